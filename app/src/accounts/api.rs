@@ -1,0 +1,169 @@
+//! The accounts server functions: public HTTP endpoints, each checking what it must.
+
+use super::SessionUser;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+mod ctx {
+    use crate::error::AppError;
+    use crate::state::{AppState, ClientIp};
+    use leptos::prelude::use_context;
+
+    pub fn state() -> Result<AppState, AppError> {
+        use_context::<AppState>().ok_or(AppError::Internal)
+    }
+
+    pub fn client_ip() -> String {
+        use_context::<http::request::Parts>()
+            .and_then(|p| p.extensions.get::<ClientIp>().cloned())
+            .map(|ip| ip.0)
+            .unwrap_or_else(|| "unknown".into())
+    }
+
+    /// The language of this request, as the page was rendered in.
+    pub fn locale() -> &'static str {
+        let parts = use_context::<http::request::Parts>();
+        let header = |name: http::header::HeaderName| {
+            parts.as_ref().and_then(|p| p.headers.get(name)).and_then(|v| v.to_str().ok()).map(str::to_string)
+        };
+        let cookie = header(http::header::COOKIE).and_then(|c| {
+            c.split(';')
+                .filter_map(|kv| kv.trim().split_once('='))
+                .find(|(k, _)| *k == crate::lang::LANG_COOKIE)
+                .map(|(_, v)| v.to_string())
+        });
+        leptos_i18n::Locale::as_str(crate::lang::choose_locale(cookie.as_deref(), header(http::header::ACCEPT_LANGUAGE).as_deref()))
+    }
+
+    /// Ends the session the request came with (if any): rotation at sign-in.
+    pub async fn end_request_session(state: &AppState) -> Result<(), AppError> {
+        if let Some(parts) = use_context::<http::request::Parts>() {
+            if let Some(old) = super::super::session::token_from_headers(&state.security, &parts.headers) {
+                super::super::session::delete(&state.db, &old).await?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Who is signed in (None for a visitor).
+#[server(endpoint = "current_user")]
+pub async fn get_current_user() -> Result<Option<SessionUser>, AppError> {
+    super::session::current_user().await
+}
+
+/// F1.2: a migrant signs up with a phone number (+998 or +90).
+#[server(endpoint = "sign_up_migrant")]
+pub async fn sign_up_migrant(
+    name: String,
+    phone: String,
+    password: String,
+    consent: Option<String>,
+) -> Result<(), AppError> {
+    use super::service::{create_account, NewLogin, SignUp};
+    let result = async {
+        let state = ctx::state()?;
+        let user = create_account(
+            &state,
+            SignUp {
+                role: super::Role::Migrant,
+                name: &name,
+                login: NewLogin::Phone(&phone),
+                password: &password,
+                consent: consent.is_some(),
+                locale: ctx::locale(),
+            },
+        )
+        .await
+        .inspect_err(|e| tracing::info!(error = e.key(), ip = ctx::client_ip(), "sign-up refused"))?;
+        start_session(&state, user.id).await
+    }
+    .await;
+    crate::forms::finish(result, "/account")
+}
+
+/// F1.2: an employer signs up with an e-mail address.
+#[server(endpoint = "sign_up_employer")]
+pub async fn sign_up_employer(
+    name: String,
+    email: String,
+    password: String,
+    consent: Option<String>,
+) -> Result<(), AppError> {
+    use super::service::{create_account, NewLogin, SignUp};
+    let result = async {
+        let state = ctx::state()?;
+        let user = create_account(
+            &state,
+            SignUp {
+                role: super::Role::Employer,
+                name: &name,
+                login: NewLogin::Email(&email),
+                password: &password,
+                consent: consent.is_some(),
+                locale: ctx::locale(),
+            },
+        )
+        .await
+        .inspect_err(|e| tracing::info!(error = e.key(), ip = ctx::client_ip(), "sign-up refused"))?;
+        start_session(&state, user.id).await
+    }
+    .await;
+    crate::forms::finish(result, "/account")
+}
+
+#[cfg(feature = "ssr")]
+async fn start_session(state: &crate::state::AppState, user_id: i32) -> Result<(), AppError> {
+    ctx::end_request_session(state).await?;
+    let token = super::session::create(&state.db, &state.security, user_id).await?;
+    crate::forms::set_cookie(&super::session::cookie(&state.security, &token));
+    Ok(())
+}
+
+/// Sign-in with a phone number or an e-mail address.
+#[server(endpoint = "sign_in")]
+pub async fn sign_in(login: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    let result = async {
+        let state = ctx::state()?;
+        let (token, _) = super::service::sign_in(&state, &login, &password, &ctx::client_ip()).await?;
+        // A new session id at every sign-in; the one the browser had is ended.
+        ctx::end_request_session(&state).await?;
+        crate::forms::set_cookie(&super::session::cookie(&state.security, &token));
+        Ok(())
+    }
+    .await;
+    let to = crate::lang::safe_next(next.as_deref().unwrap_or("/account"));
+    crate::forms::finish(result, &to)
+}
+
+/// Ends this browser's session.
+#[server(endpoint = "sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    let result = async {
+        let state = ctx::state()?;
+        let user = super::session::current_user().await?;
+        crate::authz::authorize(user.as_ref(), crate::authz::Action::ManageOwnAccount)?;
+        ctx::end_request_session(&state).await?;
+        crate::forms::set_cookie(&super::session::clearing_cookie(&state.security));
+        Ok(())
+    }
+    .await;
+    crate::forms::finish(result, "/")
+}
+
+/// Changes the password; every other session of the account ends.
+#[server(endpoint = "change_password")]
+pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
+    let result = async {
+        let state = ctx::state()?;
+        let user = super::session::current_user().await?;
+        crate::authz::authorize(user.as_ref(), crate::authz::Action::ManageOwnAccount)?;
+        let user = user.ok_or(AppError::NotSignedIn)?;
+        let token = super::service::change_password(&state, &user, &current_password, &new_password).await?;
+        crate::forms::set_cookie(&super::session::cookie(&state.security, &token));
+        Ok(())
+    }
+    .await;
+    crate::forms::finish(result, "/account?changed=1")
+}

@@ -1,0 +1,199 @@
+//! Sign-in, sign-up and account pages. Every form is a plain POST to its server
+//! function, so it works before (or without) the WASM.
+
+use super::api::*;
+use super::validate::{PASSWORD_MAX, PASSWORD_MIN};
+use crate::forms::{described_by, invalid, use_form_error, FormError};
+use crate::i18n::*;
+use crate::shell::use_current_user;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
+
+/// A password input with a show/hide button (the button needs the WASM; the
+/// field works without it).
+#[component]
+fn PasswordField(
+    id: &'static str,
+    name: &'static str,
+    autocomplete: &'static str,
+    error: Memo<Option<crate::error::AppError>>,
+    #[prop(optional)] hint: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (shown, set_shown) = signal(false);
+    view! {
+        <label for=id>{children()}</label>
+        <div class="password-row">
+            <input
+                id=id
+                name=name
+                type=move || if shown.get() { "text" } else { "password" }
+                autocomplete=autocomplete
+                required
+                minlength=PASSWORD_MIN.to_string()
+                maxlength=PASSWORD_MAX.to_string()
+                aria-describedby=described_by(error, "password", hint)
+                aria-invalid=invalid(error, "password")
+            />
+            <button
+                type="button"
+                class="secondary show-password"
+                aria-pressed=move || if shown.get() { "true" } else { "false" }
+                aria-controls=id
+                on:click=move |_| set_shown.update(|s| *s = !*s)
+            >
+                {move || if shown.get() { t_string!(i18n, account.hide_password) } else { t_string!(i18n, account.show_password) }}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let error = use_form_error();
+    let query = use_query_map();
+    let next = move || query.with(|q| q.get("next")).unwrap_or_else(|| "/account".into());
+    view! {
+        <section class="card narrow">
+            <h1>{t!(i18n, account.sign_in_title)}</h1>
+            <FormError error/>
+            <form method="post" action=SignIn::url() class="stack">
+                <input type="hidden" name="next" value=next/>
+                <label for="login">{t!(i18n, account.login_label)}</label>
+                <input id="login" name="login" type="text" inputmode="email" autocomplete="username" required
+                    aria-describedby="login-hint"/>
+                <p class="hint" id="login-hint">{t!(i18n, account.login_hint)}</p>
+                <PasswordField id="password" name="password" autocomplete="current-password" error>
+                    {t!(i18n, account.password_label)}
+                </PasswordField>
+                <button type="submit" class="primary">{t!(i18n, account.sign_in_button)}</button>
+            </form>
+            <p>{t!(i18n, account.no_account)} " " <a href="/signup">{t!(i18n, account.sign_up_link)}</a></p>
+        </section>
+    }
+}
+
+/// The consent checkbox with the link to the privacy notice (F1.5).
+#[component]
+fn ConsentField(error: Memo<Option<crate::error::AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="check">
+            <input id="consent" name="consent" type="checkbox" value="yes" required
+                aria-describedby=described_by(error, "consent", None) aria-invalid=invalid(error, "consent")/>
+            <label for="consent">
+                {t!(i18n, account.consent_label)} " "
+                <a href="/privacy">{t!(i18n, account.privacy_link)}</a>
+            </label>
+        </div>
+    }
+}
+
+#[component]
+pub fn SignUpPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let error = use_form_error();
+    view! {
+        <section class="card narrow">
+            <h1>{t!(i18n, account.sign_up_title)}</h1>
+            <p>{t!(i18n, account.sign_up_intro)}</p>
+            <FormError error/>
+            <form method="post" action=SignUpMigrant::url() class="stack">
+                <label for="name">{t!(i18n, account.name_label)}</label>
+                <input id="name" name="name" type="text" autocomplete="name" required maxlength="200"
+                    aria-describedby=described_by(error, "name", Some("name-hint")) aria-invalid=invalid(error, "name")/>
+                <p class="hint" id="name-hint">{t!(i18n, account.name_hint)}</p>
+                <label for="phone">{t!(i18n, account.phone_label)}</label>
+                <input id="phone" name="phone" type="tel" inputmode="tel" autocomplete="tel" required maxlength="24"
+                    aria-describedby=described_by(error, "phone", Some("phone-hint")) aria-invalid=invalid(error, "phone")/>
+                <p class="hint" id="phone-hint">{t!(i18n, account.phone_hint)}</p>
+                <PasswordField id="password" name="password" autocomplete="new-password" error hint="password-hint">
+                    {t!(i18n, account.password_label)}
+                </PasswordField>
+                <p class="hint" id="password-hint">{t!(i18n, account.password_hint)}</p>
+                <ConsentField error/>
+                <button type="submit" class="primary">{t!(i18n, account.sign_up_button)}</button>
+            </form>
+            <p>{t!(i18n, account.employer_question)} " " <a href="/signup/employer">{t!(i18n, account.employer_sign_up_link)}</a></p>
+            <p>{t!(i18n, account.have_account)} " " <a href="/signin">{t!(i18n, account.sign_in_link)}</a></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn SignUpEmployerPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let error = use_form_error();
+    view! {
+        <section class="card narrow">
+            <h1>{t!(i18n, account.employer_sign_up_title)}</h1>
+            <p>{t!(i18n, account.employer_sign_up_intro)}</p>
+            <FormError error/>
+            <form method="post" action=SignUpEmployer::url() class="stack">
+                <label for="name">{t!(i18n, account.contact_name_label)}</label>
+                <input id="name" name="name" type="text" autocomplete="name" required maxlength="200"
+                    aria-describedby=described_by(error, "name", None) aria-invalid=invalid(error, "name")/>
+                <label for="email">{t!(i18n, account.email_label)}</label>
+                <input id="email" name="email" type="email" autocomplete="email" required maxlength="254"
+                    aria-describedby=described_by(error, "email", None) aria-invalid=invalid(error, "email")/>
+                <PasswordField id="password" name="password" autocomplete="new-password" error hint="password-hint">
+                    {t!(i18n, account.password_label)}
+                </PasswordField>
+                <p class="hint" id="password-hint">{t!(i18n, account.password_hint)}</p>
+                <ConsentField error/>
+                <button type="submit" class="primary">{t!(i18n, account.sign_up_button)}</button>
+            </form>
+            <p>{t!(i18n, account.have_account)} " " <a href="/signin">{t!(i18n, account.sign_in_link)}</a></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let user = use_current_user();
+    let error = use_form_error();
+    let query = use_query_map();
+    let changed = move || query.with(|q| q.get("changed").is_some());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match user.await {
+                    Ok(Some(u)) => view! {
+                        <section class="card narrow">
+                            <h1>{t!(i18n, account.account_title)}</h1>
+                            <dl class="facts">
+                                <dt>{t!(i18n, account.name_label)}</dt><dd>{u.name.clone()}</dd>
+                                <dt>{t!(i18n, account.login_label)}</dt><dd>{u.login.clone()}</dd>
+                                <dt>{t!(i18n, account.role_label)}</dt><dd>{crate::shell::role_name(i18n, u.role)}</dd>
+                            </dl>
+                            <form method="post" action=SignOut::url()>
+                                <button type="submit" class="secondary">{t!(i18n, nav.sign_out)}</button>
+                            </form>
+                        </section>
+                        <section class="card narrow">
+                            <h2>{t!(i18n, account.change_password_title)}</h2>
+                            <Show when=changed>
+                                <p class="notice" role="status">{t!(i18n, account.password_changed)}</p>
+                            </Show>
+                            <FormError error/>
+                            <form method="post" action=ChangePassword::url() class="stack">
+                                <label for="current_password">{t!(i18n, account.current_password_label)}</label>
+                                <input id="current_password" name="current_password" type="password" autocomplete="current-password" required/>
+                                <PasswordField id="new_password" name="new_password" autocomplete="new-password" error hint="password-hint">
+                                    {t!(i18n, account.new_password_label)}
+                                </PasswordField>
+                                <p class="hint" id="password-hint">{t!(i18n, account.password_hint)}</p>
+                                <button type="submit" class="primary">{t!(i18n, account.change_password_button)}</button>
+                            </form>
+                        </section>
+                    }.into_any(),
+                    _ => view! { <crate::shell::SignInRequired/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,107 @@
+//! Emergency contacts (F1.4): embassy, consular issues and the agency hotline,
+//! on every page as tap-to-call links; the numbers live in the database and
+//! staff edit them.
+
+pub mod api;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod entity;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContactKind {
+    Embassy,
+    Consular,
+    Hotline,
+}
+
+impl ContactKind {
+    pub const ALL: [ContactKind; 3] = [ContactKind::Embassy, ContactKind::Consular, ContactKind::Hotline];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContactKind::Embassy => "embassy",
+            ContactKind::Consular => "consular",
+            ContactKind::Hotline => "hotline",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ContactKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub kind: ContactKind,
+    /// E.164, e.g. `+903124413871`.
+    pub phone: String,
+    /// Seeded number that staff have not replaced yet.
+    pub placeholder: bool,
+}
+
+/// Normalises a contact number to E.164: any country, 8 to 15 digits.
+pub fn normalize_contact_phone(input: &str) -> Option<String> {
+    let t = input.trim();
+    let mut digits = String::new();
+    for (i, c) in t.chars().enumerate() {
+        match c {
+            '0'..='9' => digits.push(c),
+            '+' if i == 0 => {}
+            ' ' | '-' | '(' | ')' | '.' => {}
+            _ => return None,
+        }
+    }
+    let digits = digits.strip_prefix("00").map(str::to_string).unwrap_or(digits);
+    if !(t.starts_with('+') || t.starts_with("00")) || !(8..=15).contains(&digits.len()) || digits.starts_with('0') {
+        return None;
+    }
+    Some(format!("+{digits}"))
+}
+
+/// Groups a number for reading: `+90 312 441 38 71`, `+998 71 123 45 67`.
+pub fn display_phone(e164: &str) -> String {
+    let digits = e164.trim_start_matches('+');
+    let (cc, rest, groups): (&str, &str, &[usize]) = if let Some(r) = digits.strip_prefix("998") {
+        ("998", r, &[2, 3, 2, 2])
+    } else if let Some(r) = digits.strip_prefix("90") {
+        ("90", r, &[3, 3, 2, 2])
+    } else {
+        return e164.to_string();
+    };
+    if rest.len() != groups.iter().sum::<usize>() {
+        return e164.to_string();
+    }
+    let mut out = format!("+{cc}");
+    let mut i = 0;
+    for g in groups {
+        out.push(' ');
+        out.push_str(&rest[i..i + g]);
+        i += g;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contact_numbers() {
+        assert_eq!(normalize_contact_phone("+90 312 441 38 71").as_deref(), Some("+903124413871"));
+        assert_eq!(normalize_contact_phone("00998 71 123 45 67").as_deref(), Some("+998711234567"));
+        assert_eq!(normalize_contact_phone("312 441 38 71"), None, "country code required");
+        assert_eq!(normalize_contact_phone("+90 312 abc"), None);
+        assert_eq!(normalize_contact_phone("+1234567"), None, "too short");
+    }
+
+    #[test]
+    fn display_groups() {
+        assert_eq!(display_phone("+903124413871"), "+90 312 441 38 71");
+        assert_eq!(display_phone("+998711234567"), "+998 71 123 45 67");
+        assert_eq!(display_phone("+4930123456"), "+4930123456");
+    }
+}

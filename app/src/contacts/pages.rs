@@ -1,0 +1,99 @@
+use super::api::{emergency_contacts, UpdateContact};
+use super::{display_phone, Contact, ContactKind};
+use crate::accounts::Role;
+use crate::forms::{use_form_error, FormError};
+use crate::i18n::*;
+use crate::shell::{use_current_user, ErrorNotice};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
+
+fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, kind: ContactKind) -> String {
+    match kind {
+        ContactKind::Embassy => t_string!(i18n, contacts.embassy),
+        ContactKind::Consular => t_string!(i18n, contacts.consular),
+        ContactKind::Hotline => t_string!(i18n, contacts.hotline),
+    }
+    .to_string()
+}
+
+/// The block at the foot of every page.
+#[component]
+pub fn EmergencyContacts() -> impl IntoView {
+    let i18n = use_i18n();
+    let contacts = Resource::new(|| (), |_| emergency_contacts());
+    view! {
+        <section id="emergency" class="emergency" aria-labelledby="emergency-title">
+            <h2 id="emergency-title">{t!(i18n, contacts.title)}</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let list: Vec<Contact> = contacts.await.unwrap_or_default();
+                    view! {
+                        <ul class="contact-list">
+                            {list.into_iter().map(|c| {
+                                let href = format!("tel:{}", c.phone);
+                                view! {
+                                    <li>
+                                        <a class="tel" href=href>
+                                            <span class="contact-kind">{kind_label(i18n, c.kind)}</span>
+                                            <span class="contact-number">{display_phone(&c.phone)}</span>
+                                        </a>
+                                        <Show when=move || c.placeholder>
+                                            <span class="placeholder-note">{t!(i18n, contacts.placeholder)}</span>
+                                        </Show>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// Staff edit the numbers.
+#[component]
+pub fn ContactsEditPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let user = use_current_user();
+    let contacts = Resource::new(|| (), |_| emergency_contacts());
+    let error = use_form_error();
+    let query = use_query_map();
+    let saved = move || query.with(|q| q.get("saved").is_some());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let u = user.await;
+                match u {
+                    Ok(Some(u)) if matches!(u.role, Role::Staff | Role::Admin) => {
+                        let list = contacts.await.unwrap_or_default();
+                        view! {
+                            <section class="card narrow">
+                                <h1>{t!(i18n, contacts.edit_title)}</h1>
+                                <Show when=saved>
+                                    <p class="notice" role="status">{t!(i18n, contacts.saved)}</p>
+                                </Show>
+                                <FormError error/>
+                                {list.into_iter().map(|c| {
+                                    let id = format!("phone-{}", c.kind.as_str());
+                                    view! {
+                                        <form method="post" action=UpdateContact::url() class="stack">
+                                            <input type="hidden" name="kind" value=c.kind.as_str()/>
+                                            <label for=id.clone()>{kind_label(i18n, c.kind)}</label>
+                                            <input id=id name="phone" type="tel" required value=c.phone.clone() autocomplete="off"/>
+                                            <button type="submit" class="primary">{t!(i18n, contacts.save)}</button>
+                                        </form>
+                                    }
+                                }).collect_view()}
+                            </section>
+                        }.into_any()
+                    }
+                    Ok(Some(_)) => view! { <ErrorNotice error=crate::error::AppError::Forbidden/> }.into_any(),
+                    Ok(None) => view! { <ErrorNotice error=crate::error::AppError::NotSignedIn/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,243 @@
+//! The shell (F1.4): layout, navigation per role, the language switch, the
+//! account menu and the emergency contacts on every page.
+
+mod home;
+mod privacy;
+
+use crate::accounts::api::{get_current_user, SignOut};
+use crate::accounts::pages::{AccountPage, SignInPage, SignUpEmployerPage, SignUpPage};
+use crate::accounts::{Role, SessionUser};
+use crate::contacts::pages::{ContactsEditPage, EmergencyContacts};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::lang::SetLanguage;
+use crate::staff::pages::{StaffAccountsPage, StaffConsolePage};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::{path, SsrMode};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#0b5d5b"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The signed-in user of this page (loaded once per page).
+#[derive(Clone, Copy)]
+pub struct CurrentUser(pub Resource<Result<Option<SessionUser>, AppError>>);
+
+pub fn use_current_user() -> Resource<Result<Option<SessionUser>, AppError>> {
+    expect_context::<CurrentUser>().0
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <I18nContextProvider>
+            <Inner/>
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn Inner() -> impl IntoView {
+    let i18n = use_i18n();
+    provide_context(CurrentUser(Resource::new(|| (), |_| get_current_user())));
+    view! {
+        <Title text=move || t_string!(i18n, site.title).to_string()/>
+        <Router>
+            <a class="skip" href="#main">{t!(i18n, nav.skip_to_content)}</a>
+            <Header/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/signup/employer") view=SignUpEmployerPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/privacy") view=privacy::PrivacyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff") view=StaffConsolePage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/contacts") view=ContactsEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/accounts") view=StaffAccountsPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <EmergencyContacts/>
+                <p class="small">{t!(i18n, site.footer_note)}</p>
+            </footer>
+        </Router>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let user = use_current_user();
+    view! {
+        <header class="site-header">
+            <div class="bar">
+                <a class="brand" href="/">"Köprü"</a>
+                <LanguageSwitch/>
+            </div>
+            <nav aria-label=move || t_string!(i18n, nav.main_label).to_string()>
+                <ul class="nav">
+                    <li><a href="/">{t!(i18n, nav.home)}</a></li>
+                    <Transition fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            let u = user.await.ok().flatten();
+                            view! { <RoleNav user=u/> }
+                        })}
+                    </Transition>
+                    <li><a href="#emergency" class="sos">{t!(i18n, nav.emergency)}</a></li>
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+/// Links for the role, and the account menu.
+#[component]
+fn RoleNav(user: Option<SessionUser>) -> impl IntoView {
+    let i18n = use_i18n();
+    match user {
+        None => view! {
+            <li><a href="/signin">{t!(i18n, nav.sign_in)}</a></li>
+            <li><a href="/signup">{t!(i18n, nav.sign_up)}</a></li>
+        }
+        .into_any(),
+        Some(u) => {
+            let staff = matches!(u.role, Role::Staff | Role::Admin);
+            let admin = u.role == Role::Admin;
+            view! {
+                <Show when=move || staff>
+                    <li><a href="/staff">{t!(i18n, nav.staff_console)}</a></li>
+                </Show>
+                <Show when=move || admin>
+                    <li><a href="/admin/accounts">{t!(i18n, nav.staff_accounts)}</a></li>
+                </Show>
+                <li>
+                    <a href="/account" class="account-link">
+                        <span class="visually-hidden">{t!(i18n, nav.account)} ": "</span>
+                        {u.name.clone()}
+                    </a>
+                </li>
+                <li>
+                    <form method="post" action=SignOut::url() class="inline">
+                        <button type="submit" class="link">{t!(i18n, nav.sign_out)}</button>
+                    </form>
+                </li>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Two buttons in a plain form: works without JavaScript and comes back to
+/// the same page.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let next = move || {
+        let search = location.search.get();
+        let search = search.trim_start_matches('?');
+        if search.is_empty() {
+            location.pathname.get()
+        } else {
+            format!("{}?{}", location.pathname.get(), search)
+        }
+    };
+    let current = move || i18n.get_locale();
+    view! {
+        <form method="post" action=SetLanguage::url() class="lang-switch">
+            <input type="hidden" name="next" value=next/>
+            <span class="visually-hidden" id="lang-label">{t!(i18n, nav.language)}</span>
+            <button type="submit" name="lang" value="uz" lang="uz" aria-describedby="lang-label"
+                aria-pressed=move || (current() == Locale::uz).to_string()>"Oʻzbekcha"</button>
+            <button type="submit" name="lang" value="tr" lang="tr" aria-describedby="lang-label"
+                aria-pressed=move || (current() == Locale::tr).to_string()>"Türkçe"</button>
+        </form>
+    }
+}
+
+pub fn role_name(i18n: leptos_i18n::I18nContext<Locale>, role: Role) -> String {
+    match role {
+        Role::Migrant => t_string!(i18n, roles.migrant),
+        Role::Employer => t_string!(i18n, roles.employer),
+        Role::Staff => t_string!(i18n, roles.staff),
+        Role::Admin => t_string!(i18n, roles.admin),
+    }
+    .to_string()
+}
+
+/// Shown instead of a page that needs a session.
+#[component]
+pub fn SignInRequired() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let href = move || format!("/signin?next={}", location.pathname.get());
+    view! {
+        <section class="card narrow">
+            <h1>{t!(i18n, account.sign_in_required)}</h1>
+            <p><a href=href class="button primary">{t!(i18n, nav.sign_in)}</a></p>
+        </section>
+    }
+}
+
+/// Shown to a signed-in person whose role may not open the page.
+#[component]
+pub fn Forbidden() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="card narrow">
+            <h1>{t!(i18n, errors.forbidden)}</h1>
+            <p><a href="/">{t!(i18n, nav.home)}</a></p>
+        </section>
+    }
+}
+
+/// What a page shows when its data came back with an error.
+#[component]
+pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    match error {
+        AppError::NotSignedIn => view! { <SignInRequired/> }.into_any(),
+        AppError::Forbidden => view! { <Forbidden/> }.into_any(),
+        other => {
+            let i18n = use_i18n();
+            view! { <p class="form-error" role="alert">{crate::forms::error_text(i18n, &other)}</p> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <section class="card narrow">
+            <h1>{t!(i18n, errors.not_found)}</h1>
+            <p><a href="/">{t!(i18n, nav.home)}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,101 @@
+use super::api::{staff_accounts, CreateStaffAccount};
+use crate::accounts::validate::{PASSWORD_MAX, PASSWORD_MIN};
+use crate::accounts::Role;
+use crate::error::AppError;
+use crate::forms::{described_by, invalid, use_form_error, FormError};
+use crate::i18n::*;
+use crate::shell::{role_name, use_current_user, ErrorNotice};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
+
+/// The staff console: the tools a staff member has today.
+#[component]
+pub fn StaffConsolePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let user = use_current_user();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match user.await {
+                    Ok(Some(u)) if matches!(u.role, Role::Staff | Role::Admin) => view! {
+                        <section class="card">
+                            <h1>{t!(i18n, staff.console_title)}</h1>
+                            <ul class="tool-list">
+                                <li><a href="/staff/contacts">{t!(i18n, contacts.edit_title)}</a></li>
+                                <Show when=move || u.role == Role::Admin>
+                                    <li><a href="/admin/accounts">{t!(i18n, nav.staff_accounts)}</a></li>
+                                </Show>
+                            </ul>
+                        </section>
+                    }.into_any(),
+                    Ok(Some(_)) => view! { <ErrorNotice error=AppError::Forbidden/> }.into_any(),
+                    Ok(None) => view! { <ErrorNotice error=AppError::NotSignedIn/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Admins list and create staff accounts.
+#[component]
+pub fn StaffAccountsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let accounts = Resource::new(|| (), |_| staff_accounts());
+    let error = use_form_error();
+    let query = use_query_map();
+    let created = move || query.with(|q| q.get("created").is_some());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match accounts.await {
+                    Ok(list) => view! {
+                        <section class="card">
+                            <h1>{t!(i18n, nav.staff_accounts)}</h1>
+                            <Show when=created>
+                                <p class="notice" role="status">{t!(i18n, staff.account_created)}</p>
+                            </Show>
+                            <table class="list">
+                                <thead><tr>
+                                    <th scope="col">{t!(i18n, account.name_label)}</th>
+                                    <th scope="col">{t!(i18n, account.email_label)}</th>
+                                    <th scope="col">{t!(i18n, account.role_label)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {list.into_iter().map(|a| view! {
+                                        <tr><td>{a.name}</td><td>{a.email}</td><td>{role_name(i18n, a.role)}</td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </section>
+                        <section class="card narrow">
+                            <h2>{t!(i18n, staff.new_account_title)}</h2>
+                            <FormError error/>
+                            <form method="post" action=CreateStaffAccount::url() class="stack">
+                                <label for="name">{t!(i18n, account.name_label)}</label>
+                                <input id="name" name="name" type="text" required maxlength="200" autocomplete="off"
+                                    aria-describedby=described_by(error, "name", None) aria-invalid=invalid(error, "name")/>
+                                <label for="email">{t!(i18n, account.email_label)}</label>
+                                <input id="email" name="email" type="email" required maxlength="254" autocomplete="off"
+                                    aria-describedby=described_by(error, "email", None) aria-invalid=invalid(error, "email")/>
+                                <label for="role">{t!(i18n, account.role_label)}</label>
+                                <select id="role" name="role">
+                                    <option value="staff">{t!(i18n, roles.staff)}</option>
+                                    <option value="admin">{t!(i18n, roles.admin)}</option>
+                                </select>
+                                <label for="password">{t!(i18n, staff.first_password_label)}</label>
+                                <input id="password" name="password" type="text" required autocomplete="new-password"
+                                    minlength=PASSWORD_MIN.to_string() maxlength=PASSWORD_MAX.to_string()
+                                    aria-describedby=described_by(error, "password", Some("password-hint")) aria-invalid=invalid(error, "password")/>
+                                <p class="hint" id="password-hint">{t!(i18n, account.password_hint)}</p>
+                                <button type="submit" class="primary">{t!(i18n, staff.create_account_button)}</button>
+                            </form>
+                        </section>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,14 @@
+//! Köprü's database migrations. They only move forward and run on both SQLite
+//! and PostgreSQL, so they use only what both can do (no ALTER beyond ADD COLUMN).
+pub use sea_orm_migration::prelude::*;
+
+mod m20261129_000001_foundation;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261129_000001_foundation::Migration)]
+    }
+}

@@ -1,0 +1,102 @@
+//! The Köprü server: wires configuration, database, middleware and the Leptos app.
+
+pub mod config;
+pub mod db;
+pub mod middleware;
+pub mod seed;
+
+use app::state::{AppState, Keys, Security};
+use app::{shell, App};
+use axum::routing::get;
+use axum::{middleware as mw, Json, Router};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+pub use config::Config;
+
+/// Builds the shared state from the configuration and a connected database.
+pub fn state(config: &Config, db: sea_orm::DatabaseConnection) -> AppState {
+    AppState {
+        db,
+        keys: Arc::new(Keys::derive(&config.secret)),
+        security: Arc::new(Security {
+            secure_cookies: config.production,
+            max_failures_per_ip: config.max_failures_per_ip,
+            ..Security::default()
+        }),
+    }
+}
+
+/// Leptos' options: from cargo-leptos' environment when it runs us, otherwise
+/// the workspace metadata's values.
+pub fn leptos_options() -> LeptosOptions {
+    let mut options = leptos::config::get_configuration(None)
+        .map(|c| c.leptos_options)
+        .unwrap_or_else(|_| LeptosOptions::builder().output_name("kopru").build());
+    if options.output_name.is_empty() {
+        options.output_name = "kopru".into();
+    }
+    options
+}
+
+/// The whole HTTP application.
+pub fn router(config: &Config, state: AppState, options: LeptosOptions) -> Router {
+    let routes = generate_route_list(App);
+    let settings = middleware::Settings { trust_proxy: config.trust_proxy, production: config.production };
+
+    let context = {
+        let state = state.clone();
+        move || {
+            provide_context(state.clone());
+            if let Some(parts) = use_context::<http::request::Parts>() {
+                if let Some(n) = parts.extensions.get::<middleware::CspNonce>() {
+                    provide_context(leptos::nonce::Nonce::from_value(n.0.clone()));
+                }
+            }
+        }
+    };
+
+    let health_db = state.db.clone();
+    let x_request_id = http::HeaderName::from_static("x-request-id");
+    Router::new()
+        .route(
+            "/healthz",
+            get(move || {
+                let db = health_db.clone();
+                async move {
+                    match db.ping().await {
+                        Ok(()) => (http::StatusCode::OK, Json(serde_json::json!({"status": "ok", "database": "ok"}))),
+                        Err(e) => {
+                            tracing::error!(error = %e, "health check: database unreachable");
+                            (
+                                http::StatusCode::SERVICE_UNAVAILABLE,
+                                Json(serde_json::json!({"status": "degraded", "database": "unreachable"})),
+                            )
+                        }
+                    }
+                }
+            }),
+        )
+        .leptos_routes_with_context(&options, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .with_state(options)
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(mw::from_fn_with_state(settings.clone(), middleware::security_headers))
+        .layer(mw::from_fn(middleware::refuse_cross_site))
+        .layer(mw::from_fn_with_state(settings, middleware::client_ip))
+        .layer(PropagateRequestIdLayer::new(x_request_id.clone()))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|req: &http::Request<axum::body::Body>| {
+                let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+                tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
+            }),
+        )
+        .layer(SetRequestIdLayer::new(x_request_id, MakeRequestUuid))
+}

@@ -1,0 +1,133 @@
+//! `kopru`: the Köprü server binary and its commands.
+
+use clap::{Parser, Subcommand};
+use server::{config::Config, db, leptos_options, router, seed, state};
+use std::io::Read;
+use std::net::SocketAddr;
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser)]
+#[command(name = "kopru", about = "Köprü — the Uzbekistan–Türkiye labour-migration portal")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the site (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Create an admin account; the password is read from standard input.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+    },
+    /// Fill the database with a believable demo world.
+    SeedDemo,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let config = Config::from_env()?;
+    init_logging(&config);
+
+    let db = db::connect(&config.database_url).await?;
+    db::migrate(&db).await?;
+    let state = state(&config, db);
+
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(config, state).await,
+        Command::Migrate => {
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::CreateAdmin { email, name } => {
+            let mut password = String::new();
+            std::io::stdin().read_to_string(&mut password)?;
+            let password = password.trim_end_matches(['\r', '\n']);
+            match app::accounts::service::create_staff_account(
+                &state,
+                app::accounts::Role::Admin,
+                &name,
+                &email,
+                password,
+                "uz",
+            )
+            .await
+            {
+                Ok(u) => {
+                    println!("admin account {} created (id {})", u.email.unwrap_or_default(), u.id);
+                    Ok(())
+                }
+                Err(e) => anyhow::bail!("could not create the admin account: {}", e.key()),
+            }
+        }
+        Command::SeedDemo => {
+            let n = seed::seed_demo(&state).await.map_err(|e| anyhow::anyhow!("seed failed: {}", e.key()))?;
+            println!("demo world: {n} new accounts, password {:?}\n{}", seed::DEMO_PASSWORD, seed::describe());
+            Ok(())
+        }
+    }
+}
+
+fn init_logging(config: &Config) {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
+    if config.log_json {
+        tracing_subscriber::fmt().json().with_current_span(true).with_env_filter(filter).init();
+    } else {
+        tracing_subscriber::fmt().with_env_filter(filter).init();
+    }
+}
+
+async fn serve(config: Config, state: app::state::AppState) -> anyhow::Result<()> {
+    let options = leptos_options();
+    let addr = options.site_addr;
+    let app = router(&config, state.clone(), options);
+
+    // Expired sessions are removed hourly; the work is idempotent, so several
+    // instances sharing one database may all do it.
+    let db = state.db.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            if let Ok(n) = app::accounts::session::purge_expired(&db).await {
+                if n > 0 {
+                    tracing::info!(sessions = n, "expired sessions removed");
+                }
+            }
+        }
+    });
+
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!(%addr, "listening on http://{addr}");
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

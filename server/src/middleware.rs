@@ -1,0 +1,99 @@
+//! The server's own middleware: client address, cross-site refusal, security
+//! headers with a per-response CSP nonce.
+
+use app::state::ClientIp;
+use axum::body::Body;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use http::{header, HeaderValue, Method, StatusCode};
+use std::net::SocketAddr;
+
+#[derive(Clone)]
+pub struct Settings {
+    pub trust_proxy: bool,
+    pub production: bool,
+}
+
+/// The nonce of this response's Content-Security-Policy.
+#[derive(Clone)]
+pub struct CspNonce(pub String);
+
+/// Puts the client's address into the request (for rate limits and logs).
+pub async fn client_ip(State(s): State<Settings>, mut req: Request, next: Next) -> Response {
+    let forwarded = s
+        .trust_proxy
+        .then(|| req.headers().get("x-forwarded-for"))
+        .flatten()
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty());
+    let ip = forwarded
+        .or_else(|| req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()))
+        .unwrap_or_else(|| "unknown".into());
+    req.extensions_mut().insert(ClientIp(ip));
+    next.run(req).await
+}
+
+/// Refuses state-changing requests that come from another site: by
+/// `Sec-Fetch-Site: cross-site`, or by an `Origin` that is not this host.
+pub async fn refuse_cross_site(req: Request, next: Next) -> Response {
+    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) && is_cross_site(&req) {
+        tracing::warn!(method = %req.method(), path = req.uri().path(), "cross-site request refused");
+        return (StatusCode::FORBIDDEN, "cross-site request refused").into_response();
+    }
+    next.run(req).await
+}
+
+fn is_cross_site(req: &Request) -> bool {
+    let h = req.headers();
+    if h.get("sec-fetch-site").and_then(|v| v.to_str().ok()) == Some("cross-site") {
+        return true;
+    }
+    let Some(origin) = h.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        return false; // same-origin navigations from old browsers, curl: SameSite cookies protect
+    };
+    if origin == "null" {
+        return true;
+    }
+    let host = h.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or("");
+    origin_host != host
+}
+
+/// Security headers on every response; CSP with a nonce on pages.
+pub async fn security_headers(State(s): State<Settings>, mut req: Request, next: Next) -> Response {
+    let nonce = leptos::nonce::Nonce::new().to_string();
+    req.extensions_mut().insert(CspNonce(nonce.clone()));
+    let mut res: Response<Body> = next.run(req).await;
+    let h = res.headers_mut();
+    let csp = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
+         object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    );
+    if let Ok(v) = HeaderValue::from_str(&csp) {
+        h.insert(header::CONTENT_SECURITY_POLICY, v);
+    }
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
+    if s.production {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    let is_html = h
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"));
+    if is_html || !h.contains_key(header::CACHE_CONTROL) {
+        // Pages and server-function answers may carry personal data.
+        let value = if is_html { "no-store" } else { "no-cache" };
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    res
+}

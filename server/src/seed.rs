@@ -1,0 +1,57 @@
+//! `kopru seed-demo`: a believable demo world. Running it twice changes nothing.
+
+use app::accounts::service::{create_account, NewLogin, SignUp};
+use app::accounts::Role;
+use app::error::AppError;
+use app::state::AppState;
+
+/// The password of every demo account (printed by the command).
+pub const DEMO_PASSWORD: &str = "kopru-demo-2026";
+
+struct Person {
+    role: Role,
+    name: &'static str,
+    login: &'static str,
+    locale: &'static str,
+}
+
+const PEOPLE: &[Person] = &[
+    Person { role: Role::Admin, name: "Dilshod Rahimov", login: "admin@kopru.example", locale: "uz" },
+    Person { role: Role::Staff, name: "Nodira Yusupova", login: "nodira.yusupova@kopru.example", locale: "uz" },
+    Person { role: Role::Staff, name: "Elif Demir", login: "elif.demir@kopru.example", locale: "tr" },
+    Person { role: Role::Employer, name: "Mehmet Yılmaz", login: "ik@anadolu-insaat.example", locale: "tr" },
+    Person { role: Role::Employer, name: "Ayşe Kaya", login: "personel@ege-tekstil.example", locale: "tr" },
+    Person { role: Role::Employer, name: "Hasan Çelik", login: "info@akdeniz-tarim.example", locale: "tr" },
+    Person { role: Role::Migrant, name: "Aziz Karimov", login: "+998901234567", locale: "uz" },
+    Person { role: Role::Migrant, name: "Gulnora Tosheva", login: "+998935551122", locale: "uz" },
+    Person { role: Role::Migrant, name: "Bekzod Oʻgʻli Ergashev", login: "+905321112233", locale: "uz" },
+    Person { role: Role::Migrant, name: "Sherzod Qodirov", login: "+998977001020", locale: "uz" },
+    Person { role: Role::Migrant, name: "Malika Nematova", login: "+905457778899", locale: "tr" },
+];
+
+/// Creates the demo accounts that do not exist yet; returns how many it made.
+pub async fn seed_demo(state: &AppState) -> Result<usize, AppError> {
+    let mut created = 0;
+    for p in PEOPLE {
+        let login = if p.role == Role::Migrant { NewLogin::Phone(p.login) } else { NewLogin::Email(p.login) };
+        let result = create_account(
+            state,
+            SignUp { role: p.role, name: p.name, login, password: DEMO_PASSWORD, consent: true, locale: p.locale },
+        )
+        .await;
+        match result {
+            Ok(_) => created += 1,
+            Err(AppError::AccountExists) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(created)
+}
+
+pub fn describe() -> String {
+    let mut s = String::new();
+    for p in PEOPLE {
+        s.push_str(&format!("  {:<9} {:<32} {}\n", p.role.as_str(), p.login, p.name));
+    }
+    s
+}
