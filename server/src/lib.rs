@@ -87,6 +87,7 @@ pub fn router(config: &Config, state: AppState, options: LeptosOptions) -> Route
         })
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .with_state(options)
+        .layer(mw::from_fn(middleware::server_fn_status))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(mw::from_fn_with_state(settings.clone(), middleware::security_headers))
         .layer(mw::from_fn(middleware::refuse_cross_site))
