@@ -426,3 +426,16 @@ async fn staff_pages_refuse_other_roles() {
     let page = app.get("/admin/accounts", Some(&admin)).await;
     assert!(page.body.contains("admin@kopru.example"));
 }
+
+/// The run really used the database it was asked for (so the PostgreSQL pass
+/// of `make test` cannot silently fall back to SQLite).
+#[tokio::test]
+async fn tests_run_on_the_requested_database() {
+    let app = TestApp::new().await;
+    let want = match std::env::var("TEST_DATABASE_URL") {
+        Ok(u) if u.starts_with("postgres") => "postgres",
+        _ => "sqlite",
+    };
+    assert_eq!(app.backend(), want);
+    println!("database backend: {}", app.backend());
+}

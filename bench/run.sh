@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Köprü benchmark: release WASM size (raw and brotli) and the home page under
+# wrk on loopback. Prints figures; run by `make bench` after a release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT="${BENCH_PORT:-3200}"
+DURATION="${BENCH_DURATION:-10s}"
+CONNECTIONS="${BENCH_CONNECTIONS:-16}"
+
+wasm=target/site/pkg/kopru.wasm
+js=target/site/pkg/kopru.js
+css=target/site/pkg/kopru.css
+size() { stat -c %s "$1"; }
+br() { brotli -c -q 11 "$1" | wc -c; }
+
+echo "== first-load assets (release) =="
+printf '%-28s %10s %12s\n' file raw brotli
+for f in "$wasm" "$js" "$css"; do
+  printf '%-28s %10d %12d\n' "$(basename "$f")" "$(size "$f")" "$(br "$f")"
+done
+echo "wasm+js brotli total: $(( $(br "$wasm") + $(br "$js") )) bytes (budget 256000)"
+
+dir=$(mktemp -d)
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$dir"' EXIT
+LEPTOS_SITE_ADDR="127.0.0.1:$PORT" DATABASE_URL="sqlite://$dir/bench.db?mode=rwc" RUST_LOG=error \
+  ./target/release/kopru serve >"$dir/server.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+
+html=$(curl -fsS -H 'Accept-Encoding: br' --compressed "http://127.0.0.1:$PORT/" | wc -c)
+html_br=$(curl -fsS -H 'Accept-Encoding: br' "http://127.0.0.1:$PORT/" | wc -c)
+echo "home page HTML: $html bytes raw, $html_br bytes brotli (+ css brotli $(br "$css"); budget 61440)"
+
+echo "== home page, wrk -t2 -c$CONNECTIONS -d$DURATION on loopback =="
+out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Encoding: br' "http://127.0.0.1:$PORT/")
+echo "$out"
+rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+echo "SUMMARY home: ${rps} requests/s, p50 ${p50}, p99 ${p99}"
