@@ -41,6 +41,26 @@ pub enum AppError {
     InvalidInput,
     #[error("not_found")]
     NotFound,
+    #[error("invalid_vkn")]
+    InvalidVkn,
+    #[error("invalid_mersis")]
+    InvalidMersis,
+    #[error("company_not_verified")]
+    CompanyNotVerified,
+    #[error("wage_below_minimum")]
+    WageBelowMinimum,
+    #[error("closing_date_in_past")]
+    ClosingDateInPast,
+    #[error("invalid_positions")]
+    InvalidPositions,
+    #[error("invalid_date")]
+    InvalidDate,
+    #[error("reason_required")]
+    ReasonRequired,
+    #[error("already_applied")]
+    AlreadyApplied,
+    #[error("text_required")]
+    TextRequired,
     /// Anything unexpected (database down, bug). Details go to the log only.
     #[error("internal")]
     Internal,
@@ -64,11 +84,21 @@ impl AppError {
             AppError::AccountExists => "account_exists",
             AppError::InvalidInput => "invalid_input",
             AppError::NotFound => "not_found",
+            AppError::InvalidVkn => "invalid_vkn",
+            AppError::InvalidMersis => "invalid_mersis",
+            AppError::CompanyNotVerified => "company_not_verified",
+            AppError::WageBelowMinimum => "wage_below_minimum",
+            AppError::ClosingDateInPast => "closing_date_in_past",
+            AppError::InvalidPositions => "invalid_positions",
+            AppError::InvalidDate => "invalid_date",
+            AppError::ReasonRequired => "reason_required",
+            AppError::AlreadyApplied => "already_applied",
+            AppError::TextRequired => "text_required",
             AppError::Internal => "internal",
         }
     }
 
-    pub const ALL: [AppError; 15] = [
+    pub const ALL: [AppError; 25] = [
         AppError::NotSignedIn,
         AppError::Forbidden,
         AppError::BadCredentials,
@@ -83,6 +113,16 @@ impl AppError {
         AppError::AccountExists,
         AppError::InvalidInput,
         AppError::NotFound,
+        AppError::InvalidVkn,
+        AppError::InvalidMersis,
+        AppError::CompanyNotVerified,
+        AppError::WageBelowMinimum,
+        AppError::ClosingDateInPast,
+        AppError::InvalidPositions,
+        AppError::InvalidDate,
+        AppError::ReasonRequired,
+        AppError::AlreadyApplied,
+        AppError::TextRequired,
         AppError::Internal,
     ];
 
@@ -101,6 +141,13 @@ impl AppError {
             | AppError::PasswordTooCommon => Some("password"),
             AppError::NameRequired => Some("name"),
             AppError::ConsentRequired => Some("consent"),
+            AppError::InvalidVkn => Some("vkn"),
+            AppError::InvalidMersis => Some("mersis"),
+            AppError::WageBelowMinimum => Some("wage"),
+            AppError::ClosingDateInPast => Some("closing_date"),
+            AppError::InvalidPositions => Some("positions"),
+            AppError::ReasonRequired => Some("reason"),
+            AppError::TextRequired => Some("text_tr"),
             _ => None,
         }
     }
@@ -114,6 +161,7 @@ impl AppError {
             AppError::RateLimited => 429,
             AppError::Internal => 500,
             AppError::BadCredentials => 401,
+            AppError::AlreadyApplied => 409,
             _ => 400,
         }
     }

@@ -106,6 +106,16 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &AppError) -> Strin
         AppError::AccountExists => t_string!(i18n, errors.account_exists),
         AppError::InvalidInput => t_string!(i18n, errors.invalid_input),
         AppError::NotFound => t_string!(i18n, errors.not_found),
+        AppError::InvalidVkn => t_string!(i18n, errors.invalid_vkn),
+        AppError::InvalidMersis => t_string!(i18n, errors.invalid_mersis),
+        AppError::CompanyNotVerified => t_string!(i18n, errors.company_not_verified),
+        AppError::WageBelowMinimum => t_string!(i18n, errors.wage_below_minimum),
+        AppError::ClosingDateInPast => t_string!(i18n, errors.closing_date_in_past),
+        AppError::InvalidPositions => t_string!(i18n, errors.invalid_positions),
+        AppError::InvalidDate => t_string!(i18n, errors.invalid_date),
+        AppError::ReasonRequired => t_string!(i18n, errors.reason_required),
+        AppError::AlreadyApplied => t_string!(i18n, errors.already_applied),
+        AppError::TextRequired => t_string!(i18n, errors.text_required),
         AppError::Internal => t_string!(i18n, errors.internal),
     };
     s.to_string()

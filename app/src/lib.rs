@@ -4,13 +4,18 @@
 leptos_i18n::load_locales!();
 
 pub mod accounts;
+pub mod applications;
 pub mod authz;
+pub mod companies;
 pub mod contacts;
 pub mod error;
+pub mod format;
 pub mod forms;
 pub mod lang;
+pub mod reference;
 pub mod shell;
 pub mod staff;
+pub mod vacancies;
 
 #[cfg(feature = "ssr")]
 pub mod state;

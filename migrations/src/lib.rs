@@ -3,12 +3,20 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261129_000001_foundation;
+mod m20261129_000002_reference;
+mod m20261129_000003_companies;
+mod m20261129_000004_vacancies;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261129_000001_foundation::Migration)]
+        vec![
+            Box::new(m20261129_000001_foundation::Migration),
+            Box::new(m20261129_000002_reference::Migration),
+            Box::new(m20261129_000003_companies::Migration),
+            Box::new(m20261129_000004_vacancies::Migration),
+        ]
     }
 }

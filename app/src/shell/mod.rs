@@ -7,6 +7,9 @@ mod privacy;
 use crate::accounts::api::{get_current_user, SignOut};
 use crate::accounts::pages::{AccountPage, SignInPage, SignUpEmployerPage, SignUpPage};
 use crate::accounts::{Role, SessionUser};
+use crate::applications::pages::{ApplicationPage, ApplicationsPage, NotificationsPage};
+use crate::companies::pages::{CompanyQueuePage, MyCompanyPage};
+use crate::vacancies::pages::{MyVacanciesPage, SearchPage, VacancyFormPage, VacancyPage, VacancyQueuePage};
 use crate::contacts::pages::{ContactsEditPage, EmergencyContacts};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -77,6 +80,16 @@ fn Inner() -> impl IntoView {
                     <Route path=path!("/staff") view=StaffConsolePage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/contacts") view=ContactsEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/accounts") view=StaffAccountsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/employer/company") view=MyCompanyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/companies") view=CompanyQueuePage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/vacancies") view=VacancyQueuePage ssr=SsrMode::Async/>
+                    <Route path=path!("/vacancies") view=SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("/vacancies/:id") view=VacancyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/employer/vacancies") view=MyVacanciesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/employer/vacancies/new") view=VacancyFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/applications") view=ApplicationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/applications/:id") view=ApplicationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">
@@ -100,6 +113,7 @@ fn Header() -> impl IntoView {
             <nav aria-label=move || t_string!(i18n, nav.main_label).to_string()>
                 <ul class="nav">
                     <li><a href="/">{t!(i18n, nav.home)}</a></li>
+                    <li><a href="/vacancies">{t!(i18n, nav.vacancies)}</a></li>
                     <Transition fallback=|| ()>
                         {move || Suspend::new(async move {
                             let u = user.await.ok().flatten();
@@ -126,7 +140,14 @@ fn RoleNav(user: Option<SessionUser>) -> impl IntoView {
         Some(u) => {
             let staff = matches!(u.role, Role::Staff | Role::Admin);
             let admin = u.role == Role::Admin;
+            let employer = u.role == Role::Employer;
             view! {
+                <Show when=move || employer>
+                    <li><a href="/employer/company">{t!(i18n, nav.my_company)}</a></li>
+                    <li><a href="/employer/vacancies">{t!(i18n, nav.my_vacancies)}</a></li>
+                </Show>
+                <li><a href="/applications">{t!(i18n, nav.applications)}</a></li>
+                <li><NotificationsLink/></li>
                 <Show when=move || staff>
                     <li><a href="/staff">{t!(i18n, nav.staff_console)}</a></li>
                 </Show>
@@ -147,6 +168,24 @@ fn RoleNav(user: Option<SessionUser>) -> impl IntoView {
             }
             .into_any()
         }
+    }
+}
+
+/// The notifications link with the count of unread ones.
+#[component]
+fn NotificationsLink() -> impl IntoView {
+    let i18n = use_i18n();
+    let count = Resource::new(|| (), |_| crate::applications::api::unread_count());
+    view! {
+        <a href="/notifications">
+            {t!(i18n, nav.notifications)}
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let n = count.await.unwrap_or(0);
+                    (n > 0).then(|| view! { " " <span class="counter">{n}</span> })
+                })}
+            </Suspense>
+        </a>
     }
 }
 

@@ -22,6 +22,9 @@ pub fn StaffConsolePage() -> impl IntoView {
                         <section class="card">
                             <h1>{t!(i18n, staff.console_title)}</h1>
                             <ul class="tool-list">
+                                <li><a href="/staff/companies">{t!(i18n, nav.company_queue)}</a></li>
+                                <li><a href="/staff/vacancies">{t!(i18n, nav.vacancy_queue)}</a></li>
+                                <li><a href="/applications">{t!(i18n, nav.applications)}</a></li>
                                 <li><a href="/staff/contacts">{t!(i18n, contacts.edit_title)}</a></li>
                                 <Show when=move || u.role == Role::Admin>
                                     <li><a href="/admin/accounts">{t!(i18n, nav.staff_accounts)}</a></li>

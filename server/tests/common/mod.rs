@@ -134,6 +134,17 @@ impl TestApp {
         self.send(b.body(Body::from(encode(form))).unwrap()).await
     }
 
+    /// A read-only server function (GET, arguments in the query string).
+    pub async fn call_get(&self, endpoint: &str, form: &[(&str, &str)], cookie: Option<&str>) -> Reply {
+        let mut b = Request::get(format!("/api/{endpoint}?{}", encode(form)))
+            .header(header::HOST, HOST)
+            .header(header::ACCEPT, "application/json");
+        if let Some(c) = cookie {
+            b = b.header(header::COOKIE, c);
+        }
+        self.send(b.body(Body::empty()).unwrap()).await
+    }
+
     /// A plain `<form>` post, as a browser without JavaScript sends it.
     pub async fn form_post(&self, endpoint: &str, form: &[(&str, &str)], cookie: Option<&str>, referer: &str) -> Reply {
         let mut b = Request::post(format!("/api/{endpoint}"))

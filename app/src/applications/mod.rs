@@ -1,0 +1,50 @@
+//! Applications to vacancies (F2.6–F2.8): one per migrant and vacancy, moved
+//! through its stages only by the role that owns each move, every move kept in
+//! the history and announced to whoever it concerns.
+
+pub mod api;
+pub mod pages;
+pub mod stage;
+
+#[cfg(feature = "ssr")]
+pub mod entity;
+
+use serde::{Deserialize, Serialize};
+pub use stage::Stage;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub from: Option<Stage>,
+    pub to: Stage,
+    pub actor_role: String,
+    pub reason: Option<String>,
+    /// RFC 3339.
+    pub at: String,
+}
+
+/// An application as its migrant, the employer (once forwarded) and staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Application {
+    pub id: i32,
+    pub vacancy_id: i32,
+    pub occupation_id: i32,
+    pub company_name: String,
+    pub stage: Stage,
+    pub work_permit_no: Option<String>,
+    pub start_date: Option<String>,
+    /// The candidate (for staff and the employer): name and phone, never the passport.
+    pub candidate_name: String,
+    pub candidate_phone: String,
+    pub created_at: String,
+    pub history: Vec<Event>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notification {
+    pub id: i32,
+    pub kind: String,
+    pub application_id: Option<i32>,
+    pub stage: Option<Stage>,
+    pub created_at: String,
+    pub read: bool,
+}

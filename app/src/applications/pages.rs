@@ -1,0 +1,213 @@
+use super::api::{get_application, list_applications, my_notifications, Apply, MarkNotificationsRead, MoveApplication};
+use super::stage::owner_of;
+use super::Stage;
+use crate::accounts::Role;
+use crate::forms::{use_form_error, FormError};
+use crate::format::date;
+use crate::i18n::*;
+use crate::reference::api::{fetch_reference_lists, ReferenceLists};
+use crate::shell::{use_current_user, ErrorNotice};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_params_map;
+
+pub fn stage_text(i18n: leptos_i18n::I18nContext<Locale>, s: Stage) -> String {
+    match s {
+        Stage::Submitted => t_string!(i18n, stages.submitted),
+        Stage::Screening => t_string!(i18n, stages.screening),
+        Stage::Forwarded => t_string!(i18n, stages.forwarded),
+        Stage::Rejected => t_string!(i18n, stages.rejected),
+        Stage::Interview => t_string!(i18n, stages.interview),
+        Stage::Offer => t_string!(i18n, stages.offer),
+        Stage::Hired => t_string!(i18n, stages.hired),
+        Stage::Declined => t_string!(i18n, stages.declined),
+        Stage::Withdrawn => t_string!(i18n, stages.withdrawn),
+    }
+    .to_string()
+}
+
+fn occupation(lists: &ReferenceLists, id: i32, locale: Locale) -> String {
+    lists.occupations.iter().find(|o| o.id == id).map(|o| o.name(locale).to_string()).unwrap_or_default()
+}
+
+/// The apply button on a vacancy page (a plain form: works without JS).
+#[component]
+pub fn ApplyBox(vacancy_id: i32, open: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let user = use_current_user();
+    let error = use_form_error();
+    view! {
+        <FormError error/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let u = user.await.ok().flatten();
+                match (open, u) {
+                    (false, _) => view! { <p class="notice">{t!(i18n, vacancies.not_open)}</p> }.into_any(),
+                    (true, Some(u)) if u.role == Role::Migrant => view! {
+                        <form method="post" action=Apply::url()>
+                            <input type="hidden" name="vacancy_id" value=vacancy_id.to_string()/>
+                            <button type="submit" class="primary">{t!(i18n, vacancies.apply)}</button>
+                        </form>
+                    }.into_any(),
+                    (true, Some(_)) => ().into_any(),
+                    (true, None) => view! {
+                        <p><a class="button primary" href=format!("/signin?next=/vacancies/{vacancy_id}")>{t!(i18n, vacancies.sign_in_to_apply)}</a></p>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Migrant: my applications. Employer: forwarded candidates. Staff: screening queue.
+#[component]
+pub fn ApplicationsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let list = Resource::new(|| (), |_| list_applications());
+    let lists = Resource::new(|| (), |_| fetch_reference_lists());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let lists: ReferenceLists = lists.await.unwrap_or_default();
+                let locale = i18n.get_locale_untracked();
+                match list.await {
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Ok(items) => view! {
+                        <section class="card">
+                            <h1>{t!(i18n, nav.applications)} " (" {items.len()} ")"</h1>
+                            <ul class="results">
+                                {items.into_iter().map(|a| view! {
+                                    <li class="card">
+                                        <h2><a href=format!("/applications/{}", a.id)>{occupation(&lists, a.occupation_id, locale)}</a></h2>
+                                        <p>{a.company_name.clone()} " · " {a.candidate_name.clone()}</p>
+                                        <p><span class="tag">{stage_text(i18n, a.stage)}</span> " " {date(&a.created_at, locale)}</p>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// One application: its timeline in the reader's language and the moves the
+/// reader's role owns.
+#[component]
+pub fn ApplicationPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0)));
+    let app = Resource::new(move || id.get(), get_application);
+    let lists = Resource::new(|| (), |_| fetch_reference_lists());
+    let user = use_current_user();
+    let error = use_form_error();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let lists: ReferenceLists = lists.await.unwrap_or_default();
+                let locale = i18n.get_locale_untracked();
+                let role = user.await.ok().flatten().map(|u| u.role);
+                match app.await {
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Ok(a) => {
+                        let acting = match role { Some(Role::Admin) => Some(Role::Staff), r => r };
+                        let moves: Vec<Stage> = Stage::ALL.into_iter().filter(|to| owner_of(a.stage, *to).is_some() && owner_of(a.stage, *to) == acting).collect();
+                        view! {
+                            <article class="card">
+                                <h1>{occupation(&lists, a.occupation_id, locale)}</h1>
+                                <p>{a.company_name.clone()} " · " <a href=format!("/vacancies/{}", a.vacancy_id)>{t!(i18n, applications.vacancy_link)}</a></p>
+                                <p class="stage-now">{t!(i18n, applications.stage_now)} " " <strong>{stage_text(i18n, a.stage)}</strong></p>
+                                {(role != Some(Role::Migrant)).then(|| view! {
+                                    <dl class="facts">
+                                        <dt>{t!(i18n, account.name_label)}</dt><dd>{a.candidate_name.clone()}</dd>
+                                        <dt>{t!(i18n, account.phone_label)}</dt><dd><a href=format!("tel:{}", a.candidate_phone)>{a.candidate_phone.clone()}</a></dd>
+                                    </dl>
+                                })}
+                                {a.work_permit_no.clone().map(|p| view! {
+                                    <p>{t!(i18n, applications.work_permit_no)} ": " {p} " · " {t!(i18n, applications.start_date)} ": " {a.start_date.clone().map(|d| date(&d, locale)).unwrap_or_default()}</p>
+                                })}
+                                <h2>{t!(i18n, applications.history)}</h2>
+                                <ol class="timeline">
+                                    {a.history.iter().map(|e| view! {
+                                        <li>
+                                            <strong>{stage_text(i18n, e.to)}</strong> " — " {date(&e.at, locale)}
+                                            {e.reason.clone().map(|r| view! { <p>{t!(i18n, applications.reason)} ": " {r}</p> })}
+                                        </li>
+                                    }).collect_view()}
+                                </ol>
+                                <FormError error/>
+                                {moves.into_iter().map(|to| {
+                                    let needs_reason = to.needs_reason();
+                                    let hired = to == Stage::Hired;
+                                    let rid = format!("reason-{}", to.as_str());
+                                    let pid = format!("permit-{}", to.as_str());
+                                    let sid = format!("start-{}", to.as_str());
+                                    view! {
+                                        <form method="post" action=MoveApplication::url() class="stack move">
+                                            <input type="hidden" name="application_id" value=a.id.to_string()/>
+                                            <input type="hidden" name="to" value=to.as_str()/>
+                                            {needs_reason.then(|| view! {
+                                                <label for=rid.clone()>{t!(i18n, applications.reason)}</label>
+                                                <input id=rid.clone() name="reason" type="text" required maxlength="500"/>
+                                            })}
+                                            {hired.then(|| view! {
+                                                <label for=pid.clone()>{t!(i18n, applications.work_permit_no)}</label>
+                                                <input id=pid.clone() name="work_permit_no" type="text" required maxlength="40"/>
+                                                <label for=sid.clone()>{t!(i18n, applications.start_date)}</label>
+                                                <input id=sid.clone() name="start_date" type="date" required/>
+                                            })}
+                                            <button type="submit" class=if needs_reason || to == Stage::Withdrawn { "secondary" } else { "primary" }>
+                                                {t!(i18n, applications.move_to)} " " {stage_text(i18n, to)}
+                                            </button>
+                                        </form>
+                                    }
+                                }).collect_view()}
+                            </article>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn NotificationsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let list = Resource::new(|| (), |_| my_notifications());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let locale = i18n.get_locale_untracked();
+                match list.await {
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Ok(items) => view! {
+                        <section class="card narrow">
+                            <h1>{t!(i18n, nav.notifications)}</h1>
+                            <form method="post" action=MarkNotificationsRead::url()>
+                                <button type="submit" class="secondary">{t!(i18n, applications.mark_read)}</button>
+                            </form>
+                            <ul class="results">
+                                {items.into_iter().map(|n| {
+                                    let text = match (n.kind.as_str(), n.stage) {
+                                        ("candidate", _) => t_string!(i18n, applications.new_candidate).to_string(),
+                                        (_, Some(s)) => format!("{} {}", t_string!(i18n, applications.stage_changed), stage_text(i18n, s)),
+                                        _ => t_string!(i18n, applications.stage_changed).to_string(),
+                                    };
+                                    view! {
+                                        <li class=if n.read { "card" } else { "card unread" }>
+                                            {n.application_id.map(|id| view! { <a href=format!("/applications/{id}")>{text.clone()}</a> })}
+                                            " " <span class="small">{date(&n.created_at, locale)}</span>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,174 @@
+use super::api::{decide_company, my_company, pending_companies, DecideCompany, RegisterCompany};
+use super::{Company, CompanyStatus};
+use crate::forms::{described_by, invalid, use_form_error, FormError};
+use crate::i18n::*;
+use crate::reference::api::{fetch_reference_lists, Named, ReferenceLists};
+use crate::shell::ErrorNotice;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+fn name_of(list: &[Named], id: i32, locale: Locale) -> String {
+    list.iter().find(|n| n.id == id).map(|n| n.name(locale).to_string()).unwrap_or_default()
+}
+
+pub fn status_text(i18n: leptos_i18n::I18nContext<Locale>, s: CompanyStatus) -> String {
+    match s {
+        CompanyStatus::Pending => t_string!(i18n, companies.status_pending),
+        CompanyStatus::Verified => t_string!(i18n, companies.status_verified),
+        CompanyStatus::Rejected => t_string!(i18n, companies.status_rejected),
+        CompanyStatus::Suspended => t_string!(i18n, companies.status_suspended),
+    }
+    .to_string()
+}
+
+/// `<select>` of a reference list in the reader's language.
+#[component]
+pub fn RefSelect(
+    id: &'static str,
+    list: Vec<Named>,
+    #[prop(optional)] selected: Option<i32>,
+    #[prop(optional)] any_label: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let required = any_label.is_none();
+    view! {
+        <select id=id name=id required=required>
+            {any_label.map(|l| view! { <option value="">{l}</option> })}
+            {list.into_iter().map(|n| {
+                let sel = selected == Some(n.id);
+                view! { <option value=n.id.to_string() selected=sel>{n.name(locale).to_string()}</option> }
+            }).collect_view()}
+        </select>
+    }
+}
+
+/// The employer's company: the registration form, or its status.
+#[component]
+pub fn MyCompanyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let company = Resource::new(|| (), |_| my_company());
+    let lists = Resource::new(|| (), |_| fetch_reference_lists());
+    let error = use_form_error();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let lists: ReferenceLists = lists.await.unwrap_or_default();
+                match company.await {
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Ok(Some(c)) if c.status != CompanyStatus::Rejected => {
+                        let locale = i18n.get_locale_untracked();
+                        view! {
+                            <section class="card narrow">
+                                <h1>{c.legal_name.clone()}</h1>
+                                <p class=format!("status status-{}", c.status.as_str())>{status_text(i18n, c.status)}</p>
+                                <dl class="facts">
+                                    <dt>"VKN"</dt><dd>{c.vkn.clone()}</dd>
+                                    <dt>"MERSIS"</dt><dd>{c.mersis.clone()}</dd>
+                                    <dt>{t!(i18n, companies.sector)}</dt><dd>{name_of(&lists.sectors, c.sector_id, locale)}</dd>
+                                    <dt>{t!(i18n, companies.province)}</dt><dd>{name_of(&lists.provinces, c.province_id, locale)}</dd>
+                                </dl>
+                            </section>
+                        }.into_any()
+                    }
+                    Ok(existing) => view! { <CompanyForm lists existing error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CompanyForm(lists: ReferenceLists, existing: Option<Company>, error: Memo<Option<crate::error::AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let e = existing.clone();
+    let v = move |f: fn(&Company) -> String| e.as_ref().map(f).unwrap_or_default();
+    view! {
+        <section class="card narrow">
+            <h1>{t!(i18n, companies.register_title)}</h1>
+            {existing.as_ref().and_then(|c| c.decision_reason.clone()).map(|r| view! {
+                <p class="form-error" role="status">{t!(i18n, companies.rejected_because)} " " {r}</p>
+            })}
+            <p>{t!(i18n, companies.register_intro)}</p>
+            <FormError error/>
+            <form method="post" action=RegisterCompany::url() class="stack">
+                <label for="legal_name">{t!(i18n, companies.legal_name)}</label>
+                <input id="legal_name" name="legal_name" type="text" required maxlength="200" autocomplete="organization"
+                    value=v(|c| c.legal_name.clone())/>
+                <label for="vkn">{t!(i18n, companies.vkn)}</label>
+                <input id="vkn" name="vkn" type="text" inputmode="numeric" required maxlength="13" value=v(|c| c.vkn.clone())
+                    aria-describedby=described_by(error, "vkn", None) aria-invalid=invalid(error, "vkn")/>
+                <label for="mersis">{t!(i18n, companies.mersis)}</label>
+                <input id="mersis" name="mersis" type="text" inputmode="numeric" required maxlength="20" value=v(|c| c.mersis.clone())
+                    aria-describedby=described_by(error, "mersis", None) aria-invalid=invalid(error, "mersis")/>
+                <label for="sector_id">{t!(i18n, companies.sector)}</label>
+                <RefSelect id="sector_id" list=lists.sectors.clone() selected=existing.as_ref().map(|c| c.sector_id).unwrap_or(0)/>
+                <label for="province_id">{t!(i18n, companies.province)}</label>
+                <RefSelect id="province_id" list=lists.provinces.clone() selected=existing.as_ref().map(|c| c.province_id).unwrap_or(0)/>
+                <label for="address">{t!(i18n, companies.address)}</label>
+                <input id="address" name="address" type="text" required maxlength="500" autocomplete="street-address" value=v(|c| c.address.clone())/>
+                <label for="contact_person">{t!(i18n, companies.contact_person)}</label>
+                <input id="contact_person" name="contact_person" type="text" required maxlength="200" autocomplete="name" value=v(|c| c.contact_person.clone())/>
+                <label for="contact_phone">{t!(i18n, companies.contact_phone)}</label>
+                <input id="contact_phone" name="contact_phone" type="tel" required maxlength="24" autocomplete="tel" value=v(|c| c.contact_phone.clone())
+                    aria-describedby=described_by(error, "phone", None) aria-invalid=invalid(error, "phone")/>
+                <button type="submit" class="primary">{t!(i18n, companies.submit)}</button>
+            </form>
+        </section>
+    }
+}
+
+/// Staff: companies waiting for verification, oldest first.
+#[component]
+pub fn CompanyQueuePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let queue = Resource::new(|| (), |_| pending_companies());
+    let lists = Resource::new(|| (), |_| fetch_reference_lists());
+    let error = use_form_error();
+    let _ = decide_company;
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let lists: ReferenceLists = lists.await.unwrap_or_default();
+                let locale = i18n.get_locale_untracked();
+                match queue.await {
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Ok(list) => view! {
+                        <section class="card">
+                            <h1>{t!(i18n, companies.queue_title)} " (" {list.len()} ")"</h1>
+                            <FormError error/>
+                            {list.is_empty().then(|| view! { <p>{t!(i18n, companies.queue_empty)}</p> })}
+                            <ul class="queue">
+                                {list.into_iter().map(|c| {
+                                    let reason_id = format!("reason-{}", c.id);
+                                    view! {
+                                        <li class="card">
+                                            <h2>{c.legal_name.clone()}</h2>
+                                            <dl class="facts">
+                                                <dt>"VKN"</dt><dd>{c.vkn.clone()}</dd>
+                                                <dt>"MERSIS"</dt><dd>{c.mersis.clone()}</dd>
+                                                <dt>{t!(i18n, companies.sector)}</dt><dd>{name_of(&lists.sectors, c.sector_id, locale)}</dd>
+                                                <dt>{t!(i18n, companies.province)}</dt><dd>{name_of(&lists.provinces, c.province_id, locale)}</dd>
+                                                <dt>{t!(i18n, companies.address)}</dt><dd>{c.address.clone()}</dd>
+                                                <dt>{t!(i18n, companies.contact_person)}</dt><dd>{c.contact_person.clone()} ", " {c.contact_phone.clone()}</dd>
+                                            </dl>
+                                            <form method="post" action=DecideCompany::url() class="stack">
+                                                <input type="hidden" name="company_id" value=c.id.to_string()/>
+                                                <label for=reason_id.clone()>{t!(i18n, companies.reason)}</label>
+                                                <input id=reason_id name="reason" type="text" maxlength="500"/>
+                                                <div class="actions">
+                                                    <button type="submit" name="decision" value="verify" class="primary">{t!(i18n, companies.verify)}</button>
+                                                    <button type="submit" name="decision" value="reject" class="secondary">{t!(i18n, companies.reject)}</button>
+                                                </div>
+                                            </form>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,74 @@
+//! Reference lists for forms and filters, and the minimum wage in force.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// One entry of a reference list, named in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Named {
+    pub id: i32,
+    pub uz: String,
+    pub tr: String,
+    /// For occupations: their sector.
+    pub parent: Option<i32>,
+}
+
+impl Named {
+    pub fn name(&self, locale: crate::i18n::Locale) -> &str {
+        match locale {
+            crate::i18n::Locale::uz => &self.uz,
+            crate::i18n::Locale::tr => &self.tr,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ReferenceLists {
+    pub sectors: Vec<Named>,
+    pub occupations: Vec<Named>,
+    pub provinces: Vec<Named>,
+    pub uz_regions: Vec<Named>,
+    /// Gross monthly minimum wage in force today, in kuruş.
+    pub minimum_wage_kurus: i64,
+}
+
+/// The reference lists (public: they are on every search form).
+#[server(endpoint = "reference_lists")]
+pub async fn fetch_reference_lists() -> Result<ReferenceLists, AppError> {
+    let state = use_context::<crate::state::AppState>().ok_or(AppError::Internal)?;
+    load(&state.db).await
+}
+
+#[cfg(feature = "ssr")]
+pub async fn load<C: sea_orm::ConnectionTrait>(db: &C) -> Result<ReferenceLists, AppError> {
+    use super::entity::*;
+    use sea_orm::*;
+    let sectors = sector::Entity::find().order_by_asc(sector::Column::Id).all(db).await?;
+    let occupations = occupation::Entity::find().order_by_asc(occupation::Column::Id).all(db).await?;
+    let provinces = province::Entity::find().order_by_asc(province::Column::NameTr).all(db).await?;
+    let regions = uz_region::Entity::find().order_by_asc(uz_region::Column::Id).all(db).await?;
+    Ok(ReferenceLists {
+        sectors: sectors.into_iter().map(|s| Named { id: s.id, uz: s.name_uz, tr: s.name_tr, parent: None }).collect(),
+        occupations: occupations
+            .into_iter()
+            .map(|o| Named { id: o.id, uz: o.name_uz, tr: o.name_tr, parent: Some(o.sector_id) })
+            .collect(),
+        provinces: provinces.into_iter().map(|p| Named { id: p.id, uz: p.name_uz, tr: p.name_tr, parent: None }).collect(),
+        uz_regions: regions.into_iter().map(|r| Named { id: r.id, uz: r.name_uz, tr: r.name_tr, parent: None }).collect(),
+        minimum_wage_kurus: minimum_wage_on(db, chrono::Utc::now().date_naive()).await?,
+    })
+}
+
+/// The legal gross monthly minimum wage on a day, in kuruş.
+#[cfg(feature = "ssr")]
+pub async fn minimum_wage_on<C: sea_orm::ConnectionTrait>(db: &C, day: chrono::NaiveDate) -> Result<i64, AppError> {
+    use super::entity::minimum_wage;
+    use sea_orm::*;
+    let row = minimum_wage::Entity::find()
+        .filter(minimum_wage::Column::ValidFrom.lte(day))
+        .order_by_desc(minimum_wage::Column::ValidFrom)
+        .one(db)
+        .await?;
+    Ok(row.map(|r| r.gross_monthly_kurus).unwrap_or(0))
+}

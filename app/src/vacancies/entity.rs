@@ -1,0 +1,71 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "vacancies")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub company_id: i32,
+    pub sector_id: i32,
+    pub occupation_id: i32,
+    pub positions: i32,
+    pub filled: i32,
+    pub province_id: i32,
+    pub district: String,
+    pub wage_kurus: i64,
+    pub hours_per_week: i32,
+    pub housing: bool,
+    pub meals: bool,
+    pub transport: bool,
+    pub contract_months: i32,
+    pub turkish_level: String,
+    pub certificate_required: bool,
+    pub start_date: ChronoDate,
+    pub closing_date: ChronoDate,
+    pub text_tr: String,
+    pub text_uz: Option<String>,
+    pub status: String,
+    pub review_reason: Option<String>,
+    /// Folded text of everything a person may search for (see `reference::text`).
+    pub search: String,
+    pub published_at: Option<ChronoDateTimeUtc>,
+    pub created_at: ChronoDateTimeUtc,
+    pub updated_at: ChronoDateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    pub fn view(self, company_name: String, company_verified: bool) -> super::Vacancy {
+        super::Vacancy {
+            id: self.id,
+            company_id: self.company_id,
+            company_name,
+            company_verified,
+            sector_id: self.sector_id,
+            occupation_id: self.occupation_id,
+            positions: self.positions,
+            filled: self.filled,
+            province_id: self.province_id,
+            district: self.district,
+            wage_kurus: self.wage_kurus,
+            hours_per_week: self.hours_per_week,
+            housing: self.housing,
+            meals: self.meals,
+            transport: self.transport,
+            contract_months: self.contract_months,
+            turkish_level: self.turkish_level,
+            certificate_required: self.certificate_required,
+            start_date: self.start_date.to_string(),
+            closing_date: self.closing_date.to_string(),
+            text_tr: self.text_tr,
+            text_uz: self.text_uz,
+            status: super::VacancyStatus::parse(&self.status).unwrap_or(super::VacancyStatus::Submitted),
+            review_reason: self.review_reason,
+            created_at: self.created_at.to_rfc3339(),
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! Legal vacancies (F2.2, F2.4): employers of verified companies post them,
+//! staff review them, anyone searches the published ones.
+
+pub mod api;
+pub mod pages;
+pub mod rules;
+
+#[cfg(feature = "ssr")]
+pub mod entity;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VacancyStatus {
+    Submitted,
+    Returned,
+    Published,
+    Rejected,
+    Closed,
+}
+
+impl VacancyStatus {
+    pub const ALL: [VacancyStatus; 5] = [
+        VacancyStatus::Submitted,
+        VacancyStatus::Returned,
+        VacancyStatus::Published,
+        VacancyStatus::Rejected,
+        VacancyStatus::Closed,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VacancyStatus::Submitted => "submitted",
+            VacancyStatus::Returned => "returned",
+            VacancyStatus::Published => "published",
+            VacancyStatus::Rejected => "rejected",
+            VacancyStatus::Closed => "closed",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+pub const TURKISH_LEVELS: [&str; 5] = ["none", "a1", "a2", "b1", "b2"];
+
+/// A vacancy as readers see it: structured data, so it reads in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vacancy {
+    pub id: i32,
+    pub company_id: i32,
+    pub company_name: String,
+    pub company_verified: bool,
+    pub sector_id: i32,
+    pub occupation_id: i32,
+    pub positions: i32,
+    pub filled: i32,
+    pub province_id: i32,
+    pub district: String,
+    pub wage_kurus: i64,
+    pub hours_per_week: i32,
+    pub housing: bool,
+    pub meals: bool,
+    pub transport: bool,
+    pub contract_months: i32,
+    pub turkish_level: String,
+    pub certificate_required: bool,
+    /// `YYYY-MM-DD`.
+    pub start_date: String,
+    pub closing_date: String,
+    pub text_tr: String,
+    pub text_uz: Option<String>,
+    pub status: VacancyStatus,
+    pub review_reason: Option<String>,
+    /// RFC 3339.
+    pub created_at: String,
+}
+
+/// The filters of the public search; all of them live in the URL.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SearchQuery {
+    pub q: String,
+    pub sector: Option<i32>,
+    pub province: Option<i32>,
+    /// Minimum gross monthly wage in whole lira.
+    pub min_wage: Option<i64>,
+    pub housing: bool,
+    /// Only vacancies that need no certificate.
+    pub no_certificate: bool,
+    /// `newest` (default) or `wage`.
+    pub sort: String,
+    pub page: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchResult {
+    pub total: u64,
+    pub page: u32,
+    pub per_page: u32,
+    pub items: Vec<Vacancy>,
+}
+
+pub const PER_PAGE: u32 = 20;

@@ -1,0 +1,402 @@
+use super::api::{get_vacancy, my_vacancies, search_vacancies, vacancy_review_queue, ReviewVacancy, SaveVacancy};
+use super::{SearchQuery, Vacancy, VacancyStatus, PER_PAGE, TURKISH_LEVELS};
+use crate::companies::pages::RefSelect;
+use crate::forms::{described_by, invalid, use_form_error, FormError};
+use crate::format::{date, money_try};
+use crate::i18n::*;
+use crate::reference::api::{fetch_reference_lists, Named, ReferenceLists};
+use crate::shell::ErrorNotice;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+fn name_of(list: &[Named], id: i32, locale: Locale) -> String {
+    list.iter().find(|n| n.id == id).map(|n| n.name(locale).to_string()).unwrap_or_default()
+}
+
+fn level_text(i18n: leptos_i18n::I18nContext<Locale>, level: &str) -> String {
+    match level {
+        "a1" => "A1".to_string(),
+        "a2" => "A2".to_string(),
+        "b1" => "B1".to_string(),
+        "b2" => "B2".to_string(),
+        _ => t_string!(i18n, vacancies.turkish_none).to_string(),
+    }
+}
+
+fn status_text(i18n: leptos_i18n::I18nContext<Locale>, s: VacancyStatus) -> String {
+    match s {
+        VacancyStatus::Submitted => t_string!(i18n, vacancies.status_submitted),
+        VacancyStatus::Returned => t_string!(i18n, vacancies.status_returned),
+        VacancyStatus::Published => t_string!(i18n, vacancies.status_published),
+        VacancyStatus::Rejected => t_string!(i18n, vacancies.status_rejected),
+        VacancyStatus::Closed => t_string!(i18n, vacancies.status_closed),
+    }
+    .to_string()
+}
+
+/// Reads the search filters from the URL.
+fn query_from_url(q: &leptos_router::params::ParamsMap) -> SearchQuery {
+    let num = |k: &str| q.get(k).and_then(|v| v.trim().parse::<i64>().ok());
+    SearchQuery {
+        q: q.get("q").unwrap_or_default().chars().take(200).collect(),
+        sector: num("sector").map(|v| v as i32),
+        province: num("province").map(|v| v as i32),
+        min_wage: num("min_wage").filter(|w| *w > 0),
+        housing: q.get("housing").is_some_and(|v| !v.is_empty()),
+        no_certificate: q.get("no_certificate").is_some_and(|v| !v.is_empty()),
+        sort: q.get("sort").filter(|s| s == "wage").unwrap_or_else(|| "newest".into()),
+        page: num("page").unwrap_or(1).clamp(1, 10_000) as u32,
+    }
+}
+
+fn page_href(q: &SearchQuery, page: u32) -> String {
+    let mut parts = vec![];
+    let enc = |s: &str| s.bytes().map(|b| match b {
+        b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+        _ => format!("%{b:02X}"),
+    }).collect::<String>();
+    if !q.q.is_empty() { parts.push(format!("q={}", enc(&q.q))); }
+    if let Some(s) = q.sector { parts.push(format!("sector={s}")); }
+    if let Some(p) = q.province { parts.push(format!("province={p}")); }
+    if let Some(w) = q.min_wage { parts.push(format!("min_wage={w}")); }
+    if q.housing { parts.push("housing=1".into()); }
+    if q.no_certificate { parts.push("no_certificate=1".into()); }
+    if q.sort == "wage" { parts.push("sort=wage".into()); }
+    parts.push(format!("page={page}"));
+    format!("/vacancies?{}", parts.join("&"))
+}
+
+/// One line of a result list.
+#[component]
+fn VacancyCard(v: Vacancy, lists: ReferenceLists) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    view! {
+        <li class="card vacancy">
+            <h2><a href=format!("/vacancies/{}", v.id)>{name_of(&lists.occupations, v.occupation_id, locale)}</a></h2>
+            <p class="wage">{money_try(v.wage_kurus, locale)} " " <span class="small">{t!(i18n, vacancies.per_month_gross)}</span></p>
+            <p>{name_of(&lists.provinces, v.province_id, locale)} {(!v.district.is_empty()).then(|| format!(", {}", v.district))}
+               " · " {v.company_name.clone()}
+               {v.company_verified.then(|| view! { " " <span class="badge">{t!(i18n, vacancies.verified_company)}</span> })}
+            </p>
+            <p class="small">
+                {v.housing.then(|| view! { <span class="tag">{t!(i18n, vacancies.housing)}</span> " " })}
+                {(!v.certificate_required).then(|| view! { <span class="tag">{t!(i18n, vacancies.no_certificate_needed)}</span> " " })}
+                {t!(i18n, vacancies.closes)} " " {date(&v.closing_date, locale)}
+            </p>
+        </li>
+    }
+}
+
+/// Public search (F2.4): a GET form, so it works without JavaScript and the
+/// URL can be shared over Telegram.
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let q = Memo::new(move |_| query.with(query_from_url));
+    let results = Resource::new(move || q.get(), search_vacancies);
+    let lists = Resource::new(|| (), |_| fetch_reference_lists());
+    view! {
+        <h1>{t!(i18n, vacancies.search_title)}</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let lists: ReferenceLists = lists.await.unwrap_or_default();
+                let cur = q.get_untracked();
+                let locale = i18n.get_locale_untracked();
+                let res = results.await;
+                view! {
+                    <form method="get" action="/vacancies" class="card filters">
+                        <label for="q">{t!(i18n, vacancies.query_label)}</label>
+                        <input id="q" name="q" type="search" value=cur.q.clone() maxlength="200"/>
+                        <div class="grid2">
+                            <div class="stack">
+                                <label for="sector">{t!(i18n, companies.sector)}</label>
+                                <RefSelect id="sector" list=lists.sectors.clone() selected=cur.sector.unwrap_or(0) any_label=t_string!(i18n, vacancies.any).to_string()/>
+                            </div>
+                            <div class="stack">
+                                <label for="province">{t!(i18n, companies.province)}</label>
+                                <RefSelect id="province" list=lists.provinces.clone() selected=cur.province.unwrap_or(0) any_label=t_string!(i18n, vacancies.any).to_string()/>
+                            </div>
+                            <div class="stack">
+                                <label for="min_wage">{t!(i18n, vacancies.min_wage_label)}</label>
+                                <input id="min_wage" name="min_wage" type="number" inputmode="numeric" min="0" step="500"
+                                    value=cur.min_wage.map(|w| w.to_string()).unwrap_or_default()/>
+                            </div>
+                            <div class="stack">
+                                <label for="sort">{t!(i18n, vacancies.sort_label)}</label>
+                                <select id="sort" name="sort">
+                                    <option value="newest" selected=cur.sort != "wage">{t!(i18n, vacancies.sort_newest)}</option>
+                                    <option value="wage" selected=cur.sort == "wage">{t!(i18n, vacancies.sort_wage)}</option>
+                                </select>
+                            </div>
+                        </div>
+                        <div class="check">
+                            <input id="housing" name="housing" type="checkbox" value="1" checked=cur.housing/>
+                            <label for="housing">{t!(i18n, vacancies.housing)}</label>
+                        </div>
+                        <div class="check">
+                            <input id="no_certificate" name="no_certificate" type="checkbox" value="1" checked=cur.no_certificate/>
+                            <label for="no_certificate">{t!(i18n, vacancies.no_certificate_needed)}</label>
+                        </div>
+                        <button type="submit" class="primary">{t!(i18n, vacancies.search_button)}</button>
+                    </form>
+                    {match res {
+                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                        Ok(r) => {
+                            let pages = r.total.div_ceil(PER_PAGE as u64).max(1) as u32;
+                            let prev = (r.page > 1).then(|| page_href(&cur, r.page - 1));
+                            let next = (r.page < pages).then(|| page_href(&cur, r.page + 1));
+                            view! {
+                                <p role="status" class="count">{t!(i18n, vacancies.found)} " " {crate::format::integer(r.total as i64, locale)}</p>
+                                <ul class="results">
+                                    {r.items.into_iter().map(|v| view! { <VacancyCard v lists=lists.clone()/> }).collect_view()}
+                                </ul>
+                                <nav class="pager" aria-label=t_string!(i18n, vacancies.pages).to_string()>
+                                    {prev.map(|h| view! { <a href=h rel="prev">{t!(i18n, vacancies.prev)}</a> })}
+                                    <span>{r.page} " / " {pages}</span>
+                                    {next.map(|h| view! { <a href=h rel="next">{t!(i18n, vacancies.next)}</a> })}
+                                </nav>
+                            }.into_any()
+                        }
+                    }}
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// One vacancy with every structured field in the reader's language.
+#[component]
+pub fn VacancyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0)));
+    let vacancy = Resource::new(move || id.get(), get_vacancy);
+    let lists = Resource::new(|| (), |_| fetch_reference_lists());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let lists: ReferenceLists = lists.await.unwrap_or_default();
+                let locale = i18n.get_locale_untracked();
+                match vacancy.await {
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Ok(v) => {
+                        let yes = t_string!(i18n, vacancies.yes).to_string();
+                        let no = t_string!(i18n, vacancies.no).to_string();
+                        let yn = move |b: bool| if b { yes.clone() } else { no.clone() };
+                        let text = match (locale, &v.text_uz) {
+                            (Locale::uz, Some(t)) => t.clone(),
+                            _ => v.text_tr.clone(),
+                        };
+                        view! {
+                            <article class="card vacancy-page">
+                                <h1>{name_of(&lists.occupations, v.occupation_id, locale)}</h1>
+                                <p>{v.company_name.clone()} " "
+                                    {v.company_verified.then(|| view! { <span class="badge">{t!(i18n, vacancies.verified_company)}</span> })}</p>
+                                <p class="wage">{money_try(v.wage_kurus, locale)} " " <span class="small">{t!(i18n, vacancies.per_month_gross)}</span></p>
+                                <dl class="facts">
+                                    <dt>{t!(i18n, companies.sector)}</dt><dd>{name_of(&lists.sectors, v.sector_id, locale)}</dd>
+                                    <dt>{t!(i18n, companies.province)}</dt><dd>{name_of(&lists.provinces, v.province_id, locale)} {(!v.district.is_empty()).then(|| format!(", {}", v.district))}</dd>
+                                    <dt>{t!(i18n, vacancies.positions)}</dt><dd>{v.positions - v.filled} " / " {v.positions}</dd>
+                                    <dt>{t!(i18n, vacancies.hours)}</dt><dd>{v.hours_per_week}</dd>
+                                    <dt>{t!(i18n, vacancies.housing)}</dt><dd>{yn(v.housing)}</dd>
+                                    <dt>{t!(i18n, vacancies.meals)}</dt><dd>{yn(v.meals)}</dd>
+                                    <dt>{t!(i18n, vacancies.transport)}</dt><dd>{yn(v.transport)}</dd>
+                                    <dt>{t!(i18n, vacancies.contract_months)}</dt><dd>{v.contract_months}</dd>
+                                    <dt>{t!(i18n, vacancies.turkish_level)}</dt><dd>{level_text(i18n, &v.turkish_level)}</dd>
+                                    <dt>{t!(i18n, vacancies.certificate_required)}</dt><dd>{yn(v.certificate_required)}</dd>
+                                    <dt>{t!(i18n, vacancies.start_date)}</dt><dd>{date(&v.start_date, locale)}</dd>
+                                    <dt>{t!(i18n, vacancies.closing_date)}</dt><dd>{date(&v.closing_date, locale)}</dd>
+                                    <dt>{t!(i18n, vacancies.fees)}</dt><dd>{t!(i18n, vacancies.no_fees)}</dd>
+                                </dl>
+                                <h2>{t!(i18n, vacancies.description)}</h2>
+                                <p class="prewrap">{text}</p>
+                                <crate::applications::pages::ApplyBox vacancy_id=v.id open=v.status == VacancyStatus::Published/>
+                            </article>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The employer's vacancies, with their review status.
+#[component]
+pub fn MyVacanciesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let list = Resource::new(|| (), |_| my_vacancies());
+    let lists = Resource::new(|| (), |_| fetch_reference_lists());
+    let query = use_query_map();
+    let submitted = move || query.with(|q| q.get("submitted").is_some());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let lists: ReferenceLists = lists.await.unwrap_or_default();
+                let locale = i18n.get_locale_untracked();
+                match list.await {
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Ok(items) => view! {
+                        <section class="card">
+                            <h1>{t!(i18n, nav.my_vacancies)}</h1>
+                            <Show when=submitted>
+                                <p class="notice" role="status">{t!(i18n, vacancies.submitted_notice)}</p>
+                            </Show>
+                            <p><a class="button primary" href="/employer/vacancies/new">{t!(i18n, vacancies.new_title)}</a></p>
+                            <ul class="results">
+                                {items.into_iter().map(|v| view! {
+                                    <li class="card">
+                                        <h2><a href=format!("/vacancies/{}", v.id)>{name_of(&lists.occupations, v.occupation_id, locale)}</a></h2>
+                                        <p>{status_text(i18n, v.status)} {v.review_reason.clone().map(|r| format!(" — {r}"))}</p>
+                                        {(v.status == VacancyStatus::Returned).then(|| view! {
+                                            <p><a href=format!("/employer/vacancies/new?edit={}", v.id)>{t!(i18n, vacancies.correct)}</a></p>
+                                        })}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The vacancy form (new, or correcting one that staff sent back).
+#[component]
+pub fn VacancyFormPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let edit = Memo::new(move |_| query.with(|q| q.get("edit").and_then(|v| v.parse::<i32>().ok())));
+    let existing = Resource::new(move || edit.get(), |id| async move {
+        match id {
+            Some(id) => get_vacancy(id).await.ok(),
+            None => None,
+        }
+    });
+    let lists = Resource::new(|| (), |_| fetch_reference_lists());
+    let error = use_form_error();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let lists: ReferenceLists = lists.await.unwrap_or_default();
+                let v = existing.await;
+                let locale = i18n.get_locale_untracked();
+                let min = money_try(lists.minimum_wage_kurus, locale);
+                let g = |f: fn(&Vacancy) -> String| v.as_ref().map(f).unwrap_or_default();
+                view! {
+                    <section class="card narrow">
+                        <h1>{t!(i18n, vacancies.new_title)}</h1>
+                        <FormError error/>
+                        <form method="post" action=SaveVacancy::url() class="stack">
+                            {v.as_ref().map(|v| view! { <input type="hidden" name="vacancy_id" value=v.id.to_string()/> })}
+                            <label for="sector_id">{t!(i18n, companies.sector)}</label>
+                            <RefSelect id="sector_id" list=lists.sectors.clone() selected=v.as_ref().map(|v| v.sector_id).unwrap_or(0)/>
+                            <label for="occupation_id">{t!(i18n, vacancies.occupation)}</label>
+                            <RefSelect id="occupation_id" list=lists.occupations.clone() selected=v.as_ref().map(|v| v.occupation_id).unwrap_or(0)/>
+                            <label for="positions">{t!(i18n, vacancies.positions)}</label>
+                            <input id="positions" name="positions" type="number" min="1" max="1000" required value=g(|v| v.positions.to_string())
+                                aria-describedby=described_by(error, "positions", None) aria-invalid=invalid(error, "positions")/>
+                            <label for="province_id">{t!(i18n, companies.province)}</label>
+                            <RefSelect id="province_id" list=lists.provinces.clone() selected=v.as_ref().map(|v| v.province_id).unwrap_or(0)/>
+                            <label for="district">{t!(i18n, vacancies.district)}</label>
+                            <input id="district" name="district" type="text" maxlength="100" value=g(|v| v.district.clone())/>
+                            <label for="wage">{t!(i18n, vacancies.wage_label)}</label>
+                            <input id="wage" name="wage" type="text" inputmode="decimal" required value=g(|v| (v.wage_kurus / 100).to_string())
+                                aria-describedby=described_by(error, "wage", Some("wage-hint")) aria-invalid=invalid(error, "wage")/>
+                            <p class="hint" id="wage-hint">{t!(i18n, vacancies.wage_hint)} " " {min}</p>
+                            <label for="hours_per_week">{t!(i18n, vacancies.hours)}</label>
+                            <input id="hours_per_week" name="hours_per_week" type="number" min="1" max="72" required value=g(|v| v.hours_per_week.to_string())/>
+                            <label for="contract_months">{t!(i18n, vacancies.contract_months)}</label>
+                            <input id="contract_months" name="contract_months" type="number" min="1" max="60" required value=g(|v| v.contract_months.to_string())/>
+                            <label for="turkish_level">{t!(i18n, vacancies.turkish_level)}</label>
+                            <select id="turkish_level" name="turkish_level">
+                                {TURKISH_LEVELS.into_iter().map(|l| {
+                                    let sel = v.as_ref().is_some_and(|v| v.turkish_level == l);
+                                    view! { <option value=l selected=sel>{level_text(i18n, l)}</option> }
+                                }).collect_view()}
+                            </select>
+                            {[("housing", v.as_ref().is_some_and(|v| v.housing)), ("meals", v.as_ref().is_some_and(|v| v.meals)),
+                              ("transport", v.as_ref().is_some_and(|v| v.transport)), ("certificate_required", v.as_ref().is_some_and(|v| v.certificate_required))]
+                                .into_iter().map(|(name, checked)| {
+                                    let label = match name {
+                                        "housing" => t_string!(i18n, vacancies.housing),
+                                        "meals" => t_string!(i18n, vacancies.meals),
+                                        "transport" => t_string!(i18n, vacancies.transport),
+                                        _ => t_string!(i18n, vacancies.certificate_required),
+                                    };
+                                    view! {
+                                        <div class="check">
+                                            <input id=name name=name type="checkbox" value="1" checked=checked/>
+                                            <label for=name>{label.to_string()}</label>
+                                        </div>
+                                    }
+                                }).collect_view()}
+                            <label for="start_date">{t!(i18n, vacancies.start_date)}</label>
+                            <input id="start_date" name="start_date" type="date" required value=g(|v| v.start_date.clone())
+                                aria-describedby=described_by(error, "start_date", None)/>
+                            <label for="closing_date">{t!(i18n, vacancies.closing_date)}</label>
+                            <input id="closing_date" name="closing_date" type="date" required value=g(|v| v.closing_date.clone())
+                                aria-describedby=described_by(error, "closing_date", None) aria-invalid=invalid(error, "closing_date")/>
+                            <label for="text_tr">{t!(i18n, vacancies.text_tr)}</label>
+                            <textarea id="text_tr" name="text_tr" rows="6" required maxlength="5000"
+                                aria-describedby=described_by(error, "text_tr", None)>{g(|v| v.text_tr.clone())}</textarea>
+                            <label for="text_uz">{t!(i18n, vacancies.text_uz)}</label>
+                            <textarea id="text_uz" name="text_uz" rows="6" maxlength="5000">{g(|v| v.text_uz.clone().unwrap_or_default())}</textarea>
+                            <button type="submit" class="primary">{t!(i18n, vacancies.submit)}</button>
+                        </form>
+                    </section>
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Staff: vacancies waiting for review, oldest first.
+#[component]
+pub fn VacancyQueuePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let queue = Resource::new(|| (), |_| vacancy_review_queue());
+    let lists = Resource::new(|| (), |_| fetch_reference_lists());
+    let error = use_form_error();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let lists: ReferenceLists = lists.await.unwrap_or_default();
+                let locale = i18n.get_locale_untracked();
+                match queue.await {
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Ok(items) => view! {
+                        <section class="card">
+                            <h1>{t!(i18n, nav.vacancy_queue)} " (" {items.len()} ")"</h1>
+                            <FormError error/>
+                            <ul class="queue">
+                                {items.into_iter().map(|v| {
+                                    let rid = format!("reason-{}", v.id);
+                                    view! {
+                                        <li class="card">
+                                            <h2><a href=format!("/vacancies/{}", v.id)>{name_of(&lists.occupations, v.occupation_id, locale)}</a></h2>
+                                            <p>{v.company_name.clone()} " · " {name_of(&lists.provinces, v.province_id, locale)} " · " {money_try(v.wage_kurus, locale)}</p>
+                                            <form method="post" action=ReviewVacancy::url() class="stack">
+                                                <input type="hidden" name="vacancy_id" value=v.id.to_string()/>
+                                                <label for=rid.clone()>{t!(i18n, vacancies.review_reason)}</label>
+                                                <input id=rid name="reason" type="text" maxlength="500"/>
+                                                <div class="actions">
+                                                    <button type="submit" name="decision" value="publish" class="primary">{t!(i18n, vacancies.publish)}</button>
+                                                    <button type="submit" name="decision" value="return" class="secondary">{t!(i18n, vacancies.send_back)}</button>
+                                                    <button type="submit" name="decision" value="reject" class="secondary">{t!(i18n, companies.reject)}</button>
+                                                </div>
+                                            </form>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

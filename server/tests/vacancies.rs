@@ -1,0 +1,336 @@
+//! HTTP-level tests of F2: companies, vacancies, search, applications,
+//! history and notifications, with the authorisation of every function.
+//! They run on SQLite, and on PostgreSQL with `TEST_DATABASE_URL`.
+
+mod common;
+
+use app::accounts::Role;
+use common::*;
+use http::StatusCode;
+
+const VKN: &str = "4540536920";
+const VKN2: &str = "3810421550";
+const MERSIS: &str = "0454053692000017";
+const MASON: &str = "1"; // occupation 7112.01 (sector 1, construction)
+
+fn ymd(days_from_today: i64) -> String {
+    (chrono::Utc::now().date_naive() + chrono::Duration::days(days_from_today)).to_string()
+}
+
+struct World {
+    app: TestApp,
+    employer: String,
+    staff: String,
+    migrant: String,
+}
+
+async fn register_company(app: &TestApp, cookie: &str, vkn: &str, name: &str) -> StatusCode {
+    app.call(
+        "register_company",
+        &[
+            ("legal_name", name),
+            ("vkn", vkn),
+            ("mersis", MERSIS),
+            ("sector_id", "1"),
+            ("province_id", "34"),
+            ("address", "Esenyurt, İstanbul"),
+            ("contact_person", "Mehmet Yılmaz"),
+            ("contact_phone", "+90 212 555 00 00"),
+        ],
+        Some(cookie),
+    )
+    .await
+    .status
+}
+
+async fn company_id(app: &TestApp, cookie: &str) -> i64 {
+    let r = app.call("my_company", &[], Some(cookie)).await;
+    r.json()["id"].as_i64().expect("company")
+}
+
+fn vacancy_form<'a>(province: &'a str, wage: &'a str, positions: &'a str, closing: &'a str, start: &'a str, text: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("sector_id", "1"),
+        ("occupation_id", MASON),
+        ("positions", positions),
+        ("province_id", province),
+        ("district", "Merkez"),
+        ("wage", wage),
+        ("hours_per_week", "45"),
+        ("housing", "1"),
+        ("contract_months", "12"),
+        ("turkish_level", "none"),
+        ("start_date", start),
+        ("closing_date", closing),
+        ("text_tr", text),
+    ]
+}
+
+/// An employer with a verified company, a staff member and a migrant.
+async fn world() -> World {
+    let app = TestApp::new().await;
+    let employer = app.user(Role::Employer, "ik@anadolu-insaat.example").await;
+    let staff = app.user(Role::Staff, "staff@kopru.example").await;
+    let migrant = app.user(Role::Migrant, "+998901234567").await;
+    assert_eq!(register_company(&app, &employer, VKN, "Anadolu İnşaat A.Ş.").await, StatusCode::OK);
+    let id = company_id(&app, &employer).await.to_string();
+    let r = app.call("decide_company", &[("company_id", &id), ("decision", "verify")], Some(&staff)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    World { app, employer, staff, migrant }
+}
+
+async fn post_vacancy(w: &World, province: &str, text: &str) -> i64 {
+    let (c, s) = (ymd(30), ymd(60));
+    let form = vacancy_form(province, "35000", "3", &c, &s, text);
+    let r = w.app.call("save_vacancy", &form, Some(&w.employer)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    w.app.count("SELECT MAX(id) FROM vacancies").await
+}
+
+async fn publish(w: &World, id: i64) {
+    let id = id.to_string();
+    let r = w.app.call("review_vacancy", &[("vacancy_id", &id), ("decision", "publish")], Some(&w.staff)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+}
+
+async fn search(app: &TestApp, q: &str) -> Vec<i64> {
+    let path = format!("/api/search_vacancies?query[q]={}&query[sort]=newest&query[page]=1&query[housing]=false&query[no_certificate]=false", urlenc(q));
+    let req = http::Request::get(path).header("host", HOST).header("accept", "application/json").body(axum::body::Body::empty()).unwrap();
+    let r = app.send(req).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let mut ids: Vec<i64> = r.json()["items"].as_array().unwrap().iter().map(|v| v["id"].as_i64().unwrap()).collect();
+    ids.sort();
+    ids
+}
+
+fn urlenc(s: &str) -> String {
+    s.bytes().map(|b| match b {
+        b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+        _ => format!("%{b:02X}"),
+    }).collect()
+}
+
+#[tokio::test]
+async fn company_verification_and_its_refusals() {
+    let app = TestApp::new().await;
+    let employer = app.user(Role::Employer, "ik@firma.com.tr").await;
+    let migrant = app.user(Role::Migrant, "+998901112233").await;
+    let staff = app.user(Role::Staff, "staff@kopru.example").await;
+    // A wrong check digit, a short MERSIS: clear refusals, nothing stored.
+    assert_eq!(register_company(&app, &employer, "4540536921", "Firma").await, StatusCode::BAD_REQUEST);
+    assert_eq!(app.call("register_company", &[("legal_name", "F"), ("vkn", VKN), ("mersis", "123"), ("sector_id", "1"), ("province_id", "34"), ("address", "x"), ("contact_person", "A"), ("contact_phone", "+902125550000")], Some(&employer)).await.json(), serde_json::json!("InvalidMersis"));
+    assert_eq!(app.count("SELECT COUNT(*) FROM companies").await, 0);
+    // Only employers register companies.
+    assert_eq!(register_company(&app, &migrant, VKN, "Firma").await, StatusCode::FORBIDDEN);
+    assert_eq!(register_company(&app, &staff, VKN, "Firma").await, StatusCode::FORBIDDEN);
+    assert_eq!(app.call("register_company", &[], None).await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(register_company(&app, &employer, VKN, "Ege Tekstil Ltd.").await, StatusCode::OK);
+
+    // Before verification the employer cannot submit vacancies.
+    let (c, s) = (ymd(30), ymd(60));
+    let r = app.call("save_vacancy", &vacancy_form("34", "35000", "2", &c, &s, "Usta"), Some(&employer)).await;
+    assert_eq!(r.json(), serde_json::json!("CompanyNotVerified"));
+
+    // The queue: staff only.
+    assert_eq!(app.call("pending_companies", &[], Some(&employer)).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.call("pending_companies", &[], None).await.status, StatusCode::UNAUTHORIZED);
+    let q = app.call("pending_companies", &[], Some(&staff)).await;
+    assert_eq!(q.json().as_array().unwrap().len(), 1);
+    let id = company_id(&app, &employer).await.to_string();
+    // Rejecting needs a reason; the employer may not decide.
+    let r = app.call("decide_company", &[("company_id", &id), ("decision", "reject")], Some(&staff)).await;
+    assert_eq!(r.json(), serde_json::json!("ReasonRequired"));
+    let r = app.call("decide_company", &[("company_id", &id), ("decision", "verify")], Some(&employer)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = app.call("decide_company", &[("company_id", &id), ("decision", "reject"), ("reason", "MERSIS kaydı bulunamadı")], Some(&staff)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let mine = app.call("my_company", &[], Some(&employer)).await.json();
+    assert_eq!(mine["status"], "rejected");
+    assert_eq!(mine["decision_reason"], "MERSIS kaydı bulunamadı");
+    // Corrected and resubmitted, then verified.
+    assert_eq!(register_company(&app, &employer, VKN2, "Ege Tekstil Ltd. Şti.").await, StatusCode::OK);
+    assert_eq!(app.call("my_company", &[], Some(&employer)).await.json()["status"], "pending");
+    let r = app.call("decide_company", &[("company_id", &id), ("decision", "verify")], Some(&staff)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(app.call("my_company", &[], Some(&employer)).await.json()["status"], "verified");
+}
+
+#[tokio::test]
+async fn vacancy_rules_are_enforced_on_the_server() {
+    let w = world().await;
+    let (c, s) = (ymd(30), ymd(60));
+    let past = ymd(-1);
+    for (form, want) in [
+        (vacancy_form("34", "33029,99", "2", &c, &s, "Usta"), "WageBelowMinimum"),
+        (vacancy_form("34", "35000", "0", &c, &s, "Usta"), "InvalidPositions"),
+        (vacancy_form("34", "35000", "2", &past, &s, "Usta"), "ClosingDateInPast"),
+        (vacancy_form("34", "35000", "2", &c, &s, "   "), "TextRequired"),
+        (vacancy_form("99", "35000", "2", &c, &s, "Usta"), "InvalidInput"),
+    ] {
+        let r = w.app.call("save_vacancy", &form, Some(&w.employer)).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{want}: {}", r.body);
+        assert_eq!(r.json(), serde_json::json!(want));
+    }
+    assert_eq!(w.app.count("SELECT COUNT(*) FROM vacancies").await, 0);
+    // Exactly the 2026 minimum wage is legal.
+    let r = w.app.call("save_vacancy", &vacancy_form("34", "33.030", "2", &c, &s, "Usta"), Some(&w.employer)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    // Migrants and staff cannot post.
+    for cookie in [&w.migrant, &w.staff] {
+        let r = w.app.call("save_vacancy", &vacancy_form("34", "35000", "2", &c, &s, "Usta"), Some(cookie)).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+    }
+}
+
+#[tokio::test]
+async fn review_and_visibility_of_vacancies() {
+    let w = world().await;
+    let id = post_vacancy(&w, "34", "Şantiye için deneyimli duvar ustası").await;
+    let ids = id.to_string();
+    // Not public before review.
+    assert!(search(&w.app, "").await.is_empty());
+    let other = w.app.user(Role::Employer, "ik@baska.example").await;
+    for cookie in [None, Some(w.migrant.as_str()), Some(other.as_str())] {
+        let r = w.app.call_get("get_vacancy", &[("id", &ids)], cookie).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{cookie:?}");
+    }
+    for cookie in [&w.employer, &w.staff] {
+        assert_eq!(w.app.call_get("get_vacancy", &[("id", &ids)], Some(cookie)).await.status, StatusCode::OK);
+    }
+    // Review is staff's: the employer and migrants are refused.
+    for cookie in [&w.employer, &w.migrant] {
+        let r = w.app.call("review_vacancy", &[("vacancy_id", &ids), ("decision", "publish")], Some(cookie)).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+    }
+    // Sent back with a reason, corrected, resubmitted, published.
+    let r = w.app.call("review_vacancy", &[("vacancy_id", &ids), ("decision", "return")], Some(&w.staff)).await;
+    assert_eq!(r.json(), serde_json::json!("ReasonRequired"));
+    let r = w.app.call("review_vacancy", &[("vacancy_id", &ids), ("decision", "return"), ("reason", "İlçe eksik")], Some(&w.staff)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let (c, s) = (ymd(20), ymd(40));
+    let mut form = vacancy_form("34", "36000", "3", &c, &s, "Duvar ustası, Esenyurt şantiyesi");
+    form.push(("vacancy_id", &ids));
+    let r = w.app.call("save_vacancy", &form, Some(&other)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "another employer without a company cannot touch it");
+    let r = w.app.call("save_vacancy", &form, Some(&w.employer)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    publish(&w, id).await;
+    assert_eq!(search(&w.app, "").await, vec![id]);
+    assert_eq!(w.app.call_get("get_vacancy", &[("id", &ids)], None).await.json()["wage_kurus"], 3_600_000);
+}
+
+#[tokio::test]
+async fn search_folds_turkish_and_uzbek_text() {
+    let w = world().await;
+    let ist = post_vacancy(&w, "34", "İSTANBUL ANADOLU YAKASI").await;
+    let urfa = post_vacancy(&w, "63", "Şanlıurfa merkez").await;
+    let isparta = post_vacancy(&w, "32", "Isparta gül bahçeleri").await;
+    for id in [ist, urfa, isparta] {
+        publish(&w, id).await;
+    }
+    assert_eq!(search(&w.app, "istanbul").await, vec![ist]);
+    assert_eq!(search(&w.app, "İSTANBUL").await, vec![ist]);
+    assert_eq!(search(&w.app, "sanliurfa").await, vec![urfa]);
+    assert_eq!(search(&w.app, "ŞANLIURFA").await, vec![urfa]);
+    assert_eq!(search(&w.app, "ISPARTA").await, vec![isparta]);
+    assert_eq!(search(&w.app, "isparta").await, vec![isparta]);
+    // The Uzbek occupation name "Gʻisht teruvchi", typed four ways.
+    let all = vec![ist, urfa, isparta];
+    for q in ["gʻisht", "g'isht", "g‘isht", "g`isht", "GʼISHT"] {
+        assert_eq!(search(&w.app, q).await, all, "{q}");
+    }
+    assert!(search(&w.app, "kaynakçı").await.is_empty());
+    // The HTML search page, as a phone without JS gets it.
+    let page = w.app.get("/vacancies?q=istanbul", None).await;
+    assert!(page.body.contains(&format!("href=\"/vacancies/{ist}\"")));
+    assert!(!page.body.contains(&format!("href=\"/vacancies/{urfa}\"")));
+    let page = w.app.get("/vacancies?q=%C4%B0STANBUL", None).await;
+    assert!(page.body.contains(&format!("href=\"/vacancies/{ist}\"")));
+}
+
+#[tokio::test]
+async fn application_journey_with_history_notifications_and_refusals() {
+    let w = world().await;
+    let vid = post_vacancy(&w, "34", "Duvar ustası").await;
+    publish(&w, vid).await;
+    let vids = vid.to_string();
+    // Only migrants apply, once.
+    assert_eq!(w.app.call("apply", &[("vacancy_id", &vids)], Some(&w.employer)).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(w.app.call("apply", &[("vacancy_id", &vids)], None).await.status, StatusCode::UNAUTHORIZED);
+    let r = w.app.call("apply", &[("vacancy_id", &vids)], Some(&w.migrant)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = w.app.call("apply", &[("vacancy_id", &vids)], Some(&w.migrant)).await;
+    assert_eq!(r.json(), serde_json::json!("AlreadyApplied"));
+    let aid = w.app.count("SELECT MAX(id) FROM applications").await.to_string();
+
+    let mv = |cookie: &str, to: &str| {
+        let (aid, cookie, to) = (aid.clone(), cookie.to_string(), to.to_string());
+        let app = &w.app;
+        async move { app.call("move_application", &[("application_id", &aid), ("to", &to)], Some(&cookie)).await }
+    };
+    // The employer sees nothing before staff forward it.
+    assert_eq!(w.app.call_get("get_application", &[("id", &aid)], Some(&w.employer)).await.status, StatusCode::NOT_FOUND);
+    assert!(w.app.call("list_applications", &[], Some(&w.employer)).await.json().as_array().unwrap().is_empty());
+    assert_eq!(mv(&w.employer, "interview").await.status, StatusCode::NOT_FOUND);
+    // Skipping screening is refused; a migrant cannot screen.
+    assert_eq!(mv(&w.staff, "forwarded").await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(mv(&w.migrant, "screening").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(mv(&w.staff, "screening").await.status, StatusCode::OK);
+    assert_eq!(mv(&w.staff, "forwarded").await.status, StatusCode::OK);
+    // Another company's employer and another migrant: refused, no data.
+    let other_employer = w.app.user(Role::Employer, "ik@rakip.example").await;
+    let other_migrant = w.app.user(Role::Migrant, "+905321234567").await;
+    for c in [&other_employer, &other_migrant] {
+        let r = w.app.call_get("get_application", &[("id", &aid)], Some(c)).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        assert!(!r.body.contains("+998901234567"));
+        assert!(w.app.call("list_applications", &[], Some(c)).await.json().as_array().unwrap().is_empty());
+    }
+    // The employer now sees the candidate (name and phone, nothing more).
+    let seen = w.app.call_get("get_application", &[("id", &aid)], Some(&w.employer)).await.json();
+    assert_eq!(seen["candidate_phone"], "+998901234567");
+    assert!(seen.get("passport").is_none() && !seen.to_string().to_lowercase().contains("passport"));
+    assert_eq!(mv(&w.staff, "interview").await.status, StatusCode::FORBIDDEN, "interview is the employer's");
+    assert_eq!(mv(&w.employer, "offer").await.status, StatusCode::BAD_REQUEST, "no skipping the interview");
+    assert_eq!(mv(&w.employer, "interview").await.status, StatusCode::OK);
+    assert_eq!(mv(&w.employer, "offer").await.status, StatusCode::OK);
+    // Hired needs the work-permit application number and start date.
+    assert_eq!(mv(&w.employer, "hired").await.status, StatusCode::BAD_REQUEST);
+    let start = ymd(70);
+    let r = w.app.call("move_application", &[("application_id", &aid), ("to", "hired"), ("work_permit_no", "2026-ÇİB-123456"), ("start_date", &start)], Some(&w.employer)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(mv(&w.migrant, "withdrawn").await.status, StatusCode::BAD_REQUEST, "too late to withdraw");
+    assert_eq!(w.app.count(&format!("SELECT filled FROM vacancies WHERE id = {vid}")).await, 1);
+
+    // The migrant reads the whole history.
+    let mine = w.app.call_get("get_application", &[("id", &aid)], Some(&w.migrant)).await.json();
+    let stages: Vec<&str> = mine["history"].as_array().unwrap().iter().map(|e| e["to"].as_str().unwrap()).collect();
+    assert_eq!(stages, ["submitted", "screening", "forwarded", "interview", "offer", "hired"]);
+    assert_eq!(mine["work_permit_no"], "2026-ÇİB-123456");
+    // Notifications: the migrant for every change by someone else; the employer for the candidate.
+    assert_eq!(w.app.call("unread_count", &[], Some(&w.migrant)).await.json(), serde_json::json!(6));
+    assert_eq!(w.app.call("unread_count", &[], Some(&w.employer)).await.json(), serde_json::json!(1));
+    assert_eq!(w.app.call("mark_notifications_read", &[], Some(&w.migrant)).await.status, StatusCode::OK);
+    assert_eq!(w.app.call("unread_count", &[], Some(&w.migrant)).await.json(), serde_json::json!(0));
+    // The history page in Uzbek.
+    let page = w.app.get(&format!("/applications/{aid}"), Some(&w.migrant)).await;
+    assert!(page.body.contains("Ishga qabul qilindi"), "stage names in Uzbek");
+}
+
+#[tokio::test]
+async fn withdrawal_and_refusal_reasons() {
+    let w = world().await;
+    let vid = post_vacancy(&w, "34", "Duvar ustası").await;
+    publish(&w, vid).await;
+    let vids = vid.to_string();
+    w.app.call("apply", &[("vacancy_id", &vids)], Some(&w.migrant)).await;
+    let aid = w.app.count("SELECT MAX(id) FROM applications").await.to_string();
+    w.app.call("move_application", &[("application_id", &aid), ("to", "screening")], Some(&w.staff)).await;
+    let r = w.app.call("move_application", &[("application_id", &aid), ("to", "rejected")], Some(&w.staff)).await;
+    assert_eq!(r.json(), serde_json::json!("ReasonRequired"));
+    assert_eq!(w.app.count(&format!("SELECT COUNT(*) FROM application_events WHERE application_id = {aid}")).await, 2, "a refused move writes no history");
+    let r = w.app.call("move_application", &[("application_id", &aid), ("to", "withdrawn")], Some(&w.migrant)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let mine = w.app.call_get("get_application", &[("id", &aid)], Some(&w.migrant)).await.json();
+    assert_eq!(mine["stage"], "withdrawn");
+}
