@@ -199,7 +199,10 @@ impl TestApp {
             .await
             .unwrap()
             .unwrap();
-        row.try_get_by_index::<i64>(0).unwrap()
+        // COUNT(*) is a BIGINT on PostgreSQL, MAX(id) an INTEGER: take either.
+        row.try_get_by_index::<i64>(0)
+            .or_else(|_| row.try_get_by_index::<i32>(0).map(i64::from))
+            .unwrap()
     }
 }
 
