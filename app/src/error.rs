@@ -61,6 +61,8 @@ pub enum AppError {
     AlreadyApplied,
     #[error("text_required")]
     TextRequired,
+    #[error("invalid_passport")]
+    InvalidPassport,
     /// Anything unexpected (database down, bug). Details go to the log only.
     #[error("internal")]
     Internal,
@@ -94,11 +96,12 @@ impl AppError {
             AppError::ReasonRequired => "reason_required",
             AppError::AlreadyApplied => "already_applied",
             AppError::TextRequired => "text_required",
+            AppError::InvalidPassport => "invalid_passport",
             AppError::Internal => "internal",
         }
     }
 
-    pub const ALL: [AppError; 25] = [
+    pub const ALL: [AppError; 26] = [
         AppError::NotSignedIn,
         AppError::Forbidden,
         AppError::BadCredentials,
@@ -123,6 +126,7 @@ impl AppError {
         AppError::ReasonRequired,
         AppError::AlreadyApplied,
         AppError::TextRequired,
+        AppError::InvalidPassport,
         AppError::Internal,
     ];
 
@@ -148,6 +152,7 @@ impl AppError {
             AppError::InvalidPositions => Some("positions"),
             AppError::ReasonRequired => Some("reason"),
             AppError::TextRequired => Some("text_tr"),
+            AppError::InvalidPassport => Some("passport"),
             _ => None,
         }
     }

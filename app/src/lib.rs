@@ -8,10 +8,13 @@ pub mod applications;
 pub mod authz;
 pub mod companies;
 pub mod contacts;
+#[cfg(feature = "ssr")]
+pub mod crypto;
 pub mod error;
 pub mod format;
 pub mod forms;
 pub mod lang;
+pub mod profiles;
 pub mod reference;
 pub mod shell;
 pub mod staff;

@@ -6,6 +6,7 @@ mod m20261129_000001_foundation;
 mod m20261129_000002_reference;
 mod m20261129_000003_companies;
 mod m20261129_000004_vacancies;
+mod m20261129_000005_profiles;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000002_reference::Migration),
             Box::new(m20261129_000003_companies::Migration),
             Box::new(m20261129_000004_vacancies::Migration),
+            Box::new(m20261129_000005_profiles::Migration),
         ]
     }
 }

@@ -334,3 +334,62 @@ async fn withdrawal_and_refusal_reasons() {
     let mine = w.app.call_get("get_application", &[("id", &aid)], Some(&w.migrant)).await.json();
     assert_eq!(mine["stage"], "withdrawn");
 }
+
+async fn save_profile(app: &TestApp, cookie: &str, passport: &str) -> common::Reply {
+    app.call(
+        "save_profile",
+        &[
+            ("full_name", "Aziz Karimov"),
+            ("birth_date", "1994-03-12"),
+            ("passport", passport),
+            ("location", "uz:6"),
+            ("occupation_id", MASON),
+            ("experience_years", "7"),
+            ("turkish_level", "a2"),
+            ("certificates", "MYK 11UY0012-3"),
+        ],
+        Some(cookie),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn passport_is_encrypted_masked_and_never_sent_to_employers() {
+    let w = world().await;
+    assert_eq!(save_profile(&w.app, &w.migrant, "AA12345").await.json(), serde_json::json!("InvalidPassport"));
+    let r = save_profile(&w.app, &w.migrant, "ab 7654321").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    // Not in the database in clear, in any column of the table.
+    assert_eq!(w.app.count("SELECT COUNT(*) FROM migrant_profiles WHERE passport_cipher LIKE '%7654321%' OR passport_index LIKE '%7654321%'").await, 0);
+    assert_eq!(w.app.count("SELECT COUNT(*) FROM migrant_profiles WHERE passport_cipher IS NOT NULL").await, 1);
+    // The migrant sees it masked.
+    let mine = w.app.call("my_profile", &[], Some(&w.migrant)).await.json();
+    assert_eq!(mine["passport_masked"], "AB*****21");
+    assert!(!mine.to_string().contains("7654321"));
+    // Another migrant cannot register the same passport.
+    let other = w.app.user(Role::Migrant, "+998935551122").await;
+    assert_eq!(save_profile(&w.app, &other, "AB7654321").await.json(), serde_json::json!("InvalidPassport"));
+    // Saving without the field keeps the stored number.
+    assert_eq!(save_profile(&w.app, &w.migrant, "").await.status, StatusCode::OK);
+    assert_eq!(w.app.call("my_profile", &[], Some(&w.migrant)).await.json()["passport_masked"], "AB*****21");
+    // Only migrants have profiles.
+    assert_eq!(w.app.call("my_profile", &[], Some(&w.employer)).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(w.app.call("my_profile", &[], None).await.status, StatusCode::UNAUTHORIZED);
+
+    // The employer gets the candidate's trade, experience and Turkish level, never the passport.
+    let vid = post_vacancy(&w, "34", "Duvar ustası").await;
+    publish(&w, vid).await;
+    w.app.call("apply", &[("vacancy_id", &vid.to_string())], Some(&w.migrant)).await;
+    let aid = w.app.count("SELECT MAX(id) FROM applications").await.to_string();
+    for to in ["screening", "forwarded"] {
+        w.app.call("move_application", &[("application_id", &aid), ("to", to)], Some(&w.staff)).await;
+    }
+    let seen = w.app.call_get("get_application", &[("id", &aid)], Some(&w.employer)).await;
+    assert_eq!(seen.status, StatusCode::OK);
+    let json = seen.json();
+    assert_eq!(json["candidate_profile"]["experience_years"], 7);
+    assert_eq!(json["candidate_profile"]["passport_masked"], serde_json::Value::Null);
+    assert!(!seen.body.contains("7654321") && !seen.body.contains("AB*****"));
+    let page = w.app.get(&format!("/applications/{aid}"), Some(&w.employer)).await;
+    assert!(!page.body.contains("7654321") && !page.body.contains("AB*****21"));
+}

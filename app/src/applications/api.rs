@@ -74,7 +74,12 @@ pub mod ssr {
         } else {
             vec![]
         };
+        let profile = crate::profiles::entity::Entity::find_by_id(row.app.migrant_user_id)
+            .one(db)
+            .await?
+            .map(crate::profiles::api::for_employer);
         Ok(Application {
+            candidate_profile: profile,
             id: row.app.id,
             vacancy_id: row.vacancy.id,
             occupation_id: row.vacancy.occupation_id,

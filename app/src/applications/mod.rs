@@ -35,6 +35,8 @@ pub struct Application {
     /// The candidate (for staff and the employer): name and phone, never the passport.
     pub candidate_name: String,
     pub candidate_phone: String,
+    /// The candidate's profile without the passport number (staff and employer only).
+    pub candidate_profile: Option<crate::profiles::Profile>,
     pub created_at: String,
     pub history: Vec<Event>,
 }

@@ -123,6 +123,12 @@ pub fn ApplicationPage() -> impl IntoView {
                                     <dl class="facts">
                                         <dt>{t!(i18n, account.name_label)}</dt><dd>{a.candidate_name.clone()}</dd>
                                         <dt>{t!(i18n, account.phone_label)}</dt><dd><a href=format!("tel:{}", a.candidate_phone)>{a.candidate_phone.clone()}</a></dd>
+                                        {a.candidate_profile.clone().map(|p| view! {
+                                            <dt>{t!(i18n, profile.trade)}</dt><dd>{occupation(&lists, p.occupation_id, locale)}</dd>
+                                            <dt>{t!(i18n, profile.experience)}</dt><dd>{p.experience_years}</dd>
+                                            <dt>{t!(i18n, vacancies.turkish_level)}</dt><dd>{p.turkish_level.to_uppercase()}</dd>
+                                            <dt>{t!(i18n, profile.certificates)}</dt><dd>{p.certificates.clone()}</dd>
+                                        })}
                                     </dl>
                                 })}
                                 {a.work_permit_no.clone().map(|p| view! {

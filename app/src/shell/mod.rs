@@ -9,6 +9,7 @@ use crate::accounts::pages::{AccountPage, SignInPage, SignUpEmployerPage, SignUp
 use crate::accounts::{Role, SessionUser};
 use crate::applications::pages::{ApplicationPage, ApplicationsPage, NotificationsPage};
 use crate::companies::pages::{CompanyQueuePage, MyCompanyPage};
+use crate::profiles::pages::ProfilePage;
 use crate::vacancies::pages::{MyVacanciesPage, SearchPage, VacancyFormPage, VacancyPage, VacancyQueuePage};
 use crate::contacts::pages::{ContactsEditPage, EmergencyContacts};
 use crate::error::AppError;
@@ -90,6 +91,7 @@ fn Inner() -> impl IntoView {
                     <Route path=path!("/applications") view=ApplicationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/applications/:id") view=ApplicationPage ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">
@@ -141,7 +143,11 @@ fn RoleNav(user: Option<SessionUser>) -> impl IntoView {
             let staff = matches!(u.role, Role::Staff | Role::Admin);
             let admin = u.role == Role::Admin;
             let employer = u.role == Role::Employer;
+            let migrant = u.role == Role::Migrant;
             view! {
+                <Show when=move || migrant>
+                    <li><a href="/profile">{t!(i18n, nav.profile)}</a></li>
+                </Show>
                 <Show when=move || employer>
                     <li><a href="/employer/company">{t!(i18n, nav.my_company)}</a></li>
                     <li><a href="/employer/vacancies">{t!(i18n, nav.my_vacancies)}</a></li>
