@@ -48,7 +48,7 @@ test-pg:
 	@if timeout 2 bash -c '</dev/tcp/127.0.0.1/5432' 2>/dev/null; then \
 	  echo "== database tests again on PostgreSQL ($(PG_URL)) =="; \
 	  $(MAKE) --no-print-directory clean-pg; \
-	  TEST_DATABASE_URL=$(PG_URL) cargo test -p server --tests; \
+	  TEST_DATABASE_URL=$(PG_URL) cargo test -p server -p migration --tests; \
 	  $(MAKE) --no-print-directory clean-pg; \
 	else echo "== PostgreSQL not reachable on 127.0.0.1:5432: skipped =="; fi
 

@@ -4,6 +4,7 @@ pub mod config;
 pub mod db;
 pub mod middleware;
 pub mod seed;
+pub mod seed_world;
 
 use app::state::{AppState, Keys, Security};
 use app::{shell, App};

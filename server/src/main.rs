@@ -26,8 +26,13 @@ enum Command {
         #[arg(long, default_value = "Administrator")]
         name: String,
     },
-    /// Fill the database with a believable demo world.
-    SeedDemo,
+    /// Fill the database with a believable demo world. The first run adds
+    /// `--vacancies` published vacancies (default 300); later runs add only
+    /// what `--vacancies` asks for explicitly.
+    SeedDemo {
+        #[arg(long)]
+        vacancies: Option<usize>,
+    },
 }
 
 #[tokio::main]
@@ -67,9 +72,19 @@ async fn main() -> anyhow::Result<()> {
                 Err(e) => anyhow::bail!("could not create the admin account: {}", e.key()),
             }
         }
-        Command::SeedDemo => {
-            let n = seed::seed_demo(&state).await.map_err(|e| anyhow::anyhow!("seed failed: {}", e.key()))?;
-            println!("demo world: {n} new accounts, password {:?}\n{}", seed::DEMO_PASSWORD, seed::describe());
+        Command::SeedDemo { vacancies } => {
+            use sea_orm::{EntityTrait, PaginatorTrait};
+            let first = app::companies::entity::Entity::find().count(&state.db).await? == 0;
+            let n = vacancies.unwrap_or(if first { 300 } else { 0 });
+            let s = seed::seed_world(&state, n).await.map_err(|e| anyhow::anyhow!("seed failed: {}", e.key()))?;
+            println!(
+                "demo world: {} new accounts, {} new vacancies, {} new applications; password {:?}\n{}",
+                s.accounts,
+                s.vacancies,
+                s.applications,
+                seed::DEMO_PASSWORD,
+                seed::describe()
+            );
             Ok(())
         }
     }

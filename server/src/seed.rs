@@ -29,6 +29,25 @@ const PEOPLE: &[Person] = &[
     Person { role: Role::Migrant, name: "Malika Nematova", login: "+905457778899", locale: "tr" },
 ];
 
+/// What `seed-demo` added.
+pub struct Seeded {
+    pub accounts: usize,
+    pub vacancies: usize,
+    pub applications: usize,
+}
+
+/// The whole demo world; running it again adds nothing but `extra_vacancies`.
+pub async fn seed_world(state: &AppState, vacancies: usize) -> Result<Seeded, AppError> {
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    let accounts = seed_demo(state).await?;
+    let first_run = app::companies::entity::Entity::find().count(&state.db).await? == 0;
+    let companies = crate::seed_world::companies(state).await?;
+    let want = if first_run { vacancies.max(1) } else { vacancies };
+    let vacancies = crate::seed_world::vacancies(state, &companies, want).await?;
+    let applications = crate::seed_world::applications(state).await?;
+    Ok(Seeded { accounts, vacancies, applications })
+}
+
 /// Creates the demo accounts that do not exist yet; returns how many it made.
 pub async fn seed_demo(state: &AppState) -> Result<usize, AppError> {
     let mut created = 0;

@@ -393,3 +393,39 @@ async fn passport_is_encrypted_masked_and_never_sent_to_employers() {
     let page = w.app.get(&format!("/applications/{aid}"), Some(&w.employer)).await;
     assert!(!page.body.contains("7654321") && !page.body.contains("AB*****21"));
 }
+
+fn vacancy_links(body: &str) -> Vec<String> {
+    let mut v: Vec<String> = body
+        .match_indices("href=\"/vacancies/")
+        .map(|(i, _)| body[i + 17..].split('"').next().unwrap().to_string())
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// The done-when of the demo world: `/vacancies` lists published vacancies and
+/// `istanbul` and `İSTANBUL` find the same ones.
+#[tokio::test]
+async fn demo_world_search_pages() {
+    let app = TestApp::new().await;
+    let s = server::seed::seed_world(&app.state, 300).await.unwrap();
+    assert_eq!((s.accounts, s.vacancies, s.applications), (11, 300, 9));
+    assert_eq!(app.count("SELECT COUNT(DISTINCT stage) FROM applications").await, 9, "every stage");
+    let again = server::seed::seed_world(&app.state, 0).await.unwrap();
+    assert_eq!((again.accounts, again.vacancies, again.applications), (0, 0, 0));
+
+    let all = app.get("/vacancies", None).await;
+    assert_eq!(vacancy_links(&all.body).len(), 20, "a full first page");
+    let lower = vacancy_links(&app.get("/vacancies?q=istanbul", None).await.body);
+    let upper = vacancy_links(&app.get("/vacancies?q=%C4%B0STANBUL", None).await.body);
+    assert!(!lower.is_empty());
+    assert_eq!(lower, upper);
+    // Filters and sorting in the URL: housing only, sorted by wage, page 2.
+    let housing = app.get("/vacancies?housing=1&sort=wage&page=2", None).await;
+    assert_eq!(housing.status, StatusCode::OK);
+    assert!(housing.body.contains("rel=\"prev\""));
+    let n_housing = app.count("SELECT COUNT(*) FROM vacancies WHERE housing = true AND status = 'published'").await;
+    let n_all = app.count("SELECT COUNT(*) FROM vacancies WHERE status = 'published'").await;
+    assert!(n_housing < n_all);
+}

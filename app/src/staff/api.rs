@@ -45,3 +45,49 @@ pub async fn create_staff_account(
     .await;
     crate::forms::finish(result, "/admin/accounts?created=1")
 }
+
+/// One queue of the staff console.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Queue {
+    /// `companies`, `vacancies` or `applications`.
+    pub kind: String,
+    pub count: u64,
+    /// Hours since the oldest item entered the queue.
+    pub oldest_hours: Option<i64>,
+}
+
+/// The staff console's queues with counts and the age of the oldest item (F4.1).
+#[server(endpoint = "staff_queues")]
+pub async fn staff_queues() -> Result<Vec<Queue>, AppError> {
+    use sea_orm::*;
+    let user = crate::accounts::session::current_user().await?;
+    crate::authz::authorize(user.as_ref(), crate::authz::Action::ViewStaffConsole)?;
+    let state = use_context::<crate::state::AppState>().ok_or(AppError::Internal)?;
+    let db = &state.db;
+    let now = chrono::Utc::now();
+    let age = |t: Option<chrono::DateTime<chrono::Utc>>| t.map(|t| (now - t).num_hours().max(0));
+
+    use crate::applications::entity::application as a;
+    use crate::companies::entity as c;
+    use crate::vacancies::entity as v;
+    let cq = c::Entity::find().filter(c::Column::Status.eq("pending"));
+    let vq = v::Entity::find().filter(v::Column::Status.eq("submitted"));
+    let aq = a::Entity::find().filter(a::Column::Stage.is_in(["submitted", "screening"]));
+    Ok(vec![
+        Queue {
+            kind: "companies".into(),
+            count: cq.clone().count(db).await?,
+            oldest_hours: age(cq.order_by_asc(c::Column::UpdatedAt).one(db).await?.map(|x| x.updated_at)),
+        },
+        Queue {
+            kind: "vacancies".into(),
+            count: vq.clone().count(db).await?,
+            oldest_hours: age(vq.order_by_asc(v::Column::UpdatedAt).one(db).await?.map(|x| x.updated_at)),
+        },
+        Queue {
+            kind: "applications".into(),
+            count: aq.clone().count(db).await?,
+            oldest_hours: age(aq.order_by_asc(a::Column::UpdatedAt).one(db).await?.map(|x| x.updated_at)),
+        },
+    ])
+}

@@ -21,10 +21,8 @@ pub fn StaffConsolePage() -> impl IntoView {
                     Ok(Some(u)) if matches!(u.role, Role::Staff | Role::Admin) => view! {
                         <section class="card">
                             <h1>{t!(i18n, staff.console_title)}</h1>
+                            <QueueList/>
                             <ul class="tool-list">
-                                <li><a href="/staff/companies">{t!(i18n, nav.company_queue)}</a></li>
-                                <li><a href="/staff/vacancies">{t!(i18n, nav.vacancy_queue)}</a></li>
-                                <li><a href="/applications">{t!(i18n, nav.applications)}</a></li>
                                 <li><a href="/staff/contacts">{t!(i18n, contacts.edit_title)}</a></li>
                                 <Show when=move || u.role == Role::Admin>
                                     <li><a href="/admin/accounts">{t!(i18n, nav.staff_accounts)}</a></li>
@@ -35,6 +33,44 @@ pub fn StaffConsolePage() -> impl IntoView {
                     Ok(Some(_)) => view! { <ErrorNotice error=AppError::Forbidden/> }.into_any(),
                     Ok(None) => view! { <ErrorNotice error=AppError::NotSignedIn/> }.into_any(),
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The queues with counts and the age of the oldest item, oldest first inside.
+#[component]
+fn QueueList() -> impl IntoView {
+    let i18n = use_i18n();
+    let queues = Resource::new(|| (), |_| super::api::staff_queues());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let locale = i18n.get_locale_untracked();
+                let list = queues.await.unwrap_or_default();
+                view! {
+                    <ul class="cards queues">
+                        {list.into_iter().map(|q| {
+                            let (href, title) = match q.kind.as_str() {
+                                "companies" => ("/staff/companies", t_string!(i18n, nav.company_queue).to_string()),
+                                "vacancies" => ("/staff/vacancies", t_string!(i18n, nav.vacancy_queue).to_string()),
+                                _ => ("/applications", t_string!(i18n, staff.applications_queue).to_string()),
+                            };
+                            let age = q.oldest_hours.map(|h| if h < 24 {
+                                format!("{} {}", crate::format::integer(h, locale), t_string!(i18n, staff.hours))
+                            } else {
+                                format!("{} {}", crate::format::integer(h / 24, locale), t_string!(i18n, staff.days))
+                            });
+                            view! {
+                                <li class="card">
+                                    <h2><a href=href>{title}</a></h2>
+                                    <p class="count">{crate::format::integer(q.count as i64, locale)}</p>
+                                    {age.map(|a| view! { <p class="small">{t!(i18n, staff.oldest)} " " {a}</p> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
                 }
             })}
         </Suspense>
