@@ -22,7 +22,13 @@ done
 echo "wasm+js brotli total: $(( $(br "$wasm") + $(br "$js") )) bytes (budget 256000)"
 
 dir=$(mktemp -d)
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$dir"' EXIT
+pid=
+trap '[ -n "$pid" ] && { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }; rm -rf "$dir"' EXIT
+echo "== seeding the demo world with 10,000 published vacancies (SQLite) =="
+seed_start=$(date +%s.%N)
+DATABASE_URL="sqlite://$dir/bench.db?mode=rwc" RUST_LOG=error KOPRU_LOG_FORMAT=pretty \
+  ./target/release/kopru seed-demo --vacancies 10000 | head -1
+echo "seeded in $(awk -v s="$seed_start" -v e="$(date +%s.%N)" 'BEGIN{printf "%.1f", e-s}') s"
 LEPTOS_SITE_ADDR="127.0.0.1:$PORT" DATABASE_URL="sqlite://$dir/bench.db?mode=rwc" RUST_LOG=error \
   ./target/release/kopru serve >"$dir/server.log" 2>&1 &
 pid=$!
@@ -42,3 +48,16 @@ rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
 p50=$(awk '$1=="50%" {print $2}' <<<"$out")
 p99=$(awk '$1=="99%" {print $2}' <<<"$out")
 echo "SUMMARY home: ${rps} requests/s, p50 ${p50}, p99 ${p99}"
+
+bench_page() {
+  local name=$1 path=$2
+  curl -fsS "http://127.0.0.1:$PORT$path" | grep -o 'href="/vacancies/[0-9]*"' | sort -u | wc -l | xargs echo "  $name: vacancies on the first page:"
+  local out
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Encoding: br' "http://127.0.0.1:$PORT$path")
+  echo "$out" | sed -n '/Latency Distribution/,/Requests\/sec/p'
+  echo "SUMMARY $name: $(awk '/Requests\/sec/ {print $2}' <<<"$out") requests/s, p50 $(awk '$1=="50%" {print $2}' <<<"$out"), p99 $(awk '$1=="99%" {print $2}' <<<"$out")"
+}
+echo "== search page over 10,000 vacancies =="
+bench_page "search-filter" "/vacancies?sector=1&province=34&housing=1"
+bench_page "search-text" "/vacancies?q=kaynakci"
+bench_page "search-text-uz" "/vacancies?q=g%CA%BBisht"

@@ -26,7 +26,7 @@ export default defineConfig({
   ],
   webServer: {
     // The release binary, as an operator deploys it, on a fresh database.
-    command: 'rm -rf target/e2e && mkdir -p target/e2e && ./target/release/kopru serve',
+    command: 'rm -rf target/e2e && mkdir -p target/e2e && ./target/release/kopru seed-demo >/dev/null && ./target/release/kopru serve',
     cwd: '..',
     url: `${BASE}/healthz`,
     reuseExistingServer: false,

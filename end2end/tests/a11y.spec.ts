@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 for (const lang of ['uz', 'tr']) {
-  for (const path of ['/', '/signin', '/signup']) {
+  for (const path of ['/', '/signin', '/signup', '/vacancies']) {
     for (const width of [360, 1280]) {
       test(`axe finds nothing on ${path} in ${lang} at ${width}px`, async ({ page, context }) => {
         await context.addCookies([{ name: 'i18n_pref_locale', value: lang, url: 'http://127.0.0.1:3100' }]);

@@ -1,0 +1,151 @@
+import { test, expect, Browser, Page } from '@playwright/test';
+import { freshPhone, PASSWORD } from './helpers';
+
+const DEMO_PASSWORD = 'kopru-demo-2026';
+const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+async function signIn(page: Page, login: string, password: string) {
+  await page.goto('/signin');
+  await page.locator('#login').fill(login);
+  await page.locator('#password').fill(password);
+  await page.locator('main form button[type=submit]').click();
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+async function ctx(browser: Browser, locale: string, phone: boolean) {
+  const context = await browser.newContext({
+    locale,
+    viewport: phone ? { width: 360, height: 740 } : { width: 1280, height: 900 },
+    isMobile: phone,
+    hasTouch: phone,
+  });
+  return context.newPage();
+}
+
+test('employer, staff and a migrant on a phone: the whole legal-vacancy journey', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const employer = await ctx(browser, 'tr-TR', false);
+  const staff = await ctx(browser, 'uz-UZ', false);
+  const migrant = await ctx(browser, 'uz-UZ', true);
+  const district = `Eğirdir-${Date.now() % 100000}`;
+
+  // The employer signs up (in Turkish) and registers the company.
+  await employer.goto('/signup/employer');
+  await expect(employer.locator('html')).toHaveAttribute('lang', 'tr');
+  await employer.getByLabel('Yetkili kişinin adı').fill('Hasan Çelik');
+  await employer.getByLabel('E-posta').fill(`ik-${Date.now()}@gol-insaat.example`);
+  await employer.getByLabel('Şifre', { exact: true }).fill(PASSWORD);
+  await employer.getByRole('checkbox').check();
+  await employer.getByRole('main').getByRole('button', { name: 'Kayıt ol' }).click();
+  await employer.goto('/employer/company');
+  await employer.getByLabel('Şirketin ticari unvanı').fill('Göl İnşaat A.Ş.');
+  await employer.getByLabel('Vergi kimlik numarası (VKN, 10 hane)').fill('6210184261');
+  await employer.getByLabel('MERSIS numarası (16 hane)').fill('0621018426100015');
+  await employer.getByLabel('Sektör').selectOption('1');
+  await employer.getByLabel('İl', { exact: true }).selectOption('32');
+  await employer.getByLabel('Adres').fill('Eğirdir, Isparta');
+  await employer.getByLabel('Yetkili kişi', { exact: true }).fill('Hasan Çelik');
+  await employer.getByLabel('Yetkili kişinin telefonu').fill('+90 246 311 00 00');
+  await employer.getByRole('button', { name: 'İncelemeye gönder' }).click();
+  await expect(employer.getByText('İncelemede')).toBeVisible();
+
+  // Staff verify it (in Uzbek).
+  await signIn(staff, 'nodira.yusupova@kopru.example', DEMO_PASSWORD);
+  await staff.goto('/staff/companies');
+  const card = staff.locator('li.card', { hasText: 'Göl İnşaat A.Ş.' });
+  await card.getByRole('button', { name: 'Tasdiqlash' }).click();
+  await expect(staff.locator('li.card', { hasText: 'Göl İnşaat A.Ş.' })).toHaveCount(0);
+
+  // The employer posts a vacancy.
+  await employer.goto('/employer/vacancies/new');
+  await employer.getByLabel('Sektör').selectOption('1');
+  await employer.getByLabel('Meslek').selectOption('1');
+  await employer.getByLabel('Kişi sayısı').fill('4');
+  await employer.getByLabel('İl', { exact: true }).selectOption('32');
+  await employer.getByLabel('İlçe').fill(district);
+  await employer.getByLabel('Brüt aylık ücret (TL)').fill('40.000');
+  await employer.getByLabel('Haftalık çalışma saati').fill('45');
+  await employer.getByLabel('Sözleşme süresi (ay)').fill('12');
+  await employer.getByLabel('Konaklama sağlanır').check();
+  await employer.getByLabel('İşe başlama tarihi').fill(day(60));
+  await employer.getByLabel('Son başvuru tarihi').fill(day(30));
+  await employer.getByLabel('Açıklama (Türkçe, zorunlu)').fill('Göl kenarı otel inşaatı için duvar ustası.');
+  await employer.getByRole('button', { name: 'İncelemeye gönder' }).click();
+  await expect(employer.getByText('İlan ajansın incelemesine gönderildi.')).toBeVisible();
+
+  // Staff publish it.
+  await staff.goto('/staff/vacancies');
+  await staff.locator('li.card', { hasText: 'Göl İnşaat A.Ş.' }).getByRole('button', { name: 'Eʼlon qilish' }).click();
+  await expect(staff.locator('li.card', { hasText: 'Göl İnşaat A.Ş.' })).toHaveCount(0);
+
+  // A migrant on a phone, in Uzbek, signs up, finds it with a filter and applies.
+  const phone = freshPhone();
+  await migrant.goto('/signup');
+  await migrant.getByLabel('Ism va familiya').fill('Sardor Usmonov');
+  await migrant.getByLabel('Telefon raqami').fill(phone);
+  await migrant.getByLabel('Parol', { exact: true }).fill(PASSWORD);
+  await migrant.getByRole('checkbox').check();
+  await migrant.getByRole('main').getByRole('button', { name: 'Roʻyxatdan oʻtish' }).click();
+  await migrant.goto('/vacancies');
+  await migrant.getByLabel('Viloyat (il)').selectOption('32');
+  await migrant.getByLabel('Qidiruv: kasb, shahar, kompaniya').fill(district.toLowerCase());
+  await migrant.getByRole('button', { name: 'Qidirish' }).click();
+  await expect(migrant).toHaveURL(/province=32/);
+  const results = migrant.locator('ul.results > li');
+  await expect(results).toHaveCount(1);
+  await expect(results.first()).toContainText('Tasdiqlangan kompaniya');
+  await results.first().getByRole('link').click();
+  await expect(migrant.getByRole('heading', { level: 1 })).toHaveText('Gʻisht teruvchi (bino quruvchi)');
+  await expect(migrant.locator('.wage')).toHaveText(/40\s000,00\sTRY/);
+  await migrant.getByRole('button', { name: 'Ariza topshirish' }).click();
+  await expect(migrant).toHaveURL(/\/applications\/\d+$/);
+  const applicationUrl = migrant.url().replace(/^https?:\/\/[^/]+/, '');
+
+  // Staff screen and forward.
+  await staff.goto(applicationUrl);
+  await staff.getByRole('button', { name: 'Bosqichga oʻtkazish: Koʻrib chiqilmoqda' }).click();
+  await staff.getByRole('button', { name: 'Bosqichga oʻtkazish: Ish beruvchiga yuborildi' }).click();
+  await expect(staff.locator('.stage-now')).toContainText('Ish beruvchiga yuborildi');
+
+  // The employer interviews, offers and hires.
+  await employer.goto(applicationUrl);
+  await expect(employer.getByRole('main')).toContainText('Sardor Usmonov');
+  await employer.getByRole('button', { name: 'Aşamaya geçir: Mülakat' }).click();
+  await employer.getByRole('button', { name: 'Aşamaya geçir: İş teklifi' }).click();
+  await employer.getByLabel('Çalışma izni başvuru numarası').fill('2026-ÇİB-778899');
+  await employer.getByLabel('İşe başlama tarihi').fill(day(61));
+  await employer.getByRole('button', { name: 'Aşamaya geçir: İşe alındı' }).click();
+  await expect(employer.locator('.stage-now')).toContainText('İşe alındı');
+
+  // The migrant reads the whole history in Uzbek, and has notifications.
+  await migrant.goto(applicationUrl);
+  const timeline = migrant.locator('ol.timeline > li');
+  await expect(timeline).toHaveCount(6);
+  for (const s of ['Yuborildi', 'Koʻrib chiqilmoqda', 'Ish beruvchiga yuborildi', 'Suhbat', 'Ish taklifi', 'Ishga qabul qilindi']) {
+    await expect(migrant.locator('ol.timeline')).toContainText(s);
+  }
+  await expect(migrant.getByRole('banner').locator('.counter')).toHaveText('6');
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('a migrant searches with filters in the URL', async ({ page }) => {
+    await page.goto('/vacancies');
+    await page.getByLabel('Viloyat (il)').selectOption('34');
+    await page.getByLabel('Turar joy beriladi').check();
+    await page.getByRole('button', { name: 'Qidirish' }).click();
+    await expect(page).toHaveURL(/province=34/);
+    await expect(page).toHaveURL(/housing=1/);
+    const items = page.locator('ul.results > li');
+    expect(await items.count()).toBeGreaterThan(0);
+    for (const text of await items.allInnerTexts()) {
+      expect(text).toContain('Istanbul');
+      expect(text).toContain('Turar joy beriladi');
+    }
+    // Sorting by wage keeps the filters; the first page is sorted.
+    await page.getByLabel('Tartib').selectOption('wage');
+    await page.getByRole('button', { name: 'Qidirish' }).click();
+    await expect(page).toHaveURL(/sort=wage/);
+    await expect(page).toHaveURL(/province=34/);
+  });
+});
