@@ -27,7 +27,7 @@ trap '[ -n "$pid" ] && { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/nul
 echo "== seeding the demo world with 10,000 published vacancies (SQLite) =="
 seed_start=$(date +%s.%N)
 DATABASE_URL="sqlite://$dir/bench.db?mode=rwc" RUST_LOG=error KOPRU_LOG_FORMAT=pretty \
-  ./target/release/kopru seed-demo --vacancies 10000 | head -1
+  ./target/release/kopru seed-demo --vacancies 10000 | sed -n 1p
 echo "seeded in $(awk -v s="$seed_start" -v e="$(date +%s.%N)" 'BEGIN{printf "%.1f", e-s}') s"
 LEPTOS_SITE_ADDR="127.0.0.1:$PORT" DATABASE_URL="sqlite://$dir/bench.db?mode=rwc" RUST_LOG=error \
   ./target/release/kopru serve >"$dir/server.log" 2>&1 &

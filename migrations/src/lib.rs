@@ -7,6 +7,7 @@ mod m20261129_000002_reference;
 mod m20261129_000003_companies;
 mod m20261129_000004_vacancies;
 mod m20261129_000005_profiles;
+mod m20261129_000006_search_indexes;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000003_companies::Migration),
             Box::new(m20261129_000004_vacancies::Migration),
             Box::new(m20261129_000005_profiles::Migration),
+            Box::new(m20261129_000006_search_indexes::Migration),
         ]
     }
 }

@@ -100,11 +100,15 @@ pub mod ssr {
             "wage" => select.order_by_desc(entity::Column::WageKurus).order_by_desc(entity::Column::Id),
             _ => select.order_by_desc(entity::Column::PublishedAt).order_by_desc(entity::Column::Id),
         };
-        let paginator = select.paginate(db, PER_PAGE as u64);
-        let total = paginator.num_items().await?;
         let page = q.page.max(1);
-        let rows = paginator.fetch_page((page - 1) as u64).await?;
-        Ok(SearchResult { total, page, per_page: PER_PAGE, items: views(db, rows).await? })
+        let mut rows = select
+            .offset(((page - 1) * PER_PAGE) as u64)
+            .limit(PER_PAGE as u64 + 1)
+            .all(db)
+            .await?;
+        let has_next = rows.len() > PER_PAGE as usize;
+        rows.truncate(PER_PAGE as usize);
+        Ok(SearchResult { has_next, page, per_page: PER_PAGE, items: views(db, rows).await? })
     }
 }
 

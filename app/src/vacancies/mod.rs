@@ -94,7 +94,9 @@ pub struct SearchQuery {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchResult {
-    pub total: u64,
+    /// Whether a next page exists (no COUNT over the table: it would cost
+    /// more than the page itself).
+    pub has_next: bool,
     pub page: u32,
     pub per_page: u32,
     pub items: Vec<Vacancy>,

@@ -1,5 +1,5 @@
 use super::api::{get_vacancy, my_vacancies, search_vacancies, vacancy_review_queue, ReviewVacancy, SaveVacancy};
-use super::{SearchQuery, Vacancy, VacancyStatus, PER_PAGE, TURKISH_LEVELS};
+use super::{SearchQuery, Vacancy, VacancyStatus, TURKISH_LEVELS};
 use crate::companies::pages::RefSelect;
 use crate::forms::{described_by, invalid, use_form_error, FormError};
 use crate::format::{date, money_try};
@@ -145,17 +145,17 @@ pub fn SearchPage() -> impl IntoView {
                     {match res {
                         Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                         Ok(r) => {
-                            let pages = r.total.div_ceil(PER_PAGE as u64).max(1) as u32;
                             let prev = (r.page > 1).then(|| page_href(&cur, r.page - 1));
-                            let next = (r.page < pages).then(|| page_href(&cur, r.page + 1));
+                            let next = r.has_next.then(|| page_href(&cur, r.page + 1));
+                            let shown = r.items.len();
                             view! {
-                                <p role="status" class="count">{t!(i18n, vacancies.found)} " " {crate::format::integer(r.total as i64, locale)}</p>
+                                <p role="status" class="count">{t!(i18n, vacancies.page)} " " {crate::format::integer(r.page as i64, locale)}
+                                    {(shown == 0).then(|| view! { " — " {t!(i18n, vacancies.nothing_found)} })}</p>
                                 <ul class="results">
                                     {r.items.into_iter().map(|v| view! { <VacancyCard v lists=lists.clone()/> }).collect_view()}
                                 </ul>
                                 <nav class="pager" aria-label=t_string!(i18n, vacancies.pages).to_string()>
                                     {prev.map(|h| view! { <a href=h rel="prev">{t!(i18n, vacancies.prev)}</a> })}
-                                    <span>{r.page} " / " {pages}</span>
                                     {next.map(|h| view! { <a href=h rel="next">{t!(i18n, vacancies.next)}</a> })}
                                 </nav>
                             }.into_any()
