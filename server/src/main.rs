@@ -104,17 +104,21 @@ async fn serve(config: Config, state: app::state::AppState) -> anyhow::Result<()
     let addr = options.site_addr;
     let app = router(&config, state.clone(), options);
 
-    // Expired sessions are removed hourly; the work is idempotent, so several
+    // Expired sessions are removed and due vacancies closed every 15 minutes; the work is idempotent, so several
     // instances sharing one database may all do it.
     let db = state.db.clone();
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(900));
         loop {
             tick.tick().await;
             if let Ok(n) = app::accounts::session::purge_expired(&db).await {
                 if n > 0 {
                     tracing::info!(sessions = n, "expired sessions removed");
                 }
+            }
+            match app::vacancies::api::close_expired(&db, chrono::Utc::now().date_naive()).await {
+                Ok(n) if n > 0 => tracing::info!(vacancies = n, "vacancies closed at their closing date or when filled"),
+                _ => {}
             }
         }
     });

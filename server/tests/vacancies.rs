@@ -429,3 +429,77 @@ async fn demo_world_search_pages() {
     let n_all = app.count("SELECT COUNT(*) FROM vacancies WHERE status = 'published'").await;
     assert!(n_housing < n_all);
 }
+
+#[tokio::test]
+async fn vacancies_close_at_their_closing_date() {
+    let w = world().await;
+    let open = post_vacancy(&w, "34", "Açık ilan").await;
+    let due = post_vacancy(&w, "34", "Süresi dolan ilan").await;
+    publish(&w, open).await;
+    publish(&w, due).await;
+    // Nothing is due today.
+    let today = chrono::Utc::now().date_naive();
+    assert_eq!(app::vacancies::api::close_expired(&w.app.db, today).await.unwrap(), 0);
+    // Forty days on, both have passed their closing date (30 days).
+    let later = today + chrono::Duration::days(40);
+    assert_eq!(app::vacancies::api::close_expired(&w.app.db, later).await.unwrap(), 2);
+    assert_eq!(w.app.count("SELECT COUNT(*) FROM vacancies WHERE status = 'closed'").await, 2);
+    assert!(search(&w.app, "").await.is_empty());
+    let r = w.app.call("apply", &[("vacancy_id", &open.to_string())], Some(&w.migrant)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "a closed vacancy takes no applications");
+}
+
+/// Every F2 server function × every role (and no session): the expected status.
+#[tokio::test]
+async fn f2_authorisation_matrix() {
+    let w = world().await;
+    let admin = w.app.user(Role::Admin, "admin@kopru.example").await;
+    let who: [(&str, Option<&str>); 5] =
+        [("none", None), ("migrant", Some(&w.migrant)), ("employer", Some(&w.employer)), ("staff", Some(&w.staff)), ("admin", Some(&admin))];
+    let (past, start) = (ymd(-3), ymd(40));
+    let vform = vacancy_form("34", "35000", "2", &past, &start, "Usta");
+    let cform = [("legal_name", "X"), ("vkn", "1"), ("mersis", MERSIS), ("sector_id", "1"), ("province_id", "34"),
+        ("address", "x"), ("contact_person", "A"), ("contact_phone", "+902125550000")];
+    let pform = [("full_name", "Aziz Karimov"), ("birth_date", "1994-03-12"), ("passport", "X"), ("location", "uz:1"),
+        ("occupation_id", "1"), ("experience_years", "3"), ("turkish_level", "none")];
+    let missing = [("company_id", "999999"), ("decision", "verify")];
+    let missing_v = [("vacancy_id", "999999"), ("decision", "publish")];
+    let missing_a = [("application_id", "999999"), ("to", "screening")];
+    // (endpoint, form, GET?, [none, migrant, employer, staff, admin])
+    let matrix: Vec<(&str, Vec<(&str, &str)>, bool, [u16; 5])> = vec![
+        ("my_company", vec![], false, [401, 403, 200, 403, 403]),
+        ("register_company", cform.to_vec(), false, [401, 403, 400, 403, 403]),
+        ("pending_companies", vec![], false, [401, 403, 403, 200, 200]),
+        ("decide_company", missing.to_vec(), false, [401, 403, 403, 404, 404]),
+        ("my_vacancies", vec![], false, [401, 403, 200, 403, 403]),
+        ("save_vacancy", vform.clone(), false, [401, 403, 400, 403, 403]),
+        ("vacancy_review_queue", vec![], false, [401, 403, 403, 200, 200]),
+        ("review_vacancy", missing_v.to_vec(), false, [401, 403, 403, 404, 404]),
+        ("apply", vec![("vacancy_id", "999999")], false, [401, 404, 403, 403, 403]),
+        ("move_application", missing_a.to_vec(), false, [401, 404, 404, 404, 404]),
+        ("get_application", vec![("id", "999999")], true, [401, 404, 404, 404, 404]),
+        ("list_applications", vec![], false, [401, 200, 200, 200, 200]),
+        ("my_notifications", vec![], false, [401, 200, 200, 200, 200]),
+        ("unread_count", vec![], false, [200, 200, 200, 200, 200]),
+        ("mark_notifications_read", vec![], false, [401, 200, 200, 200, 200]),
+        ("my_profile", vec![], false, [401, 200, 403, 403, 403]),
+        ("save_profile", pform.to_vec(), false, [401, 400, 403, 403, 403]),
+        ("staff_queues", vec![], false, [401, 403, 403, 200, 200]),
+        ("get_vacancy", vec![("id", "999999")], true, [404, 404, 404, 404, 404]),
+    ];
+    for (endpoint, form, get, expected) in &matrix {
+        for ((label, cookie), want) in who.iter().zip(expected) {
+            let r = if *get { w.app.call_get(endpoint, form, *cookie).await } else { w.app.call(endpoint, form, *cookie).await };
+            assert_eq!(r.status.as_u16(), *want, "{endpoint} as {label}: {}", r.body);
+        }
+    }
+    // Lists never return a row that the single-row check would refuse: the
+    // employer's candidates are only forwarded ones of its own vacancies.
+    let vid = post_vacancy(&w, "34", "Usta").await;
+    publish(&w, vid).await;
+    w.app.call("apply", &[("vacancy_id", &vid.to_string())], Some(&w.migrant)).await;
+    let listed = w.app.call("list_applications", &[], Some(&w.employer)).await.json();
+    assert!(listed.as_array().unwrap().is_empty(), "submitted, not yet forwarded");
+    let staff_list = w.app.call("list_applications", &[], Some(&w.staff)).await.json();
+    assert_eq!(staff_list.as_array().unwrap().len(), 1);
+}

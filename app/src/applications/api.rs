@@ -198,6 +198,9 @@ pub async fn move_application(
     use sea_orm::*;
     let result = async {
         let user = crate::accounts::session::current_user().await?;
+        if user.is_none() {
+            return Err(AppError::NotSignedIn);
+        }
         let to = Stage::parse(&to).ok_or(AppError::InvalidInput)?;
         let reason = reason.map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
         let state = ssr::state()?;

@@ -328,3 +328,24 @@ pub async fn review_vacancy(vacancy_id: i32, decision: String, reason: Option<St
     crate::forms::finish(result, "/staff/vacancies")
 }
 
+
+/// Closes published vacancies whose closing date has passed or whose positions
+/// are all filled; run periodically by the server. Returns how many closed.
+#[cfg(feature = "ssr")]
+pub async fn close_expired<C: sea_orm::ConnectionTrait>(db: &C, today: chrono::NaiveDate) -> Result<u64, AppError> {
+    use super::{entity, VacancyStatus};
+    use sea_orm::sea_query::Expr;
+    use sea_orm::*;
+    let r = entity::Entity::update_many()
+        .col_expr(entity::Column::Status, Expr::value(VacancyStatus::Closed.as_str()))
+        .col_expr(entity::Column::UpdatedAt, Expr::value(chrono::Utc::now()))
+        .filter(entity::Column::Status.eq(VacancyStatus::Published.as_str()))
+        .filter(
+            Condition::any()
+                .add(entity::Column::ClosingDate.lt(today))
+                .add(Expr::col(entity::Column::Filled).gte(Expr::col(entity::Column::Positions))),
+        )
+        .exec(db)
+        .await?;
+    Ok(r.rows_affected)
+}
