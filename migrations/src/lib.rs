@@ -8,6 +8,7 @@ mod m20261129_000003_companies;
 mod m20261129_000004_vacancies;
 mod m20261129_000005_profiles;
 mod m20261129_000006_search_indexes;
+mod m20261129_000007_projects;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000004_vacancies::Migration),
             Box::new(m20261129_000005_profiles::Migration),
             Box::new(m20261129_000006_search_indexes::Migration),
+            Box::new(m20261129_000007_projects::Migration),
         ]
     }
 }

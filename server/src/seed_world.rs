@@ -88,6 +88,27 @@ pub async fn vacancies(state: &AppState, company_ids: &[i32], n: usize) -> Resul
     let provinces = province::Entity::find().all(db).await?;
     let min_wage = app::reference::api::minimum_wage_on(db, Utc::now().date_naive()).await?;
     let mut seed = 2026_u64 + n as u64;
+    // One project per company (F2.3), made on the first run.
+    let mut projects = std::collections::HashMap::new();
+    for c in &companies {
+        use app::vacancies::entity::project;
+        let existing = project::Entity::find().filter(project::Column::CompanyId.eq(c.id)).one(db).await?;
+        let p = match existing {
+            Some(p) => p,
+            None => project::ActiveModel {
+                company_id: Set(c.id),
+                name: Set(format!("{} — {}", c.legal_name, "Kuzey Marmara Otoyolu 2. Etap")),
+                description_tr: Set("Otoyol ve köprü inşaatı; 2027 sonuna kadar sürecek büyük altyapı projesi.".into()),
+                description_uz: Set(Some("Avtomagistral va koʻprik qurilishi: 2027-yil oxirigacha davom etadigan yirik infratuzilma loyihasi.".into())),
+                province_id: Set(c.province_id),
+                created_at: Set(Utc::now()),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?,
+        };
+        projects.insert(c.id, p.id);
+    }
     let today = Utc::now().date_naive();
     let mut rows = Vec::with_capacity(n);
     for i in 0..n {
@@ -142,6 +163,7 @@ pub async fn vacancies(state: &AppState, company_ids: &[i32], n: usize) -> Resul
             published_at: Set(Some(published)),
             created_at: Set(published),
             updated_at: Set(published),
+            project_id: Set(if i % 10 == 0 { projects.get(&c.id).copied() } else { None }),
             ..Default::default()
         });
     }

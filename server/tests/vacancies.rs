@@ -503,3 +503,39 @@ async fn f2_authorisation_matrix() {
     let staff_list = w.app.call("list_applications", &[], Some(&w.staff)).await.json();
     assert_eq!(staff_list.as_array().unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn projects_group_vacancies_on_a_public_page() {
+    let w = world().await;
+    let form = [("name", "Kuzey Marmara Otoyolu"), ("description_tr", "Otoyol inşaatı"), ("description_uz", "Avtomagistral qurilishi"), ("province_id", "34")];
+    for (cookie, want) in [(None, 401), (Some(w.migrant.as_str()), 403), (Some(w.staff.as_str()), 403)] {
+        assert_eq!(w.app.call("save_project", &form, cookie).await.status.as_u16(), want);
+    }
+    assert_eq!(w.app.call("save_project", &form, Some(&w.employer)).await.status, StatusCode::OK);
+    let pid = w.app.count("SELECT MAX(id) FROM projects").await.to_string();
+    assert_eq!(w.app.call("my_projects", &[], Some(&w.employer)).await.json().as_array().unwrap().len(), 1);
+
+    // A vacancy under the project; another company cannot use it.
+    let (c, s) = (ymd(30), ymd(60));
+    let mut vf = vacancy_form("34", "35000", "3", &c, &s, "Otoyol şantiyesi kalıpçı");
+    vf.push(("project_id", &pid));
+    assert_eq!(w.app.call("save_vacancy", &vf, Some(&w.employer)).await.status, StatusCode::OK);
+    let vid = w.app.count("SELECT MAX(id) FROM vacancies").await;
+    let rival = w.app.user(Role::Employer, "ik@rakip.example").await;
+    assert_eq!(register_company(&w.app, &rival, VKN2, "Rakip Yapı A.Ş.").await, StatusCode::OK);
+    let rid = company_id(&w.app, &rival).await.to_string();
+    w.app.call("decide_company", &[("company_id", &rid), ("decision", "verify")], Some(&w.staff)).await;
+    let r = w.app.call("save_vacancy", &vf, Some(&rival)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "someone else's project: {}", r.body);
+
+    // The public page lists it once published, in the reader's language.
+    let page = w.app.get(&format!("/projects/{pid}"), None).await;
+    assert!(page.body.contains("Kuzey Marmara Otoyolu") && page.body.contains("Avtomagistral qurilishi"));
+    assert!(!page.body.contains(&format!("href=\"/vacancies/{vid}\"")), "not published yet");
+    publish(&w, vid).await;
+    let page = w.app.get(&format!("/projects/{pid}"), None).await;
+    assert!(page.body.contains(&format!("href=\"/vacancies/{vid}\"")));
+    let tr = w.app.get(&format!("/projects/{pid}"), Some("i18n_pref_locale=tr")).await;
+    assert!(tr.body.contains("Otoyol inşaatı"));
+    assert_eq!(w.app.call_get("get_project", &[("id", "999999")], None).await.status, StatusCode::NOT_FOUND);
+}

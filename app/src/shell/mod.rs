@@ -10,7 +10,7 @@ use crate::accounts::{Role, SessionUser};
 use crate::applications::pages::{ApplicationPage, ApplicationsPage, NotificationsPage};
 use crate::companies::pages::{CompanyQueuePage, MyCompanyPage};
 use crate::profiles::pages::ProfilePage;
-use crate::vacancies::pages::{MyVacanciesPage, SearchPage, VacancyFormPage, VacancyPage, VacancyQueuePage};
+use crate::vacancies::pages::{MyVacanciesPage, ProjectPage, SearchPage, VacancyFormPage, VacancyPage, VacancyQueuePage};
 use crate::contacts::pages::{ContactsEditPage, EmergencyContacts};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -92,6 +92,7 @@ fn Inner() -> impl IntoView {
                     <Route path=path!("/applications/:id") view=ApplicationPage ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id") view=ProjectPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -180,6 +180,7 @@ pub async fn save_vacancy(
     closing_date: String,
     text_tr: String,
     text_uz: Option<String>,
+    project_id: Option<i32>,
 ) -> Result<(), AppError> {
     use super::rules::{check, Draft};
     use super::{entity, VacancyStatus};
@@ -264,6 +265,15 @@ pub async fn save_vacancy(
         am.status = Set(VacancyStatus::Submitted.as_str().into());
         am.review_reason = Set(None);
         am.updated_at = Set(now);
+        // A project must be the company's own.
+        let project_id = project_id.filter(|p| *p > 0);
+        if let Some(p) = project_id {
+            let own = super::entity::project::Entity::find_by_id(p).one(db).await?;
+            if own.map(|p| p.company_id) != Some(c.id) {
+                return Err(AppError::InvalidInput);
+            }
+        }
+        am.project_id = Set(project_id);
         let search = ssr::search_text(db, &am, &c.legal_name).await?;
         am.search = Set(search);
         am.save(db).await?;
@@ -348,4 +358,107 @@ pub async fn close_expired<C: sea_orm::ConnectionTrait>(db: &C, today: chrono::N
         .exec(db)
         .await?;
     Ok(r.rows_affected)
+}
+
+/// An employer of a verified company opens a project (F2.3).
+#[server(endpoint = "save_project")]
+pub async fn save_project(
+    name: String,
+    description_tr: String,
+    description_uz: Option<String>,
+    province_id: i32,
+) -> Result<(), AppError> {
+    use super::entity::project;
+    use crate::companies::{entity as company, CompanyStatus};
+    use sea_orm::*;
+    let result = async {
+        let user = crate::accounts::session::current_user().await?;
+        crate::authz::authorize(user.as_ref(), crate::authz::Action::ManageOwnCompany)?;
+        let user = user.ok_or(AppError::NotSignedIn)?;
+        let state = ssr::state()?;
+        let db = &state.db;
+        let c = company::Entity::find()
+            .filter(company::Column::OwnerUserId.eq(user.id))
+            .one(db)
+            .await?
+            .filter(|c| c.status == CompanyStatus::Verified.as_str())
+            .ok_or(AppError::CompanyNotVerified)?;
+        let name = crate::accounts::validate::normalize_name(&name)?;
+        let description_tr = description_tr.trim().to_string();
+        if description_tr.is_empty() || description_tr.chars().count() > 5000 {
+            return Err(AppError::TextRequired);
+        }
+        let description_uz = description_uz.map(|d| d.trim().to_string()).filter(|d| !d.is_empty());
+        if crate::reference::entity::province::Entity::find_by_id(province_id).one(db).await?.is_none() {
+            return Err(AppError::InvalidInput);
+        }
+        project::ActiveModel {
+            company_id: Set(c.id),
+            name: Set(name),
+            description_tr: Set(description_tr),
+            description_uz: Set(description_uz),
+            province_id: Set(province_id),
+            created_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        Ok(())
+    }
+    .await;
+    crate::forms::finish(result, "/employer/vacancies")
+}
+
+/// The employer's projects.
+#[server(endpoint = "my_projects")]
+pub async fn my_projects() -> Result<Vec<super::Project>, AppError> {
+    use super::entity::project;
+    use crate::companies::entity as company;
+    use sea_orm::*;
+    let user = crate::accounts::session::current_user().await?;
+    crate::authz::authorize(user.as_ref(), crate::authz::Action::ManageOwnCompany)?;
+    let user = user.ok_or(AppError::NotSignedIn)?;
+    let state = ssr::state()?;
+    let Some(c) = company::Entity::find().filter(company::Column::OwnerUserId.eq(user.id)).one(&state.db).await? else {
+        return Ok(vec![]);
+    };
+    let rows = project::Entity::find().filter(project::Column::CompanyId.eq(c.id)).order_by_desc(project::Column::Id).all(&state.db).await?;
+    Ok(rows.into_iter().map(|p| ssr_project(p, c.legal_name.clone())).collect())
+}
+
+#[cfg(feature = "ssr")]
+fn ssr_project(p: super::entity::project::Model, company_name: String) -> super::Project {
+    super::Project {
+        id: p.id,
+        company_id: p.company_id,
+        company_name,
+        name: p.name,
+        description_tr: p.description_tr,
+        description_uz: p.description_uz,
+        province_id: p.province_id,
+    }
+}
+
+/// A project's public page: the project of a verified company and its open vacancies.
+#[server(endpoint = "get_project", input = GetUrl)]
+pub async fn get_project(id: i32) -> Result<(super::Project, Vec<Vacancy>), AppError> {
+    use super::entity::{self, project};
+    use crate::companies::{entity as company, CompanyStatus};
+    use sea_orm::*;
+    let state = ssr::state()?;
+    let db = &state.db;
+    let p = project::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+    let c = company::Entity::find_by_id(p.company_id).one(db).await?.ok_or(AppError::NotFound)?;
+    if c.status != CompanyStatus::Verified.as_str() {
+        return Err(AppError::NotFound);
+    }
+    let rows = entity::Entity::find()
+        .filter(ssr::open_condition(chrono::Utc::now().date_naive()))
+        .filter(entity::Column::ProjectId.eq(p.id))
+        .order_by_desc(entity::Column::PublishedAt)
+        .limit(100)
+        .all(db)
+        .await?;
+    let vacancies = ssr::views(db, rows).await?;
+    Ok((ssr_project(p, c.legal_name), vacancies))
 }

@@ -31,6 +31,7 @@ pub struct Model {
     pub published_at: Option<ChronoDateTimeUtc>,
     pub created_at: ChronoDateTimeUtc,
     pub updated_at: ChronoDateTimeUtc,
+    pub project_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -66,6 +67,29 @@ impl Model {
             status: super::VacancyStatus::parse(&self.status).unwrap_or(super::VacancyStatus::Submitted),
             review_reason: self.review_reason,
             created_at: self.created_at.to_rfc3339(),
+            project_id: self.project_id,
         }
     }
+}
+
+pub mod project {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "projects")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub company_id: i32,
+        pub name: String,
+        pub description_tr: String,
+        pub description_uz: Option<String>,
+        pub province_id: i32,
+        pub created_at: ChronoDateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
 }

@@ -74,6 +74,19 @@ pub struct Vacancy {
     pub review_reason: Option<String>,
     /// RFC 3339.
     pub created_at: String,
+    pub project_id: Option<i32>,
+}
+
+/// A company's project with its own public page (F2.3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Project {
+    pub id: i32,
+    pub company_id: i32,
+    pub company_name: String,
+    pub name: String,
+    pub description_tr: String,
+    pub description_uz: Option<String>,
+    pub province_id: i32,
 }
 
 /// The filters of the public search; all of them live in the URL.

@@ -1,4 +1,4 @@
-use super::api::{get_vacancy, my_vacancies, search_vacancies, vacancy_review_queue, ReviewVacancy, SaveVacancy};
+use super::api::{get_project, get_vacancy, my_projects, my_vacancies, search_vacancies, vacancy_review_queue, ReviewVacancy, SaveProject, SaveVacancy};
 use super::{SearchQuery, Vacancy, VacancyStatus, TURKISH_LEVELS};
 use crate::companies::pages::RefSelect;
 use crate::forms::{described_by, invalid, use_form_error, FormError};
@@ -211,6 +211,9 @@ pub fn VacancyPage() -> impl IntoView {
                                     <dt>{t!(i18n, vacancies.closing_date)}</dt><dd>{date(&v.closing_date, locale)}</dd>
                                     <dt>{t!(i18n, vacancies.fees)}</dt><dd>{t!(i18n, vacancies.no_fees)}</dd>
                                 </dl>
+                                {v.project_id.map(|p| view! {
+                                    <p><a href=format!("/projects/{p}")>{t!(i18n, vacancies.project_link)}</a></p>
+                                })}
                                 <h2>{t!(i18n, vacancies.description)}</h2>
                                 <p class="prewrap">{text}</p>
                                 <crate::applications::pages::ApplyBox vacancy_id=v.id open=v.status == VacancyStatus::Published/>
@@ -228,9 +231,11 @@ pub fn VacancyPage() -> impl IntoView {
 pub fn MyVacanciesPage() -> impl IntoView {
     let i18n = use_i18n();
     let list = Resource::new(|| (), |_| my_vacancies());
+    let projects = Resource::new(|| (), |_| my_projects());
     let lists = Resource::new(|| (), |_| fetch_reference_lists());
     let query = use_query_map();
     let submitted = move || query.with(|q| q.get("submitted").is_some());
+    let error = use_form_error();
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -245,6 +250,30 @@ pub fn MyVacanciesPage() -> impl IntoView {
                                 <p class="notice" role="status">{t!(i18n, vacancies.submitted_notice)}</p>
                             </Show>
                             <p><a class="button primary" href="/employer/vacancies/new">{t!(i18n, vacancies.new_title)}</a></p>
+                            <h2>{t!(i18n, vacancies.projects)}</h2>
+                            <ul class="results">
+                                {projects.await.unwrap_or_default().into_iter().map(|p| view! {
+                                    <li><a href=format!("/projects/{}", p.id)>{p.name}</a></li>
+                                }).collect_view()}
+                            </ul>
+                            <details class="card">
+                                <summary>{t!(i18n, vacancies.new_project)}</summary>
+                                <FormError error/>
+                                <form method="post" action=SaveProject::url() class="stack">
+                                    <label for="project_name">{t!(i18n, vacancies.project_name)}</label>
+                                    <input id="project_name" name="name" type="text" required maxlength="200"/>
+                                    <label for="project_province">{t!(i18n, companies.province)}</label>
+                                    <select id="project_province" name="province_id" required>
+                                        {lists.provinces.iter().map(|p| view! { <option value=p.id.to_string()>{p.name(locale).to_string()}</option> }).collect_view()}
+                                    </select>
+                                    <label for="description_tr">{t!(i18n, vacancies.text_tr)}</label>
+                                    <textarea id="description_tr" name="description_tr" rows="4" required maxlength="5000"></textarea>
+                                    <label for="description_uz">{t!(i18n, vacancies.text_uz)}</label>
+                                    <textarea id="description_uz" name="description_uz" rows="4" maxlength="5000"></textarea>
+                                    <button type="submit" class="primary">{t!(i18n, vacancies.save_project)}</button>
+                                </form>
+                            </details>
+                            <h2>{t!(i18n, nav.my_vacancies)}</h2>
                             <ul class="results">
                                 {items.into_iter().map(|v| view! {
                                     <li class="card">
@@ -277,11 +306,13 @@ pub fn VacancyFormPage() -> impl IntoView {
         }
     });
     let lists = Resource::new(|| (), |_| fetch_reference_lists());
+    let projects = Resource::new(|| (), |_| my_projects());
     let error = use_form_error();
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let lists: ReferenceLists = lists.await.unwrap_or_default();
+                let projects = projects.await.unwrap_or_default();
                 let v = existing.await;
                 let locale = i18n.get_locale_untracked();
                 let min = money_try(lists.minimum_wage_kurus, locale);
@@ -340,6 +371,14 @@ pub fn VacancyFormPage() -> impl IntoView {
                             <label for="closing_date">{t!(i18n, vacancies.closing_date)}</label>
                             <input id="closing_date" name="closing_date" type="date" required value=g(|v| v.closing_date.clone())
                                 aria-describedby=described_by(error, "closing_date", None) aria-invalid=invalid(error, "closing_date")/>
+                            <label for="project_id">{t!(i18n, vacancies.project)}</label>
+                            <select id="project_id" name="project_id">
+                                <option value="0">{t!(i18n, vacancies.no_project)}</option>
+                                {projects.into_iter().map(|p| {
+                                    let sel = v.as_ref().and_then(|v| v.project_id) == Some(p.id);
+                                    view! { <option value=p.id.to_string() selected=sel>{p.name}</option> }
+                                }).collect_view()}
+                            </select>
                             <label for="text_tr">{t!(i18n, vacancies.text_tr)}</label>
                             <textarea id="text_tr" name="text_tr" rows="6" required maxlength="5000"
                                 aria-describedby=described_by(error, "text_tr", None)>{g(|v| v.text_tr.clone())}</textarea>
@@ -395,6 +434,45 @@ pub fn VacancyQueuePage() -> impl IntoView {
                             </ul>
                         </section>
                     }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A project's public page with its open vacancies.
+#[component]
+pub fn ProjectPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0)));
+    let project = Resource::new(move || id.get(), get_project);
+    let lists = Resource::new(|| (), |_| fetch_reference_lists());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let lists: ReferenceLists = lists.await.unwrap_or_default();
+                let locale = i18n.get_locale_untracked();
+                match project.await {
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    Ok((p, vacancies)) => {
+                        let text = match (locale, &p.description_uz) {
+                            (Locale::uz, Some(t)) => t.clone(),
+                            _ => p.description_tr.clone(),
+                        };
+                        view! {
+                            <article class="card">
+                                <h1>{p.name.clone()}</h1>
+                                <p>{p.company_name.clone()} " " <span class="badge">{t!(i18n, vacancies.verified_company)}</span>
+                                   " · " {name_of(&lists.provinces, p.province_id, locale)}</p>
+                                <p class="prewrap">{text}</p>
+                                <h2>{t!(i18n, vacancies.search_title)}</h2>
+                                <ul class="results">
+                                    {vacancies.into_iter().map(|v| view! { <VacancyCard v lists=lists.clone()/> }).collect_view()}
+                                </ul>
+                            </article>
+                        }.into_any()
+                    }
                 }
             })}
         </Suspense>
