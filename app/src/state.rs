@@ -3,6 +3,11 @@
 use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 
+/// The state of the running server, as server functions and page renders see it.
+pub fn app_state() -> Result<AppState, crate::error::AppError> {
+    leptos::prelude::use_context::<AppState>().ok_or(crate::error::AppError::Internal)
+}
+
 #[derive(Clone)]
 pub struct AppState {
     pub db: DatabaseConnection,

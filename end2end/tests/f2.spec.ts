@@ -1,5 +1,5 @@
 import { test, expect, Browser, Page } from '@playwright/test';
-import { freshPhone, PASSWORD } from './helpers';
+import { freshPhone, PASSWORD, hydrated } from './helpers';
 
 const DEMO_PASSWORD = 'kopru-demo-2026';
 const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -94,7 +94,11 @@ test('employer, staff and a migrant on a phone: the whole legal-vacancy journey'
   const results = migrant.locator('ul.results > li');
   await expect(results).toHaveCount(1);
   await expect(results.first()).toContainText('Tasdiqlangan kompaniya');
+  // Client-side navigation from here on: wait for the WASM (the no-JS test
+  // below covers the page before it arrives).
+  await hydrated(migrant);
   await results.first().getByRole('link').click();
+  await expect(migrant).toHaveURL(/\/vacancies\/\d+$/);
   await expect(migrant.getByRole('heading', { level: 1 })).toHaveText('Gʻisht teruvchi (bino quruvchi)');
   await expect(migrant.locator('.wage')).toHaveText(/40\s000,00\sTRY/);
   await migrant.getByRole('button', { name: 'Ariza topshirish' }).click();

@@ -11,7 +11,7 @@ mod ctx {
     use leptos::prelude::use_context;
 
     pub fn state() -> Result<AppState, AppError> {
-        use_context::<AppState>().ok_or(AppError::Internal)
+        crate::state::app_state()
     }
 
     pub fn client_ip() -> String {

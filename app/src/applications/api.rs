@@ -12,10 +12,6 @@ pub mod ssr {
     use crate::vacancies::entity as vacancy;
     use sea_orm::*;
 
-    pub fn state() -> Result<crate::state::AppState, AppError> {
-        leptos::prelude::use_context::<crate::state::AppState>().ok_or(AppError::Internal)
-    }
-
     /// The application with the ids that decide who may touch it.
     pub struct Row {
         pub app: application::Model,
@@ -119,7 +115,7 @@ pub async fn apply(vacancy_id: i32) -> Result<(), AppError> {
         if user.role != Role::Migrant {
             return Err(AppError::Forbidden);
         }
-        let state = ssr::state()?;
+        let state = crate::state::app_state()?;
         let today = chrono::Utc::now().date_naive();
         let open = vacancy::Entity::find_by_id(vacancy_id)
             .filter(crate::vacancies::api::ssr::open_condition(today))
@@ -203,7 +199,7 @@ pub async fn move_application(
         }
         let to = Stage::parse(&to).ok_or(AppError::InvalidInput)?;
         let reason = reason.map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
-        let state = ssr::state()?;
+        let state = crate::state::app_state()?;
         let row = ssr::load(&state.db, application_id).await?;
         let from = Stage::parse(&row.app.stage).ok_or(AppError::Internal)?;
         crate::authz::may_move_application(
@@ -293,7 +289,7 @@ pub async fn get_application(id: i32) -> Result<Application, AppError> {
     if user.is_none() {
         return Err(AppError::NotSignedIn);
     }
-    let state = ssr::state()?;
+    let state = crate::state::app_state()?;
     let row = ssr::load(&state.db, id).await?;
     let stage = Stage::parse(&row.app.stage).ok_or(AppError::Internal)?;
     if !crate::authz::may_read_application(user.as_ref(), row.app.migrant_user_id, row.company.owner_user_id, stage) {
@@ -313,7 +309,7 @@ pub async fn list_applications() -> Result<Vec<Application>, AppError> {
     use crate::vacancies::entity as vacancy;
     use sea_orm::*;
     let user = crate::accounts::session::current_user().await?.ok_or(AppError::NotSignedIn)?;
-    let state = ssr::state()?;
+    let state = crate::state::app_state()?;
     let db = &state.db;
     let apps = match user.role {
         Role::Migrant => {
@@ -365,7 +361,7 @@ pub async fn my_notifications() -> Result<Vec<Notification>, AppError> {
         .filter(notification::Column::UserId.eq(user.id))
         .order_by_desc(notification::Column::Id)
         .limit(100)
-        .all(&ssr::state()?.db)
+        .all(&crate::state::app_state()?.db)
         .await?;
     Ok(rows
         .into_iter()
@@ -391,7 +387,7 @@ pub async fn unread_count() -> Result<u64, AppError> {
     Ok(notification::Entity::find()
         .filter(notification::Column::UserId.eq(user.id))
         .filter(notification::Column::ReadAt.is_null())
-        .count(&ssr::state()?.db)
+        .count(&crate::state::app_state()?.db)
         .await?)
 }
 
@@ -406,7 +402,7 @@ pub async fn mark_notifications_read() -> Result<(), AppError> {
             .col_expr(notification::Column::ReadAt, sea_orm::sea_query::Expr::value(Some(chrono::Utc::now())))
             .filter(notification::Column::UserId.eq(user.id))
             .filter(notification::Column::ReadAt.is_null())
-            .exec(&ssr::state()?.db)
+            .exec(&crate::state::app_state()?.db)
             .await?;
         Ok(())
     }

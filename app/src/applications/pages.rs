@@ -26,10 +26,6 @@ pub fn stage_text(i18n: leptos_i18n::I18nContext<Locale>, s: Stage) -> String {
     .to_string()
 }
 
-fn occupation(lists: &ReferenceLists, id: i32, locale: Locale) -> String {
-    lists.occupations.iter().find(|o| o.id == id).map(|o| o.name(locale).to_string()).unwrap_or_default()
-}
-
 /// The apply button on a vacancy page (a plain form: works without JS).
 #[component]
 pub fn ApplyBox(vacancy_id: i32, open: bool) -> impl IntoView {
@@ -78,7 +74,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                             <ul class="results">
                                 {items.into_iter().map(|a| view! {
                                     <li class="card">
-                                        <h2><a href=format!("/applications/{}", a.id)>{occupation(&lists, a.occupation_id, locale)}</a></h2>
+                                        <h2><a href=format!("/applications/{}", a.id)>{lists.occupation(a.occupation_id, locale)}</a></h2>
                                         <p>{a.company_name.clone()} " · " {a.candidate_name.clone()}</p>
                                         <p><span class="tag">{stage_text(i18n, a.stage)}</span> " " {date(&a.created_at, locale)}</p>
                                     </li>
@@ -116,7 +112,7 @@ pub fn ApplicationPage() -> impl IntoView {
                         let moves: Vec<Stage> = Stage::ALL.into_iter().filter(|to| owner_of(a.stage, *to).is_some() && owner_of(a.stage, *to) == acting).collect();
                         view! {
                             <article class="card">
-                                <h1>{occupation(&lists, a.occupation_id, locale)}</h1>
+                                <h1>{lists.occupation(a.occupation_id, locale)}</h1>
                                 <p>{a.company_name.clone()} " · " <a href=format!("/vacancies/{}", a.vacancy_id)>{t!(i18n, applications.vacancy_link)}</a></p>
                                 <p class="stage-now">{t!(i18n, applications.stage_now)} " " <strong>{stage_text(i18n, a.stage)}</strong></p>
                                 {(role != Some(Role::Migrant)).then(|| view! {
@@ -124,7 +120,7 @@ pub fn ApplicationPage() -> impl IntoView {
                                         <dt>{t!(i18n, account.name_label)}</dt><dd>{a.candidate_name.clone()}</dd>
                                         <dt>{t!(i18n, account.phone_label)}</dt><dd><a href=format!("tel:{}", a.candidate_phone)>{a.candidate_phone.clone()}</a></dd>
                                         {a.candidate_profile.clone().map(|p| view! {
-                                            <dt>{t!(i18n, profile.trade)}</dt><dd>{occupation(&lists, p.occupation_id, locale)}</dd>
+                                            <dt>{t!(i18n, profile.trade)}</dt><dd>{lists.occupation(p.occupation_id, locale)}</dd>
                                             <dt>{t!(i18n, profile.experience)}</dt><dd>{p.experience_years}</dd>
                                             <dt>{t!(i18n, vacancies.turkish_level)}</dt><dd>{p.turkish_level.to_uppercase()}</dd>
                                             <dt>{t!(i18n, profile.certificates)}</dt><dd>{p.certificates.clone()}</dd>

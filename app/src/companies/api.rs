@@ -2,11 +2,6 @@ use super::Company;
 use crate::error::AppError;
 use leptos::prelude::*;
 
-#[cfg(feature = "ssr")]
-fn state() -> Result<crate::state::AppState, AppError> {
-    use_context::<crate::state::AppState>().ok_or(AppError::Internal)
-}
-
 /// The signed-in employer's company, if registered.
 #[server(endpoint = "my_company")]
 pub async fn my_company() -> Result<Option<Company>, AppError> {
@@ -17,7 +12,7 @@ pub async fn my_company() -> Result<Option<Company>, AppError> {
     let user = user.ok_or(AppError::NotSignedIn)?;
     let row = entity::Entity::find()
         .filter(entity::Column::OwnerUserId.eq(user.id))
-        .one(&state()?.db)
+        .one(&crate::state::app_state()?.db)
         .await?;
     Ok(row.map(entity::Model::view))
 }
@@ -57,7 +52,7 @@ pub async fn register_company(
         }
         let contact_person = crate::accounts::validate::normalize_name(&contact_person)?;
         let contact_phone = crate::contacts::normalize_contact_phone(&contact_phone).ok_or(AppError::InvalidPhone)?;
-        let state = state()?;
+        let state = crate::state::app_state()?;
         let db = &state.db;
         if crate::reference::entity::sector::Entity::find_by_id(sector_id).one(db).await?.is_none()
             || crate::reference::entity::province::Entity::find_by_id(province_id).one(db).await?.is_none()
@@ -123,7 +118,7 @@ pub async fn pending_companies() -> Result<Vec<Company>, AppError> {
     let rows = entity::Entity::find()
         .filter(entity::Column::Status.eq(CompanyStatus::Pending.as_str()))
         .order_by_asc(entity::Column::UpdatedAt)
-        .all(&state()?.db)
+        .all(&crate::state::app_state()?.db)
         .await?;
     Ok(rows.into_iter().map(entity::Model::view).collect())
 }
@@ -144,7 +139,7 @@ pub async fn decide_company(company_id: i32, decision: String, reason: Option<St
             "reject" => return Err(AppError::ReasonRequired),
             _ => return Err(AppError::InvalidInput),
         };
-        let state = state()?;
+        let state = crate::state::app_state()?;
         let company = entity::Entity::find_by_id(company_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
         if company.status != CompanyStatus::Pending.as_str() {
             return Err(AppError::InvalidInput);

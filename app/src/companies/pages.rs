@@ -7,10 +7,6 @@ use crate::shell::ErrorNotice;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-fn name_of(list: &[Named], id: i32, locale: Locale) -> String {
-    list.iter().find(|n| n.id == id).map(|n| n.name(locale).to_string()).unwrap_or_default()
-}
-
 pub fn status_text(i18n: leptos_i18n::I18nContext<Locale>, s: CompanyStatus) -> String {
     match s {
         CompanyStatus::Pending => t_string!(i18n, companies.status_pending),
@@ -65,8 +61,8 @@ pub fn MyCompanyPage() -> impl IntoView {
                                 <dl class="facts">
                                     <dt>"VKN"</dt><dd>{c.vkn.clone()}</dd>
                                     <dt>"MERSIS"</dt><dd>{c.mersis.clone()}</dd>
-                                    <dt>{t!(i18n, companies.sector)}</dt><dd>{name_of(&lists.sectors, c.sector_id, locale)}</dd>
-                                    <dt>{t!(i18n, companies.province)}</dt><dd>{name_of(&lists.provinces, c.province_id, locale)}</dd>
+                                    <dt>{t!(i18n, companies.sector)}</dt><dd>{lists.sector(c.sector_id, locale)}</dd>
+                                    <dt>{t!(i18n, companies.province)}</dt><dd>{lists.province(c.province_id, locale)}</dd>
                                 </dl>
                             </section>
                         }.into_any()
@@ -147,8 +143,8 @@ pub fn CompanyQueuePage() -> impl IntoView {
                                             <dl class="facts">
                                                 <dt>"VKN"</dt><dd>{c.vkn.clone()}</dd>
                                                 <dt>"MERSIS"</dt><dd>{c.mersis.clone()}</dd>
-                                                <dt>{t!(i18n, companies.sector)}</dt><dd>{name_of(&lists.sectors, c.sector_id, locale)}</dd>
-                                                <dt>{t!(i18n, companies.province)}</dt><dd>{name_of(&lists.provinces, c.province_id, locale)}</dd>
+                                                <dt>{t!(i18n, companies.sector)}</dt><dd>{lists.sector(c.sector_id, locale)}</dd>
+                                                <dt>{t!(i18n, companies.province)}</dt><dd>{lists.province(c.province_id, locale)}</dd>
                                                 <dt>{t!(i18n, companies.address)}</dt><dd>{c.address.clone()}</dd>
                                                 <dt>{t!(i18n, companies.contact_person)}</dt><dd>{c.contact_person.clone()} ", " {c.contact_phone.clone()}</dd>
                                             </dl>

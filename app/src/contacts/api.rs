@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub async fn emergency_contacts() -> Result<Vec<Contact>, AppError> {
     use super::entity;
     use sea_orm::*;
-    let state = use_context::<crate::state::AppState>().ok_or(AppError::Internal)?;
+    let state = crate::state::app_state()?;
     let rows = entity::Entity::find().order_by_asc(entity::Column::Sort).all(&state.db).await?;
     Ok(rows
         .into_iter()
@@ -28,7 +28,7 @@ pub async fn update_contact(kind: String, phone: String) -> Result<(), AppError>
         let user = user.ok_or(AppError::NotSignedIn)?;
         let kind = super::ContactKind::parse(&kind).ok_or(AppError::InvalidInput)?;
         let phone = super::normalize_contact_phone(&phone).ok_or(AppError::InvalidPhone)?;
-        let state = use_context::<crate::state::AppState>().ok_or(AppError::Internal)?;
+        let state = crate::state::app_state()?;
         let row = entity::Entity::find()
             .filter(entity::Column::Kind.eq(kind.as_str()))
             .one(&state.db)

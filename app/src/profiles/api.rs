@@ -11,7 +11,7 @@ pub async fn my_profile() -> Result<Option<Profile>, AppError> {
     if user.role != crate::accounts::Role::Migrant {
         return Err(AppError::Forbidden);
     }
-    let state = use_context::<crate::state::AppState>().ok_or(AppError::Internal)?;
+    let state = crate::state::app_state()?;
     let Some(p) = entity::Entity::find_by_id(user.id).one(&state.db).await? else {
         return Ok(None);
     };
@@ -73,7 +73,7 @@ pub async fn save_profile(
         if user.role != crate::accounts::Role::Migrant {
             return Err(AppError::Forbidden);
         }
-        let state = use_context::<crate::state::AppState>().ok_or(AppError::Internal)?;
+        let state = crate::state::app_state()?;
         let full_name = crate::accounts::validate::normalize_name(&full_name)?;
         if !full_name.chars().all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-' || c == '\'' || c == 'ʻ') {
             return Err(AppError::NameRequired);

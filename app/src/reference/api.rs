@@ -33,10 +33,25 @@ pub struct ReferenceLists {
     pub minimum_wage_kurus: i64,
 }
 
+impl ReferenceLists {
+    fn find(list: &[Named], id: i32, locale: crate::i18n::Locale) -> String {
+        list.iter().find(|n| n.id == id).map(|n| n.name(locale).to_string()).unwrap_or_default()
+    }
+    pub fn sector(&self, id: i32, locale: crate::i18n::Locale) -> String {
+        Self::find(&self.sectors, id, locale)
+    }
+    pub fn occupation(&self, id: i32, locale: crate::i18n::Locale) -> String {
+        Self::find(&self.occupations, id, locale)
+    }
+    pub fn province(&self, id: i32, locale: crate::i18n::Locale) -> String {
+        Self::find(&self.provinces, id, locale)
+    }
+}
+
 /// The reference lists (public: they are on every search form).
 #[server(endpoint = "reference_lists")]
 pub async fn fetch_reference_lists() -> Result<ReferenceLists, AppError> {
-    let state = use_context::<crate::state::AppState>().ok_or(AppError::Internal)?;
+    let state = crate::state::app_state()?;
     load(&state.db).await
 }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub async fn staff_accounts() -> Result<Vec<StaffAccount>, AppError> {
     let user = crate::accounts::session::current_user().await?;
     crate::authz::authorize(user.as_ref(), crate::authz::Action::ManageStaffAccounts)?;
-    let state = use_context::<crate::state::AppState>().ok_or(AppError::Internal)?;
+    let state = crate::state::app_state()?;
     let rows = crate::accounts::service::list_staff(&state).await?;
     Ok(rows
         .into_iter()
@@ -36,7 +36,7 @@ pub async fn create_staff_account(
         crate::authz::authorize(user.as_ref(), crate::authz::Action::ManageStaffAccounts)?;
         let admin = user.ok_or(AppError::NotSignedIn)?;
         let role = crate::accounts::Role::parse(&role).ok_or(AppError::InvalidInput)?;
-        let state = use_context::<crate::state::AppState>().ok_or(AppError::Internal)?;
+        let state = crate::state::app_state()?;
         let created =
             crate::accounts::service::create_staff_account(&state, role, &name, &email, &password, "uz").await?;
         tracing::info!(admin_id = admin.id, user_id = created.id, role = role.as_str(), "staff account created");
@@ -62,7 +62,7 @@ pub async fn staff_queues() -> Result<Vec<Queue>, AppError> {
     use sea_orm::*;
     let user = crate::accounts::session::current_user().await?;
     crate::authz::authorize(user.as_ref(), crate::authz::Action::ViewStaffConsole)?;
-    let state = use_context::<crate::state::AppState>().ok_or(AppError::Internal)?;
+    let state = crate::state::app_state()?;
     let db = &state.db;
     let now = chrono::Utc::now();
     let age = |t: Option<chrono::DateTime<chrono::Utc>>| t.map(|t| (now - t).num_hours().max(0));

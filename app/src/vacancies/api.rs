@@ -14,10 +14,6 @@ pub mod ssr {
     use sea_orm::*;
     use std::collections::HashMap;
 
-    pub fn state() -> Result<crate::state::AppState, AppError> {
-        leptos::prelude::use_context::<crate::state::AppState>().ok_or(AppError::Internal)
-    }
-
     /// The folded text a vacancy is found by, in both languages.
     pub async fn search_text<C: ConnectionTrait>(
         db: &C,
@@ -115,7 +111,7 @@ pub mod ssr {
 /// Public search over open, published vacancies (F2.4).
 #[server(endpoint = "search_vacancies", input = GetUrl)]
 pub async fn search_vacancies(query: SearchQuery) -> Result<SearchResult, AppError> {
-    ssr::search(&ssr::state()?.db, &query).await
+    ssr::search(&crate::state::app_state()?.db, &query).await
 }
 
 /// One vacancy: anyone sees a published one; its employer and staff see it in
@@ -125,7 +121,7 @@ pub async fn get_vacancy(id: i32) -> Result<Vacancy, AppError> {
     use super::{entity, VacancyStatus};
     use crate::companies::entity as company;
     use sea_orm::*;
-    let state = ssr::state()?;
+    let state = crate::state::app_state()?;
     let row = entity::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
     let owner = company::Entity::find_by_id(row.company_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
     let user = crate::accounts::session::current_user().await?;
@@ -145,7 +141,7 @@ pub async fn my_vacancies() -> Result<Vec<Vacancy>, AppError> {
     let user = crate::accounts::session::current_user().await?;
     crate::authz::authorize(user.as_ref(), crate::authz::Action::ManageOwnCompany)?;
     let user = user.ok_or(AppError::NotSignedIn)?;
-    let state = ssr::state()?;
+    let state = crate::state::app_state()?;
     let Some(c) = company::Entity::find().filter(company::Column::OwnerUserId.eq(user.id)).one(&state.db).await? else {
         return Ok(vec![]);
     };
@@ -190,7 +186,7 @@ pub async fn save_vacancy(
         let user = crate::accounts::session::current_user().await?;
         crate::authz::authorize(user.as_ref(), crate::authz::Action::ManageOwnCompany)?;
         let user = user.ok_or(AppError::NotSignedIn)?;
-        let state = ssr::state()?;
+        let state = crate::state::app_state()?;
         let db = &state.db;
         let c = company::Entity::find()
             .filter(company::Column::OwnerUserId.eq(user.id))
@@ -291,7 +287,7 @@ pub async fn vacancy_review_queue() -> Result<Vec<Vacancy>, AppError> {
     use sea_orm::*;
     let user = crate::accounts::session::current_user().await?;
     crate::authz::authorize(user.as_ref(), crate::authz::Action::ReviewVacancies)?;
-    let state = ssr::state()?;
+    let state = crate::state::app_state()?;
     let rows = entity::Entity::find()
         .filter(entity::Column::Status.eq(VacancyStatus::Submitted.as_str()))
         .order_by_asc(entity::Column::UpdatedAt)
@@ -317,7 +313,7 @@ pub async fn review_vacancy(vacancy_id: i32, decision: String, reason: Option<St
             ("return" | "reject", None) => return Err(AppError::ReasonRequired),
             _ => return Err(AppError::InvalidInput),
         };
-        let state = ssr::state()?;
+        let state = crate::state::app_state()?;
         let v = entity::Entity::find_by_id(vacancy_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
         if v.status != VacancyStatus::Submitted.as_str() {
             return Err(AppError::InvalidInput);
@@ -375,7 +371,7 @@ pub async fn save_project(
         let user = crate::accounts::session::current_user().await?;
         crate::authz::authorize(user.as_ref(), crate::authz::Action::ManageOwnCompany)?;
         let user = user.ok_or(AppError::NotSignedIn)?;
-        let state = ssr::state()?;
+        let state = crate::state::app_state()?;
         let db = &state.db;
         let c = company::Entity::find()
             .filter(company::Column::OwnerUserId.eq(user.id))
@@ -418,7 +414,7 @@ pub async fn my_projects() -> Result<Vec<super::Project>, AppError> {
     let user = crate::accounts::session::current_user().await?;
     crate::authz::authorize(user.as_ref(), crate::authz::Action::ManageOwnCompany)?;
     let user = user.ok_or(AppError::NotSignedIn)?;
-    let state = ssr::state()?;
+    let state = crate::state::app_state()?;
     let Some(c) = company::Entity::find().filter(company::Column::OwnerUserId.eq(user.id)).one(&state.db).await? else {
         return Ok(vec![]);
     };
@@ -445,7 +441,7 @@ pub async fn get_project(id: i32) -> Result<(super::Project, Vec<Vacancy>), AppE
     use super::entity::{self, project};
     use crate::companies::{entity as company, CompanyStatus};
     use sea_orm::*;
-    let state = ssr::state()?;
+    let state = crate::state::app_state()?;
     let db = &state.db;
     let p = project::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
     let c = company::Entity::find_by_id(p.company_id).one(db).await?.ok_or(AppError::NotFound)?;

@@ -4,15 +4,11 @@ use crate::companies::pages::RefSelect;
 use crate::forms::{described_by, invalid, use_form_error, FormError};
 use crate::format::{date, money_try};
 use crate::i18n::*;
-use crate::reference::api::{fetch_reference_lists, Named, ReferenceLists};
+use crate::reference::api::{fetch_reference_lists, ReferenceLists};
 use crate::shell::ErrorNotice;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-fn name_of(list: &[Named], id: i32, locale: Locale) -> String {
-    list.iter().find(|n| n.id == id).map(|n| n.name(locale).to_string()).unwrap_or_default()
-}
 
 fn level_text(i18n: leptos_i18n::I18nContext<Locale>, level: &str) -> String {
     match level {
@@ -74,9 +70,9 @@ fn VacancyCard(v: Vacancy, lists: ReferenceLists) -> impl IntoView {
     let locale = i18n.get_locale_untracked();
     view! {
         <li class="card vacancy">
-            <h2><a href=format!("/vacancies/{}", v.id)>{name_of(&lists.occupations, v.occupation_id, locale)}</a></h2>
+            <h2><a href=format!("/vacancies/{}", v.id)>{lists.occupation(v.occupation_id, locale)}</a></h2>
             <p class="wage">{money_try(v.wage_kurus, locale)} " " <span class="small">{t!(i18n, vacancies.per_month_gross)}</span></p>
-            <p>{name_of(&lists.provinces, v.province_id, locale)} {(!v.district.is_empty()).then(|| format!(", {}", v.district))}
+            <p>{lists.province(v.province_id, locale)} {(!v.district.is_empty()).then(|| format!(", {}", v.district))}
                " · " {v.company_name.clone()}
                {v.company_verified.then(|| view! { " " <span class="badge">{t!(i18n, vacancies.verified_company)}</span> })}
             </p>
@@ -192,13 +188,13 @@ pub fn VacancyPage() -> impl IntoView {
                         };
                         view! {
                             <article class="card vacancy-page">
-                                <h1>{name_of(&lists.occupations, v.occupation_id, locale)}</h1>
+                                <h1>{lists.occupation(v.occupation_id, locale)}</h1>
                                 <p>{v.company_name.clone()} " "
                                     {v.company_verified.then(|| view! { <span class="badge">{t!(i18n, vacancies.verified_company)}</span> })}</p>
                                 <p class="wage">{money_try(v.wage_kurus, locale)} " " <span class="small">{t!(i18n, vacancies.per_month_gross)}</span></p>
                                 <dl class="facts">
-                                    <dt>{t!(i18n, companies.sector)}</dt><dd>{name_of(&lists.sectors, v.sector_id, locale)}</dd>
-                                    <dt>{t!(i18n, companies.province)}</dt><dd>{name_of(&lists.provinces, v.province_id, locale)} {(!v.district.is_empty()).then(|| format!(", {}", v.district))}</dd>
+                                    <dt>{t!(i18n, companies.sector)}</dt><dd>{lists.sector(v.sector_id, locale)}</dd>
+                                    <dt>{t!(i18n, companies.province)}</dt><dd>{lists.province(v.province_id, locale)} {(!v.district.is_empty()).then(|| format!(", {}", v.district))}</dd>
                                     <dt>{t!(i18n, vacancies.positions)}</dt><dd>{v.positions - v.filled} " / " {v.positions}</dd>
                                     <dt>{t!(i18n, vacancies.hours)}</dt><dd>{v.hours_per_week}</dd>
                                     <dt>{t!(i18n, vacancies.housing)}</dt><dd>{yn(v.housing)}</dd>
@@ -277,7 +273,7 @@ pub fn MyVacanciesPage() -> impl IntoView {
                             <ul class="results">
                                 {items.into_iter().map(|v| view! {
                                     <li class="card">
-                                        <h2><a href=format!("/vacancies/{}", v.id)>{name_of(&lists.occupations, v.occupation_id, locale)}</a></h2>
+                                        <h2><a href=format!("/vacancies/{}", v.id)>{lists.occupation(v.occupation_id, locale)}</a></h2>
                                         <p>{status_text(i18n, v.status)} {v.review_reason.clone().map(|r| format!(" — {r}"))}</p>
                                         {(v.status == VacancyStatus::Returned).then(|| view! {
                                             <p><a href=format!("/employer/vacancies/new?edit={}", v.id)>{t!(i18n, vacancies.correct)}</a></p>
@@ -416,8 +412,8 @@ pub fn VacancyQueuePage() -> impl IntoView {
                                     let rid = format!("reason-{}", v.id);
                                     view! {
                                         <li class="card">
-                                            <h2><a href=format!("/vacancies/{}", v.id)>{name_of(&lists.occupations, v.occupation_id, locale)}</a></h2>
-                                            <p>{v.company_name.clone()} " · " {name_of(&lists.provinces, v.province_id, locale)} " · " {money_try(v.wage_kurus, locale)}</p>
+                                            <h2><a href=format!("/vacancies/{}", v.id)>{lists.occupation(v.occupation_id, locale)}</a></h2>
+                                            <p>{v.company_name.clone()} " · " {lists.province(v.province_id, locale)} " · " {money_try(v.wage_kurus, locale)}</p>
                                             <form method="post" action=ReviewVacancy::url() class="stack">
                                                 <input type="hidden" name="vacancy_id" value=v.id.to_string()/>
                                                 <label for=rid.clone()>{t!(i18n, vacancies.review_reason)}</label>
@@ -464,7 +460,7 @@ pub fn ProjectPage() -> impl IntoView {
                             <article class="card">
                                 <h1>{p.name.clone()}</h1>
                                 <p>{p.company_name.clone()} " " <span class="badge">{t!(i18n, vacancies.verified_company)}</span>
-                                   " · " {name_of(&lists.provinces, p.province_id, locale)}</p>
+                                   " · " {lists.province(p.province_id, locale)}</p>
                                 <p class="prewrap">{text}</p>
                                 <h2>{t!(i18n, vacancies.search_title)}</h2>
                                 <ul class="results">
