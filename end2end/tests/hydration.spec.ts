@@ -15,3 +15,21 @@ test('the release build hydrates: a WASM-only control responds and nothing logs 
   await expect(page.getByRole('button', { name: 'Parolni yashirish' })).toHaveAttribute('aria-pressed', 'true');
   expect(errors).toEqual([]);
 });
+
+test('signed-in pages hydrate too: no error, one notifications counter', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // A demo migrant with applications and unread notifications (kopru seed-demo).
+  await page.goto('/signin');
+  await page.locator('#login').fill('+998901234567');
+  await page.locator('#password').fill('kopru-demo-2026');
+  await page.locator('main form button[type=submit]').click();
+  await expect(page).toHaveURL(/\/account$/);
+  for (const path of ['/account', '/applications', '/notifications', '/profile', '/vacancies']) {
+    await page.goto(path);
+    await hydrated(page);
+    await expect(page.getByRole('banner').locator('.counter')).toHaveCount(1);
+  }
+  expect(errors).toEqual([]);
+});

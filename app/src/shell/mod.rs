@@ -43,12 +43,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The signed-in user of this page (loaded once per page).
-#[derive(Clone, Copy)]
-pub struct CurrentUser(pub Resource<Result<Option<SessionUser>, AppError>>);
-
+/// The signed-in user, as a resource of the calling component (each caller
+/// gets its own, serialized with its own boundary for hydration).
 pub fn use_current_user() -> Resource<Result<Option<SessionUser>, AppError>> {
-    expect_context::<CurrentUser>().0
+    Resource::new(|| (), |_| get_current_user())
 }
 
 #[component]
@@ -64,7 +62,6 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Inner() -> impl IntoView {
     let i18n = use_i18n();
-    provide_context(CurrentUser(Resource::new(|| (), |_| get_current_user())));
     view! {
         <Title text=move || t_string!(i18n, site.title).to_string()/>
         <Router>
@@ -107,6 +104,9 @@ fn Inner() -> impl IntoView {
 fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let user = use_current_user();
+    // Loaded beside the user, in the same boundary: a Suspense nested inside
+    // this Transition breaks hydration.
+    let unread = Resource::new(|| (), |_| crate::applications::api::unread_count());
     view! {
         <header class="site-header">
             <div class="bar">
@@ -120,7 +120,8 @@ fn Header() -> impl IntoView {
                     <Transition fallback=|| ()>
                         {move || Suspend::new(async move {
                             let u = user.await.ok().flatten();
-                            view! { <RoleNav user=u/> }
+                            let n = unread.await.unwrap_or(0);
+                            view! { <RoleNav user=u unread=n/> }
                         })}
                     </Transition>
                     <li><a href="#emergency" class="sos">{t!(i18n, nav.emergency)}</a></li>
@@ -132,7 +133,7 @@ fn Header() -> impl IntoView {
 
 /// Links for the role, and the account menu.
 #[component]
-fn RoleNav(user: Option<SessionUser>) -> impl IntoView {
+fn RoleNav(user: Option<SessionUser>, unread: u64) -> impl IntoView {
     let i18n = use_i18n();
     match user {
         None => view! {
@@ -154,7 +155,7 @@ fn RoleNav(user: Option<SessionUser>) -> impl IntoView {
                     <li><a href="/employer/vacancies">{t!(i18n, nav.my_vacancies)}</a></li>
                 </Show>
                 <li><a href="/applications">{t!(i18n, nav.applications)}</a></li>
-                <li><NotificationsLink/></li>
+                <li><NotificationsLink unread/></li>
                 <Show when=move || staff>
                     <li><a href="/staff">{t!(i18n, nav.staff_console)}</a></li>
                 </Show>
@@ -180,18 +181,12 @@ fn RoleNav(user: Option<SessionUser>) -> impl IntoView {
 
 /// The notifications link with the count of unread ones.
 #[component]
-fn NotificationsLink() -> impl IntoView {
+fn NotificationsLink(unread: u64) -> impl IntoView {
     let i18n = use_i18n();
-    let count = Resource::new(|| (), |_| crate::applications::api::unread_count());
     view! {
         <a href="/notifications">
             {t!(i18n, nav.notifications)}
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let n = count.await.unwrap_or(0);
-                    (n > 0).then(|| view! { " " <span class="counter">{n}</span> })
-                })}
-            </Suspense>
+            {(unread > 0).then(|| view! { " " <span class="counter">{unread}</span> })}
         </a>
     }
 }
