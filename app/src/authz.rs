@@ -23,10 +23,12 @@ pub enum Action {
     ReviewCompanies,
     /// Publish, send back or reject vacancies.
     ReviewVacancies,
+    /// Change reference data such as the legal minimum wage.
+    SetReferenceData,
 }
 
 impl Action {
-    pub const ALL: [Action; 7] = [
+    pub const ALL: [Action; 8] = [
         Action::ManageOwnAccount,
         Action::ManageStaffAccounts,
         Action::EditEmergencyContacts,
@@ -34,6 +36,7 @@ impl Action {
         Action::ManageOwnCompany,
         Action::ReviewCompanies,
         Action::ReviewVacancies,
+        Action::SetReferenceData,
     ];
 }
 
@@ -46,7 +49,7 @@ pub fn authorize(user: Option<&SessionUser>, action: Action) -> Result<(), AppEr
         Action::ManageOwnAccount => true,
         Action::ManageStaffAccounts => user.role == Role::Admin,
         Action::ManageOwnCompany => user.role == Role::Employer,
-        Action::EditEmergencyContacts | Action::ViewStaffConsole | Action::ReviewCompanies | Action::ReviewVacancies => {
+        Action::EditEmergencyContacts | Action::ViewStaffConsole | Action::ReviewCompanies | Action::ReviewVacancies | Action::SetReferenceData => {
             matches!(user.role, Role::Staff | Role::Admin)
         }
     };
@@ -121,6 +124,7 @@ mod tests {
             (ManageOwnCompany, false, true, false, false),
             (ReviewCompanies, false, false, true, true),
             (ReviewVacancies, false, false, true, true),
+            (SetReferenceData, false, false, true, true),
         ];
         assert_eq!(table.len(), Action::ALL.len(), "every action has a row");
         for (action, m, e, s, a) in table {

@@ -539,3 +539,23 @@ async fn projects_group_vacancies_on_a_public_page() {
     assert!(tr.body.contains("Otoyol inşaatı"));
     assert_eq!(w.app.call_get("get_project", &[("id", "999999")], None).await.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn staff_set_the_minimum_wage_and_vacancies_follow_it() {
+    let w = world().await;
+    let today = chrono::Utc::now().date_naive().to_string();
+    let form = [("amount", "40.000"), ("valid_from", today.as_str())];
+    for (cookie, want) in [(None, 401), (Some(w.migrant.as_str()), 403), (Some(w.employer.as_str()), 403)] {
+        assert_eq!(w.app.call("set_minimum_wage", &form, cookie).await.status.as_u16(), want);
+    }
+    assert_eq!(w.app.call("set_minimum_wage", &[("amount", "abc"), ("valid_from", &today)], Some(&w.staff)).await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(w.app.call("set_minimum_wage", &form, Some(&w.staff)).await.status, StatusCode::OK);
+    assert_eq!(w.app.call("set_minimum_wage", &form, Some(&w.staff)).await.json(), serde_json::json!("InvalidDate"), "one amount per day");
+    let (c, s) = (ymd(30), ymd(60));
+    let r = w.app.call("save_vacancy", &vacancy_form("34", "35000", "2", &c, &s, "Usta"), Some(&w.employer)).await;
+    assert_eq!(r.json(), serde_json::json!("WageBelowMinimum"), "35,000 TL is below the new 40,000 TL");
+    let r = w.app.call("save_vacancy", &vacancy_form("34", "40000", "2", &c, &s, "Usta"), Some(&w.employer)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let history = w.app.call("minimum_wages", &[], None).await.json();
+    assert_eq!(history[0]["gross_monthly_kurus"], 4_000_000);
+}

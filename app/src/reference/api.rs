@@ -87,3 +87,56 @@ pub async fn minimum_wage_on<C: sea_orm::ConnectionTrait>(db: &C, day: chrono::N
         .await?;
     Ok(row.map(|r| r.gross_monthly_kurus).unwrap_or(0))
 }
+
+/// One entry of the minimum-wage history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinimumWage {
+    pub gross_monthly_kurus: i64,
+    /// `YYYY-MM-DD`.
+    pub valid_from: String,
+}
+
+/// The legal gross minimum wage over time, newest first (public).
+#[server(endpoint = "minimum_wages")]
+pub async fn minimum_wages() -> Result<Vec<MinimumWage>, AppError> {
+    use super::entity::minimum_wage;
+    use sea_orm::*;
+    let state = crate::state::app_state()?;
+    let rows = minimum_wage::Entity::find().order_by_desc(minimum_wage::Column::ValidFrom).all(&state.db).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| MinimumWage { gross_monthly_kurus: r.gross_monthly_kurus, valid_from: r.valid_from.to_string() })
+        .collect())
+}
+
+/// Staff record a new legal minimum wage and the day it applies from.
+#[server(endpoint = "set_minimum_wage")]
+pub async fn set_minimum_wage(amount: String, valid_from: String) -> Result<(), AppError> {
+    use super::entity::minimum_wage;
+    use sea_orm::*;
+    let result = async {
+        let user = crate::accounts::session::current_user().await?;
+        crate::authz::authorize(user.as_ref(), crate::authz::Action::SetReferenceData)?;
+        let user = user.ok_or(AppError::NotSignedIn)?;
+        let kurus = crate::format::parse_try_to_kurus(&amount).filter(|k| (100_000..=1_000_000_000).contains(k)).ok_or(AppError::InvalidInput)?;
+        let day = crate::vacancies::rules::parse_date(&valid_from)?;
+        let state = crate::state::app_state()?;
+        let taken = minimum_wage::Entity::find().filter(minimum_wage::Column::ValidFrom.eq(day)).count(&state.db).await?;
+        if taken > 0 {
+            return Err(AppError::InvalidDate);
+        }
+        minimum_wage::ActiveModel {
+            gross_monthly_kurus: Set(kurus),
+            valid_from: Set(day),
+            set_by_user_id: Set(Some(user.id)),
+            created_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        }
+        .insert(&state.db)
+        .await?;
+        tracing::info!(staff_id = user.id, kurus, valid_from = %day, "minimum wage recorded");
+        Ok(())
+    }
+    .await;
+    crate::forms::finish(result, "/staff/minimum-wage")
+}

@@ -15,7 +15,7 @@ use crate::contacts::pages::{ContactsEditPage, EmergencyContacts};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::lang::SetLanguage;
-use crate::staff::pages::{StaffAccountsPage, StaffConsolePage};
+use crate::staff::pages::{MinimumWagePage, StaffAccountsPage, StaffConsolePage};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
@@ -90,6 +90,7 @@ fn Inner() -> impl IntoView {
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id") view=ProjectPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/minimum-wage") view=MinimumWagePage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">

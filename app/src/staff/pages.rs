@@ -24,6 +24,7 @@ pub fn StaffConsolePage() -> impl IntoView {
                             <QueueList/>
                             <ul class="tool-list">
                                 <li><a href="/staff/contacts">{t!(i18n, contacts.edit_title)}</a></li>
+                                <li><a href="/staff/minimum-wage">{t!(i18n, staff.minimum_wage_title)}</a></li>
                                 <Show when=move || u.role == Role::Admin>
                                     <li><a href="/admin/accounts">{t!(i18n, nav.staff_accounts)}</a></li>
                                 </Show>
@@ -132,6 +133,52 @@ pub fn StaffAccountsPage() -> impl IntoView {
                             </form>
                         </section>
                     }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Staff: the legal gross minimum wage and the day each amount applies from.
+#[component]
+pub fn MinimumWagePage() -> impl IntoView {
+    use crate::reference::api::{minimum_wages, SetMinimumWage};
+    let i18n = use_i18n();
+    let user = use_current_user();
+    let list = Resource::new(|| (), |_| minimum_wages());
+    let error = use_form_error();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let locale = i18n.get_locale_untracked();
+                match user.await {
+                    Ok(Some(u)) if matches!(u.role, Role::Staff | Role::Admin) => {
+                        let rows = list.await.unwrap_or_default();
+                        view! {
+                            <section class="card narrow">
+                                <h1>{t!(i18n, staff.minimum_wage_title)}</h1>
+                                <table class="list">
+                                    <thead><tr><th scope="col">{t!(i18n, staff.valid_from)}</th><th scope="col">{t!(i18n, staff.amount)}</th></tr></thead>
+                                    <tbody>
+                                        {rows.into_iter().map(|r| view! {
+                                            <tr><td>{crate::format::date(&r.valid_from, locale)}</td><td>{crate::format::money_try(r.gross_monthly_kurus, locale)}</td></tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                                <FormError error/>
+                                <form method="post" action=SetMinimumWage::url() class="stack">
+                                    <label for="amount">{t!(i18n, staff.amount)}</label>
+                                    <input id="amount" name="amount" type="text" inputmode="decimal" required/>
+                                    <label for="valid_from">{t!(i18n, staff.valid_from)}</label>
+                                    <input id="valid_from" name="valid_from" type="date" required/>
+                                    <button type="submit" class="primary">{t!(i18n, contacts.save)}</button>
+                                </form>
+                            </section>
+                        }.into_any()
+                    }
+                    Ok(Some(_)) => view! { <ErrorNotice error=AppError::Forbidden/> }.into_any(),
+                    Ok(None) => view! { <ErrorNotice error=AppError::NotSignedIn/> }.into_any(),
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                 }
             })}
