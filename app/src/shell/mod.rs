@@ -104,10 +104,19 @@ fn Inner() -> impl IntoView {
 #[component]
 fn Header() -> impl IntoView {
     let i18n = use_i18n();
-    let user = use_current_user();
-    // Loaded beside the user, in the same boundary: a Suspense nested inside
-    // this Transition breaks hydration.
-    let unread = Resource::new(|| (), |_| crate::applications::api::unread_count());
+    // The user and the unread count in one resource, awaited once: the
+    // header's boundary then waits on a single future during server rendering.
+    let header = Resource::new(
+        || (),
+        |_| async {
+            let user = get_current_user().await.ok().flatten();
+            let unread = match user {
+                Some(_) => crate::applications::api::unread_count().await.unwrap_or(0),
+                None => 0,
+            };
+            (user, unread)
+        },
+    );
     view! {
         <header class="site-header">
             <div class="bar">
@@ -120,8 +129,7 @@ fn Header() -> impl IntoView {
                     <li><a href="/vacancies">{t!(i18n, nav.vacancies)}</a></li>
                     <Transition fallback=|| ()>
                         {move || Suspend::new(async move {
-                            let u = user.await.ok().flatten();
-                            let n = unread.await.unwrap_or(0);
+                            let (u, n) = header.await;
                             view! { <RoleNav user=u unread=n/> }
                         })}
                     </Transition>
