@@ -1,6 +1,7 @@
 # Köprü — the two commands of the README:
 #   make run    sets up what is missing, builds the release site and serves it on http://127.0.0.1:3000
-#   make test   sets up what is missing and runs every test (Rust on SQLite and PostgreSQL, Playwright)
+#   make test   sets up what is missing, checks formatting and clippy, runs every test (Rust on SQLite and
+#               PostgreSQL, Playwright); KOPRU_REQUIRE_PG=1 makes an unreachable PostgreSQL an error
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
@@ -12,7 +13,7 @@ BINARYEN_VERSION := 132
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test setup setup-test build test-rust test-pg test-e2e bench clean-pg
+.PHONY: run test setup setup-test build lint test-rust test-pg test-e2e bench clean-pg
 
 run: setup build
 	./target/release/kopru serve
@@ -38,23 +39,43 @@ setup-test: setup
 	  || (apt-get update && apt-get install -y chromium wrk brotli)
 	@cd end2end && ([ -d node_modules/@playwright/test ] && [ -d node_modules/@axe-core/playwright ] || npm ci --no-audit --no-fund)
 
-test: setup-test test-rust test-pg test-e2e
+test: setup-test lint test-rust test-pg test-e2e
 
+## Formatting (rustfmt.toml) and clippy with warnings denied, on the server build and on the browser
+## build. The browser build gets `--cfg erase_components` as cargo-leptos gives it
+## (`always-erase-components`; .cargo/config.toml has no wasm32 rustflags), so clippy checks the code
+## that ships, with the very RUSTFLAGS of cargo-leptos' wasm build.
+lint:
+	@echo "== rustfmt and clippy =="
+	cargo fmt --all --check
+	cargo clippy -p app --features ssr -p server -p migration --all-targets -- -D warnings
+	RUSTFLAGS='--cfg erase_components' cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+## `--features ssr` for app's own ssr-only unit tests (sessions, passwords, crypto); TEST_DATABASE_URL
+## unset so that an exported one cannot turn this pass into a PostgreSQL one.
 test-rust:
 	@echo "== Rust unit and HTTP tests (database: SQLite) =="
-	cargo test -p app -p server -p migration
+	env -u TEST_DATABASE_URL cargo test -p app --features ssr -p server -p migration
 
+## Skipped when nothing answers on 127.0.0.1:5432, unless KOPRU_REQUIRE_PG=1 (CI), which fails then.
 test-pg:
 	@if timeout 2 bash -c '</dev/tcp/127.0.0.1/5432' 2>/dev/null; then \
 	  echo "== database tests again on PostgreSQL ($(PG_URL)) =="; \
-	  $(MAKE) --no-print-directory clean-pg; \
+	  $(CLEAN_PG); \
 	  TEST_DATABASE_URL=$(PG_URL) cargo test -p server -p migration --tests; \
-	  $(MAKE) --no-print-directory clean-pg; \
-	else echo "== PostgreSQL not reachable on 127.0.0.1:5432: skipped =="; fi
+	  $(CLEAN_PG); \
+	elif [ "$${KOPRU_REQUIRE_PG:-}" = 1 ]; then \
+	  echo "== PostgreSQL not reachable on 127.0.0.1:5432, and KOPRU_REQUIRE_PG=1 requires it: FAILED ==" >&2; \
+	  exit 1; \
+	else echo "== PostgreSQL not reachable on 127.0.0.1:5432: skipped (KOPRU_REQUIRE_PG=1 makes this an error) =="; fi
+
+## Drops the per-test databases (kopru_t_*) that the PostgreSQL tests leave. Used inline, not as
+## `$(MAKE) clean-pg`: a recipe line naming $(MAKE) runs even under `make -n`.
+CLEAN_PG = for db in $$(psql "$(PG_URL)" -Atc "select datname from pg_database where datname like 'kopru_t_%'" 2>/dev/null); do \
+	  psql "$(PG_URL)" -qc "drop database if exists \"$$db\"" >/dev/null; done
 
 clean-pg:
-	@for db in $$(psql "$(PG_URL)" -Atc "select datname from pg_database where datname like 'kopru_t_%'" 2>/dev/null); do \
-	  psql "$(PG_URL)" -qc "drop database if exists \"$$db\"" >/dev/null; done
+	@$(CLEAN_PG)
 
 test-e2e: build
 	@echo "== Playwright in Chromium against the release build =="

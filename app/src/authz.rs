@@ -6,52 +6,110 @@
 use crate::accounts::{Role, SessionUser};
 use crate::error::AppError;
 
-/// Everything a server function can do that needs permission.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Everything a server function does. Each server function names one action
+/// in its guard ([`crate::guard::guard`] or [`crate::guard::visitor`]); the
+/// matrix test below walks every action × every role and no session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum Action {
-    /// Read one's own account, change one's password, sign out.
-    ManageOwnAccount,
-    /// Create staff and admin accounts; list them.
-    ManageStaffAccounts,
-    /// Change the emergency contacts shown on every page.
-    EditEmergencyContacts,
-    /// Open the staff console.
-    ViewStaffConsole,
-    /// Register and correct one's own company (employers).
+    // Anyone, with or without a session.
+    /// Who is signed in (the header).
+    ReadCurrentUser,
+    /// Create an account (migrants and employers).
+    SignUp,
+    SignIn,
+    SetLanguage,
+    SearchVacancies,
+    /// One vacancy (row check: [`may_read_vacancy`]).
+    ReadVacancy,
+    /// A project's public page.
+    ReadProject,
+    /// Reference lists and the minimum-wage history.
+    ReadReference,
+    ReadEmergencyContacts,
+    /// The header's unread counter (0 without a session).
+    CountUnread,
+    // Any signed-in person.
+    SignOut,
+    ChangePassword,
+    /// One application (row check: [`may_read_application`]).
+    ReadApplication,
+    /// Move an application (row and role check: [`may_move_application`]).
+    MoveApplication,
+    /// One's applications, candidates or screening queue, by role.
+    ListApplications,
+    ReadOwnNotifications,
+    MarkOwnNotificationsRead,
+    // Migrants.
+    ApplyToVacancy,
+    ManageOwnProfile,
+    // Employers.
+    /// Register and correct one's own company.
     ManageOwnCompany,
-    /// Verify or reject companies.
+    /// Submit and correct one's company's vacancies.
+    ManageOwnVacancies,
+    ManageOwnProjects,
+    // Staff (and admins).
+    ViewStaffConsole,
     ReviewCompanies,
-    /// Publish, send back or reject vacancies.
     ReviewVacancies,
     /// Change reference data such as the legal minimum wage.
     SetReferenceData,
+    EditEmergencyContacts,
+    // Admins.
+    /// Create staff and admin accounts; list them.
+    ManageStaffAccounts,
+}
+
+/// Who may do an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Audience {
+    Anyone,
+    SignedIn,
+    Only(Role),
+    Staff,
 }
 
 impl Action {
-    pub const ALL: [Action; 8] = [
-        Action::ManageOwnAccount,
-        Action::ManageStaffAccounts,
-        Action::EditEmergencyContacts,
-        Action::ViewStaffConsole,
-        Action::ManageOwnCompany,
-        Action::ReviewCompanies,
-        Action::ReviewVacancies,
-        Action::SetReferenceData,
-    ];
+    pub fn all() -> impl Iterator<Item = Action> {
+        <Action as strum::IntoEnumIterator>::iter()
+    }
+
+    fn audience(self) -> Audience {
+        use Action::*;
+        match self {
+            ReadCurrentUser | SignUp | SignIn | SetLanguage | SearchVacancies | ReadVacancy | ReadProject
+            | ReadReference | ReadEmergencyContacts | CountUnread => Audience::Anyone,
+            SignOut | ChangePassword | ReadApplication | MoveApplication | ListApplications | ReadOwnNotifications
+            | MarkOwnNotificationsRead => Audience::SignedIn,
+            ApplyToVacancy | ManageOwnProfile => Audience::Only(Role::Migrant),
+            ManageOwnCompany | ManageOwnVacancies | ManageOwnProjects => Audience::Only(Role::Employer),
+            ViewStaffConsole | ReviewCompanies | ReviewVacancies | SetReferenceData | EditEmergencyContacts => {
+                Audience::Staff
+            }
+            ManageStaffAccounts => Audience::Only(Role::Admin),
+        }
+    }
+
+    /// Whether a visitor without a session may do this.
+    pub fn is_public(self) -> bool {
+        self.audience() == Audience::Anyone
+    }
 }
 
-/// Decides; `Err(NotSignedIn)` without a session, `Err(Forbidden)` for a wrong role.
+/// Decides; `Err(NotSignedIn)` without a session where one is needed,
+/// `Err(Forbidden)` for a wrong role.
 pub fn authorize(user: Option<&SessionUser>, action: Action) -> Result<(), AppError> {
+    let audience = action.audience();
+    if audience == Audience::Anyone {
+        return Ok(());
+    }
     let Some(user) = user else {
         return Err(AppError::NotSignedIn);
     };
-    let allowed = match action {
-        Action::ManageOwnAccount => true,
-        Action::ManageStaffAccounts => user.role == Role::Admin,
-        Action::ManageOwnCompany => user.role == Role::Employer,
-        Action::EditEmergencyContacts | Action::ViewStaffConsole | Action::ReviewCompanies | Action::ReviewVacancies | Action::SetReferenceData => {
-            matches!(user.role, Role::Staff | Role::Admin)
-        }
+    let allowed = match audience {
+        Audience::Anyone | Audience::SignedIn => true,
+        Audience::Only(role) => user.role == role,
+        Audience::Staff => user.role.is_staff(),
     };
     if allowed {
         Ok(())
@@ -60,12 +118,22 @@ pub fn authorize(user: Option<&SessionUser>, action: Action) -> Result<(), AppEr
     }
 }
 
+/// Row check for a company's own rows (its vacancies and projects): only the
+/// company's owner; anyone else learns nothing about the row.
+pub fn may_edit_company_row(user: &SessionUser, company_owner_id: i32) -> Result<(), AppError> {
+    if user.role == Role::Employer && user.id == company_owner_id {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
 /// Row check for one vacancy: published ones are public; otherwise only the
 /// company's owner and staff may read it.
 pub fn may_read_vacancy(user: Option<&SessionUser>, company_owner_id: i32, published: bool) -> bool {
     published
         || user.is_some_and(|u| {
-            matches!(u.role, Role::Staff | Role::Admin) || (u.role == Role::Employer && u.id == company_owner_id)
+            u.role.is_staff() || (u.role == Role::Employer && u.id == company_owner_id)
         })
 }
 
@@ -111,34 +179,66 @@ mod tests {
         SessionUser { id: 7, role, name: "Test".into(), login: "x".into() }
     }
 
-    /// The whole matrix, grants and refusals alike, written out by hand.
+    /// The whole matrix, grants and refusals alike, written out by hand: every
+    /// action × no session and the four roles.
     #[test]
     fn matrix() {
         use Action::*;
-        // (action, migrant, employer, staff, admin)
+        const Y: bool = true;
+        const N: bool = false;
+        // (action, no session, migrant, employer, staff, admin)
         let table = [
-            (ManageOwnAccount, true, true, true, true),
-            (ManageStaffAccounts, false, false, false, true),
-            (EditEmergencyContacts, false, false, true, true),
-            (ViewStaffConsole, false, false, true, true),
-            (ManageOwnCompany, false, true, false, false),
-            (ReviewCompanies, false, false, true, true),
-            (ReviewVacancies, false, false, true, true),
-            (SetReferenceData, false, false, true, true),
+            (ReadCurrentUser, Y, Y, Y, Y, Y),
+            (SignUp, Y, Y, Y, Y, Y),
+            (SignIn, Y, Y, Y, Y, Y),
+            (SetLanguage, Y, Y, Y, Y, Y),
+            (SearchVacancies, Y, Y, Y, Y, Y),
+            (ReadVacancy, Y, Y, Y, Y, Y),
+            (ReadProject, Y, Y, Y, Y, Y),
+            (ReadReference, Y, Y, Y, Y, Y),
+            (ReadEmergencyContacts, Y, Y, Y, Y, Y),
+            (CountUnread, Y, Y, Y, Y, Y),
+            (SignOut, N, Y, Y, Y, Y),
+            (ChangePassword, N, Y, Y, Y, Y),
+            (ReadApplication, N, Y, Y, Y, Y),
+            (MoveApplication, N, Y, Y, Y, Y),
+            (ListApplications, N, Y, Y, Y, Y),
+            (ReadOwnNotifications, N, Y, Y, Y, Y),
+            (MarkOwnNotificationsRead, N, Y, Y, Y, Y),
+            (ApplyToVacancy, N, Y, N, N, N),
+            (ManageOwnProfile, N, Y, N, N, N),
+            (ManageOwnCompany, N, N, Y, N, N),
+            (ManageOwnVacancies, N, N, Y, N, N),
+            (ManageOwnProjects, N, N, Y, N, N),
+            (ViewStaffConsole, N, N, N, Y, Y),
+            (ReviewCompanies, N, N, N, Y, Y),
+            (ReviewVacancies, N, N, N, Y, Y),
+            (SetReferenceData, N, N, N, Y, Y),
+            (EditEmergencyContacts, N, N, N, Y, Y),
+            (ManageStaffAccounts, N, N, N, N, Y),
         ];
-        assert_eq!(table.len(), Action::ALL.len(), "every action has a row");
-        for (action, m, e, s, a) in table {
-            assert_eq!(authorize(None, action), Err(AppError::NotSignedIn), "{action:?} without session");
-            for (role, expected) in
-                [(Role::Migrant, m), (Role::Employer, e), (Role::Staff, s), (Role::Admin, a)]
-            {
-                let got = authorize(Some(&user(role)), action);
-                if expected {
-                    assert_eq!(got, Ok(()), "{action:?} by {role:?}");
-                } else {
-                    assert_eq!(got, Err(AppError::Forbidden), "{action:?} by {role:?}");
-                }
+        let listed: Vec<Action> = table.iter().map(|r| r.0).collect();
+        assert_eq!(listed, Action::all().collect::<Vec<_>>(), "every action has one row, in order");
+        for (action, none, m, e, s, a) in table {
+            let want_none = if none { Ok(()) } else { Err(AppError::NotSignedIn) };
+            assert_eq!(authorize(None, action), want_none, "{action:?} without session");
+            assert_eq!(action.is_public(), none, "{action:?}");
+            for (role, expected) in [(Role::Migrant, m), (Role::Employer, e), (Role::Staff, s), (Role::Admin, a)] {
+                let want = if expected { Ok(()) } else { Err(AppError::Forbidden) };
+                assert_eq!(authorize(Some(&user(role)), action), want, "{action:?} by {role:?}");
             }
+        }
+    }
+
+    #[test]
+    fn company_rows() {
+        let owner = SessionUser { id: 1, role: Role::Employer, name: "o".into(), login: "o".into() };
+        let other = SessionUser { id: 2, role: Role::Employer, name: "x".into(), login: "x".into() };
+        assert_eq!(may_edit_company_row(&owner, 1), Ok(()));
+        assert_eq!(may_edit_company_row(&other, 1), Err(AppError::NotFound));
+        for role in [Role::Migrant, Role::Staff, Role::Admin] {
+            let u = SessionUser { id: 1, role, name: "s".into(), login: "s".into() };
+            assert_eq!(may_edit_company_row(&u, 1), Err(AppError::NotFound), "{role:?} with the owner's id");
         }
     }
 
@@ -163,7 +263,7 @@ mod tests {
         let other_migrant = SessionUser { id: 11, role: Role::Migrant, name: "m".into(), login: "m".into() };
         let employer = SessionUser { id: 20, role: Role::Employer, name: "e".into(), login: "e".into() };
         let other_employer = SessionUser { id: 21, role: Role::Employer, name: "e".into(), login: "e".into() };
-        for stage in Stage::ALL {
+        for stage in Stage::all() {
             assert!(may_read_application(Some(&migrant), 10, 20, stage));
             assert!(!may_read_application(Some(&other_migrant), 10, 20, stage));
             assert_eq!(may_read_application(Some(&employer), 10, 20, stage), stage.visible_to_employer());

@@ -110,6 +110,8 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &AppError) -> Strin
         AppError::InvalidMersis => t_string!(i18n, errors.invalid_mersis),
         AppError::CompanyNotVerified => t_string!(i18n, errors.company_not_verified),
         AppError::WageBelowMinimum => t_string!(i18n, errors.wage_below_minimum),
+        AppError::InvalidWage => t_string!(i18n, errors.invalid_wage),
+        AppError::MinimumWageUnknown => t_string!(i18n, errors.minimum_wage_unknown),
         AppError::ClosingDateInPast => t_string!(i18n, errors.closing_date_in_past),
         AppError::InvalidPositions => t_string!(i18n, errors.invalid_positions),
         AppError::InvalidDate => t_string!(i18n, errors.invalid_date),

@@ -1,7 +1,7 @@
 //! Köprü: the Leptos application shared by the server (SSR) and the browser (hydrate).
 #![recursion_limit = "256"]
 
-leptos_i18n::load_locales!();
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub mod accounts;
 pub mod applications;
@@ -13,14 +13,19 @@ pub mod crypto;
 pub mod error;
 pub mod format;
 pub mod forms;
+#[cfg(feature = "ssr")]
+pub mod guard;
 pub mod lang;
+pub mod parse;
 pub mod profiles;
 pub mod reference;
+pub mod routes;
 pub mod shell;
 pub mod staff;
-pub mod vacancies;
-
 #[cfg(feature = "ssr")]
 pub mod state;
+pub mod states;
+pub mod ui;
+pub mod vacancies;
 
-pub use shell::{shell, App};
+pub use routes::{shell, App};

@@ -9,6 +9,7 @@ mod m20261129_000004_vacancies;
 mod m20261129_000005_profiles;
 mod m20261129_000006_search_indexes;
 mod m20261129_000007_projects;
+mod m20261201_000008_hotline;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000005_profiles::Migration),
             Box::new(m20261129_000006_search_indexes::Migration),
             Box::new(m20261129_000007_projects::Migration),
+            Box::new(m20261201_000008_hotline::Migration),
         ]
     }
 }

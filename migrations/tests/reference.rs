@@ -12,6 +12,14 @@ async fn reference_data_on_sqlite() {
 }
 
 #[tokio::test]
+async fn a_hotline_staff_entered_survives_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
+    let db = Database::connect(&url).await.expect("open SQLite");
+    staff_hotline_survives(&db).await;
+}
+
+#[tokio::test]
 async fn reference_data_on_postgres() {
     let base = match std::env::var("TEST_DATABASE_URL") {
         Ok(base) if base.starts_with("postgres") => base,
@@ -21,14 +29,20 @@ async fn reference_data_on_postgres() {
         }
     };
     let admin = Database::connect(&base).await.expect("PostgreSQL reachable");
-    let name = format!("kopru_t_{}", uuid::Uuid::new_v4().simple());
-    admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.expect("create test database");
     let (prefix, _) = base.rsplit_once('/').unwrap();
-    let db = Database::connect(format!("{prefix}/{name}")).await.expect("connect to the test database");
-    migrate_and_check(&db).await;
-    // Passed: the database is of no further use (a failure leaves it to look at).
-    db.close().await.unwrap();
-    admin.execute_unprepared(&format!("DROP DATABASE \"{name}\"")).await.unwrap();
+    for fresh in [0, 1] {
+        let name = format!("kopru_t_{}", uuid::Uuid::new_v4().simple());
+        admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.expect("create test database");
+        let db = Database::connect(format!("{prefix}/{name}")).await.expect("connect to the test database");
+        if fresh == 0 {
+            migrate_and_check(&db).await;
+        } else {
+            staff_hotline_survives(&db).await;
+        }
+        // Passed: the database is of no further use (a failure leaves it to look at).
+        db.close().await.unwrap();
+        admin.execute_unprepared(&format!("DROP DATABASE \"{name}\"")).await.unwrap();
+    }
 }
 
 async fn migrate_and_check(db: &DatabaseConnection) {
@@ -121,6 +135,40 @@ async fn check(db: &DatabaseConnection) {
     assert_eq!(wage_on(db, 2025, 12, 31).await, Some(2_600_550));
     assert_eq!(wage_on(db, 2024, 12, 31).await, None);
     assert_eq!(scalar_i64(db, "SELECT COUNT(*) FROM minimum_wages WHERE set_by_user_id IS NULL").await, 2);
+
+    // Emergency contacts: the Migration Agency's published trust line is real;
+    // the embassy and the consulate stay marked samples until staff enter them.
+    assert_eq!(contact(db, "hotline").await, ("+998712023355".to_string(), false));
+    assert_eq!(contact(db, "embassy").await, ("+903120000000".to_string(), true));
+    assert_eq!(contact(db, "consular").await, ("+903120000000".to_string(), true));
+}
+
+/// A hotline number staff entered before the trust-line migration ran is
+/// never overwritten by it.
+async fn staff_hotline_survives(db: &DatabaseConnection) {
+    Migrator::up(db, Some(7)).await.expect("migrations up to the projects");
+    assert_eq!(contact(db, "hotline").await, ("+903120000000".to_string(), true), "the seeded placeholder");
+    let staff_entered = Query::update()
+        .table(Alias::new("emergency_contacts"))
+        .value(Alias::new("phone"), "+998711234567")
+        .value(Alias::new("placeholder"), false)
+        .and_where(Expr::col(Alias::new("kind")).eq("hotline"))
+        .to_owned();
+    db.execute(db.get_database_backend().build(&staff_entered)).await.unwrap();
+    Migrator::up(db, None).await.expect("the remaining migrations run");
+    assert_eq!(contact(db, "hotline").await, ("+998711234567".to_string(), false), "staff's number kept");
+    assert_eq!(contact(db, "embassy").await, ("+903120000000".to_string(), true));
+}
+
+/// The phone of a kind of emergency contact and whether it is a placeholder.
+async fn contact(db: &DatabaseConnection, kind: &str) -> (String, bool) {
+    let select = Query::select()
+        .columns([Alias::new("phone"), Alias::new("placeholder")])
+        .from(Alias::new("emergency_contacts"))
+        .and_where(Expr::col(Alias::new("kind")).eq(kind))
+        .to_owned();
+    let r = db.query_one(db.get_database_backend().build(&select)).await.unwrap().unwrap_or_else(|| panic!("no {kind} contact"));
+    (text(&r, "phone"), r.try_get::<bool>("", "placeholder").unwrap())
 }
 
 async fn wage_on(db: &DatabaseConnection, y: i32, m: u32, d: u32) -> Option<i64> {

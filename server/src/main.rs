@@ -116,7 +116,7 @@ async fn serve(config: Config, state: app::state::AppState) -> anyhow::Result<()
                     tracing::info!(sessions = n, "expired sessions removed");
                 }
             }
-            match app::vacancies::api::close_expired(&db, chrono::Utc::now().date_naive()).await {
+            match app::vacancies::service::close_expired(&db, chrono::Utc::now().date_naive()).await {
                 Ok(n) if n > 0 => tracing::info!(vacancies = n, "vacancies closed at their closing date or when filled"),
                 _ => {}
             }

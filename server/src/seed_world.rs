@@ -4,6 +4,9 @@
 
 use app::applications::entity::{application, event, notification};
 use app::applications::Stage;
+use app::accounts::Role;
+use app::profiles::LocationKind;
+use app::vacancies::TurkishLevel;
 use app::companies::entity as company;
 use app::error::AppError;
 use app::reference::entity::{occupation, province, sector};
@@ -60,7 +63,7 @@ pub async fn companies(state: &AppState) -> Result<Vec<i32>, AppError> {
             address: Set("Organize Sanayi Bölgesi, 1. Cadde No: 10".into()),
             contact_person: Set(owner.name.clone()),
             contact_phone: Set("+902125550000".into()),
-            status: Set("verified".into()),
+            status: Set(app::companies::CompanyStatus::Verified),
             decision_reason: Set(None),
             decided_by: Set(staff.as_ref().map(|s| s.id)),
             decided_at: Set(Some(now)),
@@ -86,7 +89,7 @@ pub async fn vacancies(state: &AppState, company_ids: &[i32], n: usize) -> Resul
     let occupations = occupation::Entity::find().all(db).await?;
     let sectors = sector::Entity::find().all(db).await?;
     let provinces = province::Entity::find().all(db).await?;
-    let min_wage = app::reference::api::minimum_wage_on(db, Utc::now().date_naive()).await?;
+    let min_wage = app::reference::service::minimum_wage_on(db, Utc::now().date_naive()).await?;
     let mut seed = 2026_u64 + n as u64;
     // One project per company (F2.3), made on the first run.
     let mut projects = std::collections::HashMap::new();
@@ -151,13 +154,13 @@ pub async fn vacancies(state: &AppState, company_ids: &[i32], n: usize) -> Resul
             meals: Set(lcg(&mut seed) % 2 == 0),
             transport: Set(lcg(&mut seed) % 2 == 0),
             contract_months: Set([6, 9, 12, 24][i % 4]),
-            turkish_level: Set(["none", "a1", "a2", "none"][i % 4].into()),
+            turkish_level: Set([TurkishLevel::None, TurkishLevel::A1, TurkishLevel::A2, TurkishLevel::None][i % 4]),
             certificate_required: Set(lcg(&mut seed) % 4 == 0),
             start_date: Set(start),
             closing_date: Set(closing),
             text_tr: Set(text_tr),
             text_uz: Set(text_uz),
-            status: Set("published".into()),
+            status: Set(app::vacancies::VacancyStatus::Published),
             review_reason: Set(None),
             search: Set(search),
             published_at: Set(Some(published)),
@@ -202,11 +205,11 @@ pub async fn applications(state: &AppState) -> Result<usize, AppError> {
                 birth_date: Set(chrono::NaiveDate::from_ymd_opt(1985 + i as i32 * 2, 1 + i as u32, 10).unwrap_or_default()),
                 passport_cipher: Set(Some(app::crypto::seal(&state.keys, "passport", &passport)?)),
                 passport_index: Set(Some(state.keys.keyed_hash(&format!("passport:{passport}")))),
-                location_kind: Set(if i % 2 == 0 { "uz".into() } else { "tr".into() }),
+                location_kind: Set(if i % 2 == 0 { LocationKind::Uz } else { LocationKind::Tr }),
                 location_id: Set(if i % 2 == 0 { 1 + i as i32 } else { 34 }),
                 occupation_id: Set(open[i % open.len()].occupation_id),
                 experience_years: Set(2 + i as i32),
-                turkish_level: Set(["none", "a1", "a2", "b1"][i % 4].into()),
+                turkish_level: Set([TurkishLevel::None, TurkishLevel::A1, TurkishLevel::A2, TurkishLevel::B1][i % 4]),
                 certificates: Set(String::new()),
                 updated_at: Set(Utc::now()),
             }
@@ -237,7 +240,7 @@ pub async fn applications(state: &AppState) -> Result<usize, AppError> {
         let app_row = application::ActiveModel {
             vacancy_id: Set(v.id),
             migrant_user_id: Set(m.id),
-            stage: Set(last.as_str().into()),
+            stage: Set(last),
             work_permit_no: Set((last == Stage::Hired).then(|| "2026-ÇİB-004217".to_string())),
             start_date: Set((last == Stage::Hired).then(|| v.start_date)),
             created_at: Set(start),
@@ -249,9 +252,9 @@ pub async fn applications(state: &AppState) -> Result<usize, AppError> {
         let mut prev: Option<Stage> = None;
         for (j, s) in path.iter().enumerate() {
             let (actor, role) = match s {
-                Stage::Submitted | Stage::Withdrawn => (m.id, "migrant"),
-                Stage::Screening | Stage::Forwarded | Stage::Rejected => (staff.id, "staff"),
-                _ => (owner, "employer"),
+                Stage::Submitted | Stage::Withdrawn => (m.id, Role::Migrant),
+                Stage::Screening | Stage::Forwarded | Stage::Rejected => (staff.id, Role::Staff),
+                _ => (owner, Role::Employer),
             };
             let reason = match s {
                 Stage::Rejected => Some("Kasbiy tajriba yetarli emas / Mesleki deneyim yetersiz".to_string()),
@@ -261,9 +264,9 @@ pub async fn applications(state: &AppState) -> Result<usize, AppError> {
             event::ActiveModel {
                 application_id: Set(app_row.id),
                 actor_user_id: Set(actor),
-                actor_role: Set(role.into()),
-                from_stage: Set(prev.map(|p| p.as_str().to_string())),
-                to_stage: Set(s.as_str().into()),
+                actor_role: Set(role),
+                from_stage: Set(prev),
+                to_stage: Set(*s),
                 reason: Set(reason),
                 at: Set(start + Duration::hours(j as i64 * 20)),
                 ..Default::default()
@@ -273,10 +276,10 @@ pub async fn applications(state: &AppState) -> Result<usize, AppError> {
             if *s != Stage::Submitted && actor != m.id {
                 notification::ActiveModel {
                     user_id: Set(m.id),
-                    kind: Set("stage".into()),
+                    kind: Set(app::applications::NotificationKind::Stage),
                     application_id: Set(Some(app_row.id)),
                     vacancy_id: Set(Some(v.id)),
-                    stage: Set(Some(s.as_str().into())),
+                    stage: Set(Some(*s)),
                     created_at: Set(start + Duration::hours(j as i64 * 20)),
                     read_at: Set(None),
                     ..Default::default()

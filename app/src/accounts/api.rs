@@ -1,7 +1,11 @@
 //! The accounts server functions: public HTTP endpoints, each checking what it must.
 
 use super::SessionUser;
+#[cfg(feature = "ssr")]
+use crate::authz::Action;
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::guard::{guard, visitor};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -9,10 +13,6 @@ mod ctx {
     use crate::error::AppError;
     use crate::state::{AppState, ClientIp};
     use leptos::prelude::use_context;
-
-    pub fn state() -> Result<AppState, AppError> {
-        crate::state::app_state()
-    }
 
     pub fn client_ip() -> String {
         use_context::<http::request::Parts>()
@@ -50,73 +50,43 @@ mod ctx {
 /// Who is signed in (None for a visitor).
 #[server(endpoint = "current_user")]
 pub async fn get_current_user() -> Result<Option<SessionUser>, AppError> {
-    super::session::current_user().await
+    let (user, _) = visitor(Action::ReadCurrentUser).await?;
+    Ok(user)
 }
 
 /// F1.2: a migrant signs up with a phone number (+998 or +90).
 #[server(endpoint = "sign_up_migrant")]
-pub async fn sign_up_migrant(
-    name: String,
-    phone: String,
-    password: String,
-    consent: Option<String>,
-) -> Result<(), AppError> {
-    use super::service::{create_account, NewLogin, SignUp};
-    let result = async {
-        let state = ctx::state()?;
-        let user = create_account(
-            &state,
-            SignUp {
-                role: super::Role::Migrant,
-                name: &name,
-                login: NewLogin::Phone(&phone),
-                password: &password,
-                consent: consent.is_some(),
-                locale: ctx::locale(),
-            },
-        )
-        .await
-        .inspect_err(|e| tracing::info!(error = e.key(), ip = ctx::client_ip(), "sign-up refused"))?;
-        start_session(&state, user.id).await
-    }
-    .await;
+pub async fn sign_up_migrant(name: String, phone: String, password: String, consent: Option<String>) -> Result<(), AppError> {
+    use super::service::NewLogin;
+    let result = sign_up(super::Role::Migrant, &name, NewLogin::Phone(&phone), &password, consent.is_some()).await;
     crate::forms::finish(result, "/account")
 }
 
 /// F1.2: an employer signs up with an e-mail address.
 #[server(endpoint = "sign_up_employer")]
-pub async fn sign_up_employer(
-    name: String,
-    email: String,
-    password: String,
-    consent: Option<String>,
-) -> Result<(), AppError> {
-    use super::service::{create_account, NewLogin, SignUp};
-    let result = async {
-        let state = ctx::state()?;
-        let user = create_account(
-            &state,
-            SignUp {
-                role: super::Role::Employer,
-                name: &name,
-                login: NewLogin::Email(&email),
-                password: &password,
-                consent: consent.is_some(),
-                locale: ctx::locale(),
-            },
-        )
-        .await
-        .inspect_err(|e| tracing::info!(error = e.key(), ip = ctx::client_ip(), "sign-up refused"))?;
-        start_session(&state, user.id).await
-    }
-    .await;
+pub async fn sign_up_employer(name: String, email: String, password: String, consent: Option<String>) -> Result<(), AppError> {
+    use super::service::NewLogin;
+    let result = sign_up(super::Role::Employer, &name, NewLogin::Email(&email), &password, consent.is_some()).await;
     crate::forms::finish(result, "/account")
 }
 
+/// Both sign-ups: the account and its consent, then a fresh session.
 #[cfg(feature = "ssr")]
-async fn start_session(state: &crate::state::AppState, user_id: i32) -> Result<(), AppError> {
-    ctx::end_request_session(state).await?;
-    let token = super::session::create(&state.db, &state.security, user_id).await?;
+async fn sign_up(
+    role: super::Role,
+    name: &str,
+    login: super::service::NewLogin<'_>,
+    password: &str,
+    consent: bool,
+) -> Result<(), AppError> {
+    use super::service::{create_account, SignUp};
+    let (_, state) = visitor(Action::SignUp).await?;
+    let input = SignUp { role, name, login, password, consent, locale: ctx::locale() };
+    let user = create_account(&state, input)
+        .await
+        .inspect_err(|e| tracing::info!(error = e.key(), ip = ctx::client_ip(), "sign-up refused"))?;
+    ctx::end_request_session(&state).await?;
+    let token = super::session::create(&state.db, &state.security, user.id).await?;
     crate::forms::set_cookie(&super::session::cookie(&state.security, &token));
     Ok(())
 }
@@ -125,7 +95,7 @@ async fn start_session(state: &crate::state::AppState, user_id: i32) -> Result<(
 #[server(endpoint = "sign_in")]
 pub async fn sign_in(login: String, password: String, next: Option<String>) -> Result<(), AppError> {
     let result = async {
-        let state = ctx::state()?;
+        let (_, state) = visitor(Action::SignIn).await?;
         let (token, _) = super::service::sign_in(&state, &login, &password, &ctx::client_ip()).await?;
         // A new session id at every sign-in; the one the browser had is ended.
         ctx::end_request_session(&state).await?;
@@ -141,9 +111,7 @@ pub async fn sign_in(login: String, password: String, next: Option<String>) -> R
 #[server(endpoint = "sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
     let result = async {
-        let state = ctx::state()?;
-        let user = super::session::current_user().await?;
-        crate::authz::authorize(user.as_ref(), crate::authz::Action::ManageOwnAccount)?;
+        let (_, state) = guard(Action::SignOut).await?;
         ctx::end_request_session(&state).await?;
         crate::forms::set_cookie(&super::session::clearing_cookie(&state.security));
         Ok(())
@@ -156,10 +124,7 @@ pub async fn sign_out() -> Result<(), AppError> {
 #[server(endpoint = "change_password")]
 pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
     let result = async {
-        let state = ctx::state()?;
-        let user = super::session::current_user().await?;
-        crate::authz::authorize(user.as_ref(), crate::authz::Action::ManageOwnAccount)?;
-        let user = user.ok_or(AppError::NotSignedIn)?;
+        let (user, state) = guard(Action::ChangePassword).await?;
         let token = super::service::change_password(&state, &user, &current_password, &new_password).await?;
         crate::forms::set_cookie(&super::session::cookie(&state.security, &token));
         Ok(())

@@ -8,7 +8,7 @@ pub mod user {
     pub struct Model {
         #[sea_orm(primary_key)]
         pub id: i32,
-        pub role: String,
+        pub role: crate::accounts::Role,
         pub phone: Option<String>,
         pub email: Option<String>,
         pub name: String,

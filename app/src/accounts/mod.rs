@@ -15,29 +15,20 @@ pub mod session;
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    Migrant,
-    Employer,
-    Staff,
-    Admin,
+crate::state_enum! {
+    /// Who someone is on the portal; decides what they may do (see `authz`).
+    pub enum Role {
+        Migrant,
+        Employer,
+        Staff,
+        Admin,
+    }
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Migrant, Role::Employer, Role::Staff, Role::Admin];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Migrant => "migrant",
-            Role::Employer => "employer",
-            Role::Staff => "staff",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    /// Staff and admins work the queues; admins also manage staff accounts.
+    pub fn is_staff(self) -> bool {
+        matches!(self, Role::Staff | Role::Admin)
     }
 }
 
@@ -62,9 +53,10 @@ mod tests {
 
     #[test]
     fn roles_round_trip() {
-        for r in Role::ALL {
-            assert_eq!(Role::parse(r.as_str()), Some(r));
+        for r in Role::all() {
+            assert_eq!(r.as_str().parse::<Role>(), Ok(r));
         }
-        assert_eq!(Role::parse("root"), None);
+        assert!("root".parse::<Role>().is_err());
+        assert_eq!(Role::all().filter(|r| r.is_staff()).collect::<Vec<_>>(), vec![Role::Staff, Role::Admin]);
     }
 }

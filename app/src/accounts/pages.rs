@@ -5,7 +5,8 @@ use super::api::*;
 use super::validate::{PASSWORD_MAX, PASSWORD_MIN};
 use crate::forms::{described_by, invalid, use_form_error, FormError};
 use crate::i18n::*;
-use crate::shell::use_current_user;
+use crate::error::AppError;
+use crate::ui::{role_name, Loaded};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
@@ -154,21 +155,19 @@ pub fn SignUpEmployerPage() -> impl IntoView {
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
-    let user = use_current_user();
+    let user = Resource::new(|| (), |_| async { get_current_user().await?.ok_or(AppError::NotSignedIn) });
     let error = use_form_error();
     let query = use_query_map();
     let changed = move || query.with(|q| q.get("changed").is_some());
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match user.await {
-                    Ok(Some(u)) => view! {
+        <Loaded resource=user let:u>
+                    {view! {
                         <section class="card narrow">
                             <h1>{t!(i18n, account.account_title)}</h1>
                             <dl class="facts">
                                 <dt>{t!(i18n, account.name_label)}</dt><dd>{u.name.clone()}</dd>
                                 <dt>{t!(i18n, account.login_label)}</dt><dd>{u.login.clone()}</dd>
-                                <dt>{t!(i18n, account.role_label)}</dt><dd>{crate::shell::role_name(i18n, u.role)}</dd>
+                                <dt>{t!(i18n, account.role_label)}</dt><dd>{role_name(i18n, u.role)}</dd>
                             </dl>
                             <form method="post" action=SignOut::url()>
                                 <button type="submit" class="secondary">{t!(i18n, nav.sign_out)}</button>
@@ -190,10 +189,7 @@ pub fn AccountPage() -> impl IntoView {
                                 <button type="submit" class="primary">{t!(i18n, account.change_password_button)}</button>
                             </form>
                         </section>
-                    }.into_any(),
-                    _ => view! { <crate::shell::SignInRequired/> }.into_any(),
-                }
-            })}
-        </Suspense>
+                    }}
+        </Loaded>
     }
 }

@@ -2,7 +2,8 @@
 //! commands both call these.
 
 use super::entity::{consent, login_attempt, user};
-use super::validate::{check_password, normalize_email, normalize_login, normalize_name, normalize_phone};
+use super::validate::{check_password, normalize_email, normalize_login, normalize_phone};
+use crate::parse::normalize_name;
 use super::{password, session, Role, SessionUser, CONSENT_PURPOSES, PRIVACY_NOTICE_VERSION};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -58,7 +59,7 @@ pub async fn create_account(state: &AppState, input: SignUp<'_>) -> Result<user:
                 }
                 let now = Utc::now();
                 let u = user::ActiveModel {
-                    role: Set(role.as_str().to_string()),
+                    role: Set(role),
                     phone: Set(phone),
                     email: Set(email),
                     name: Set(name),
@@ -93,7 +94,7 @@ pub async fn create_account(state: &AppState, input: SignUp<'_>) -> Result<user:
             })
         })
         .await?;
-    tracing::info!(user_id = created.id, role = role.as_str(), "account created");
+    tracing::info!(user_id = created.id, role = %role, "account created");
     Ok(created)
 }
 
@@ -133,8 +134,7 @@ pub async fn sign_in(
     record_attempt(state, &account_key, ip, true).await?;
     let token = session::create(&state.db, &state.security, user.id).await?;
     tracing::info!(user_id = user.id, ip, "signed in");
-    let su = session::to_session_user(&user).ok_or(AppError::Internal)?;
-    Ok((token, su))
+    Ok((token, session::to_session_user(&user)))
 }
 
 async fn check_rate_limit(state: &AppState, account_key: &str, ip: &str) -> Result<(), AppError> {
@@ -231,7 +231,7 @@ pub async fn create_staff_account(
 /// Accounts of staff and admins, newest first.
 pub async fn list_staff(state: &AppState) -> Result<Vec<user::Model>, AppError> {
     Ok(user::Entity::find()
-        .filter(user::Column::Role.is_in([Role::Staff.as_str(), Role::Admin.as_str()]))
+        .filter(user::Column::Role.is_in([Role::Staff, Role::Admin]))
         .order_by_desc(user::Column::Id)
         .all(&state.db)
         .await?)

@@ -96,16 +96,6 @@ fn is_common_password(password: &str) -> bool {
     COMMON_PASSWORDS.lines().any(|p| p == lowered)
 }
 
-/// A person's name: 1 to 200 characters, no control characters.
-pub fn normalize_name(input: &str) -> Result<String, AppError> {
-    let name: String = input.split_whitespace().collect::<Vec<_>>().join(" ");
-    let n = name.chars().count();
-    if n == 0 || n > 200 || name.chars().any(|c| c.is_control()) {
-        return Err(AppError::NameRequired);
-    }
-    Ok(name)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,13 +164,6 @@ mod tests {
     #[test]
     fn common_list_has_a_thousand_entries() {
         assert_eq!(COMMON_PASSWORDS.lines().count(), 1000);
-    }
-
-    #[test]
-    fn names() {
-        assert_eq!(normalize_name("  Aziz   Karimov ").as_deref(), Ok("Aziz Karimov"));
-        assert_eq!(normalize_name("   "), Err(AppError::NameRequired));
-        assert_eq!(normalize_name(&"a".repeat(201)), Err(AppError::NameRequired));
     }
 
     #[test]

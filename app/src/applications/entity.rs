@@ -1,4 +1,5 @@
 pub mod application {
+    use crate::applications::Stage;
     use sea_orm::entity::prelude::*;
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
     #[sea_orm(table_name = "applications")]
@@ -7,7 +8,7 @@ pub mod application {
         pub id: i32,
         pub vacancy_id: i32,
         pub migrant_user_id: i32,
-        pub stage: String,
+        pub stage: Stage,
         pub work_permit_no: Option<String>,
         pub start_date: Option<ChronoDate>,
         pub created_at: ChronoDateTimeUtc,
@@ -19,6 +20,8 @@ pub mod application {
 }
 
 pub mod event {
+    use crate::accounts::Role;
+    use crate::applications::Stage;
     use sea_orm::entity::prelude::*;
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
     #[sea_orm(table_name = "application_events")]
@@ -27,18 +30,31 @@ pub mod event {
         pub id: i32,
         pub application_id: i32,
         pub actor_user_id: i32,
-        pub actor_role: String,
-        pub from_stage: Option<String>,
-        pub to_stage: String,
+        pub actor_role: Role,
+        pub from_stage: Option<Stage>,
+        pub to_stage: Stage,
         pub reason: Option<String>,
         pub at: ChronoDateTimeUtc,
     }
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
     pub enum Relation {}
     impl ActiveModelBehavior for ActiveModel {}
+
+    impl Model {
+        pub fn into_view(self) -> crate::applications::Event {
+            crate::applications::Event {
+                from: self.from_stage,
+                to: self.to_stage,
+                actor_role: self.actor_role,
+                reason: self.reason,
+                at: self.at.to_rfc3339(),
+            }
+        }
+    }
 }
 
 pub mod notification {
+    use crate::applications::{NotificationKind, Stage};
     use sea_orm::entity::prelude::*;
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
     #[sea_orm(table_name = "notifications")]
@@ -46,14 +62,27 @@ pub mod notification {
         #[sea_orm(primary_key)]
         pub id: i32,
         pub user_id: i32,
-        pub kind: String,
+        pub kind: NotificationKind,
         pub application_id: Option<i32>,
         pub vacancy_id: Option<i32>,
-        pub stage: Option<String>,
+        pub stage: Option<Stage>,
         pub created_at: ChronoDateTimeUtc,
         pub read_at: Option<ChronoDateTimeUtc>,
     }
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
     pub enum Relation {}
     impl ActiveModelBehavior for ActiveModel {}
+
+    impl Model {
+        pub fn into_view(self) -> crate::applications::Notification {
+            crate::applications::Notification {
+                id: self.id,
+                kind: self.kind,
+                application_id: self.application_id,
+                stage: self.stage,
+                created_at: self.created_at.to_rfc3339(),
+                read: self.read_at.is_some(),
+            }
+        }
+    }
 }

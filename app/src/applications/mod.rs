@@ -8,15 +8,27 @@ pub mod stage;
 
 #[cfg(feature = "ssr")]
 pub mod entity;
+#[cfg(feature = "ssr")]
+pub mod service;
 
+use crate::accounts::Role;
 use serde::{Deserialize, Serialize};
 pub use stage::Stage;
+
+crate::state_enum! {
+    /// What a notification tells: the reader's application moved, or (for an
+    /// employer) a candidate arrived or withdrew.
+    pub enum NotificationKind {
+        Stage,
+        Candidate,
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     pub from: Option<Stage>,
     pub to: Stage,
-    pub actor_role: String,
+    pub actor_role: Role,
     pub reason: Option<String>,
     /// RFC 3339.
     pub at: String,
@@ -44,7 +56,7 @@ pub struct Application {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notification {
     pub id: i32,
-    pub kind: String,
+    pub kind: NotificationKind,
     pub application_id: Option<i32>,
     pub stage: Option<Stage>,
     pub created_at: String,

@@ -1,15 +1,15 @@
 use super::api::{get_application, list_applications, my_notifications, Apply, MarkNotificationsRead, MoveApplication};
 use super::stage::owner_of;
-use super::Stage;
-use crate::accounts::Role;
+use super::{NotificationKind, Stage};
+use crate::accounts::api::get_current_user;
+use crate::accounts::{Role, SessionUser};
 use crate::forms::{use_form_error, FormError};
 use crate::format::date;
 use crate::i18n::*;
-use crate::reference::api::{fetch_reference_lists, ReferenceLists};
-use crate::shell::{use_current_user, ErrorNotice};
+use crate::ui::{use_id_param, use_reference, use_refs, Loaded};
+use crate::vacancies::pages::level_text;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::use_params_map;
 
 pub fn stage_text(i18n: leptos_i18n::I18nContext<Locale>, s: Stage) -> String {
     match s {
@@ -28,16 +28,12 @@ pub fn stage_text(i18n: leptos_i18n::I18nContext<Locale>, s: Stage) -> String {
 
 /// The apply button on a vacancy page (a plain form: works without JS).
 #[component]
-pub fn ApplyBox(vacancy_id: i32, open: bool) -> impl IntoView {
+pub fn ApplyBox(vacancy_id: i32, open: bool, reader: Option<SessionUser>) -> impl IntoView {
     let i18n = use_i18n();
-    let user = use_current_user();
     let error = use_form_error();
     view! {
         <FormError error/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let u = user.await.ok().flatten();
-                match (open, u) {
+        {match (open, reader) {
                     (false, _) => view! { <p class="notice">{t!(i18n, vacancies.not_open)}</p> }.into_any(),
                     (true, Some(u)) if u.role == Role::Migrant => view! {
                         <form method="post" action=Apply::url()>
@@ -49,9 +45,7 @@ pub fn ApplyBox(vacancy_id: i32, open: bool) -> impl IntoView {
                     (true, None) => view! {
                         <p><a class="button primary" href=format!("/signin?next=/vacancies/{vacancy_id}")>{t!(i18n, vacancies.sign_in_to_apply)}</a></p>
                     }.into_any(),
-                }
-            })}
-        </Suspense>
+        }}
     }
 }
 
@@ -60,15 +54,13 @@ pub fn ApplyBox(vacancy_id: i32, open: bool) -> impl IntoView {
 pub fn ApplicationsPage() -> impl IntoView {
     let i18n = use_i18n();
     let list = Resource::new(|| (), |_| list_applications());
-    let lists = Resource::new(|| (), |_| fetch_reference_lists());
+    use_reference();
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let lists: ReferenceLists = lists.await.unwrap_or_default();
+        <Loaded resource=list let:items>
+            {
+                let lists = use_refs();
                 let locale = i18n.get_locale_untracked();
-                match list.await {
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-                    Ok(items) => view! {
+                view! {
                         <section class="card">
                             <h1>{t!(i18n, nav.applications)} " (" {items.len()} ")"</h1>
                             <ul class="results">
@@ -81,10 +73,9 @@ pub fn ApplicationsPage() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                         </section>
-                    }.into_any(),
                 }
-            })}
-        </Suspense>
+            }
+        </Loaded>
     }
 }
 
@@ -93,23 +84,23 @@ pub fn ApplicationsPage() -> impl IntoView {
 #[component]
 pub fn ApplicationPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0)));
-    let app = Resource::new(move || id.get(), get_application);
-    let lists = Resource::new(|| (), |_| fetch_reference_lists());
-    let user = use_current_user();
+    let id = use_id_param();
+    // The reader's role decides which moves the page offers.
+    let app = Resource::new(move || id.get(), |id| async move {
+        let a = get_application(id).await?;
+        Ok((a, get_current_user().await?.map(|u| u.role)))
+    });
+    use_reference();
     let error = use_form_error();
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let lists: ReferenceLists = lists.await.unwrap_or_default();
+        <Loaded resource=app let:data>
+            {
+                let (a, role) = data;
+                let lists = use_refs();
                 let locale = i18n.get_locale_untracked();
-                let role = user.await.ok().flatten().map(|u| u.role);
-                match app.await {
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-                    Ok(a) => {
+                {
                         let acting = match role { Some(Role::Admin) => Some(Role::Staff), r => r };
-                        let moves: Vec<Stage> = Stage::ALL.into_iter().filter(|to| owner_of(a.stage, *to).is_some() && owner_of(a.stage, *to) == acting).collect();
+                        let moves: Vec<Stage> = Stage::all().filter(|to| owner_of(a.stage, *to).is_some() && owner_of(a.stage, *to) == acting).collect();
                         view! {
                             <article class="card">
                                 <h1>{lists.occupation(a.occupation_id, locale)}</h1>
@@ -122,7 +113,7 @@ pub fn ApplicationPage() -> impl IntoView {
                                         {a.candidate_profile.clone().map(|p| view! {
                                             <dt>{t!(i18n, profile.trade)}</dt><dd>{lists.occupation(p.occupation_id, locale)}</dd>
                                             <dt>{t!(i18n, profile.experience)}</dt><dd>{p.experience_years}</dd>
-                                            <dt>{t!(i18n, vacancies.turkish_level)}</dt><dd>{p.turkish_level.to_uppercase()}</dd>
+                                            <dt>{t!(i18n, vacancies.turkish_level)}</dt><dd>{level_text(i18n, p.turkish_level)}</dd>
                                             <dt>{t!(i18n, profile.certificates)}</dt><dd>{p.certificates.clone()}</dd>
                                         })}
                                     </dl>
@@ -167,11 +158,10 @@ pub fn ApplicationPage() -> impl IntoView {
                                     }
                                 }).collect_view()}
                             </article>
-                        }.into_any()
-                    }
+                        }
                 }
-            })}
-        </Suspense>
+            }
+        </Loaded>
     }
 }
 
@@ -180,12 +170,10 @@ pub fn NotificationsPage() -> impl IntoView {
     let i18n = use_i18n();
     let list = Resource::new(|| (), |_| my_notifications());
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
+        <Loaded resource=list let:items>
+            {
                 let locale = i18n.get_locale_untracked();
-                match list.await {
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-                    Ok(items) => view! {
+                view! {
                         <section class="card narrow">
                             <h1>{t!(i18n, nav.notifications)}</h1>
                             <form method="post" action=MarkNotificationsRead::url()>
@@ -193,8 +181,8 @@ pub fn NotificationsPage() -> impl IntoView {
                             </form>
                             <ul class="results">
                                 {items.into_iter().map(|n| {
-                                    let text = match (n.kind.as_str(), n.stage) {
-                                        ("candidate", _) => t_string!(i18n, applications.new_candidate).to_string(),
+                                    let text = match (n.kind, n.stage) {
+                                        (NotificationKind::Candidate, _) => t_string!(i18n, applications.new_candidate).to_string(),
                                         (_, Some(s)) => format!("{} {}", t_string!(i18n, applications.stage_changed), stage_text(i18n, s)),
                                         _ => t_string!(i18n, applications.stage_changed).to_string(),
                                     };
@@ -207,9 +195,8 @@ pub fn NotificationsPage() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                         </section>
-                    }.into_any(),
                 }
-            })}
-        </Suspense>
+            }
+        </Loaded>
     }
 }

@@ -6,53 +6,22 @@
 
 use crate::accounts::Role;
 use crate::error::AppError;
-use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Stage {
-    Submitted,
-    Screening,
-    Forwarded,
-    Rejected,
-    Interview,
-    Offer,
-    Hired,
-    Declined,
-    Withdrawn,
+crate::state_enum! {
+    pub enum Stage {
+        Submitted,
+        Screening,
+        Forwarded,
+        Rejected,
+        Interview,
+        Offer,
+        Hired,
+        Declined,
+        Withdrawn,
+    }
 }
 
 impl Stage {
-    pub const ALL: [Stage; 9] = [
-        Stage::Submitted,
-        Stage::Screening,
-        Stage::Forwarded,
-        Stage::Rejected,
-        Stage::Interview,
-        Stage::Offer,
-        Stage::Hired,
-        Stage::Declined,
-        Stage::Withdrawn,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stage::Submitted => "submitted",
-            Stage::Screening => "screening",
-            Stage::Forwarded => "forwarded",
-            Stage::Rejected => "rejected",
-            Stage::Interview => "interview",
-            Stage::Offer => "offer",
-            Stage::Hired => "hired",
-            Stage::Declined => "declined",
-            Stage::Withdrawn => "withdrawn",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Stage> {
-        Self::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-
     pub fn is_final(self) -> bool {
         matches!(self, Stage::Rejected | Stage::Hired | Stage::Declined | Stage::Withdrawn)
     }
@@ -122,10 +91,10 @@ mod tests {
 
     #[test]
     fn every_pair_of_stages_for_every_role() {
-        for from in Stage::ALL {
-            for to in Stage::ALL {
+        for from in Stage::all() {
+            for to in Stage::all() {
                 let owner = ALLOWED.iter().find(|(f, t, _)| *f == from && *t == to).map(|x| x.2);
-                for role in Role::ALL {
+                for role in Role::all() {
                     let got = check_move(role, from, to, Some("sabab"));
                     let acting = if role == Role::Admin { Role::Staff } else { role };
                     match owner {
@@ -156,8 +125,9 @@ mod tests {
 
     #[test]
     fn stage_names_round_trip() {
-        for s in Stage::ALL {
-            assert_eq!(Stage::parse(s.as_str()), Some(s));
+        assert_eq!(Stage::all().count(), 9);
+        for s in Stage::all() {
+            assert_eq!(s.as_str().parse::<Stage>(), Ok(s));
         }
     }
 }

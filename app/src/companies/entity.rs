@@ -1,3 +1,4 @@
+use super::CompanyStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -14,7 +15,7 @@ pub struct Model {
     pub address: String,
     pub contact_person: String,
     pub contact_phone: String,
-    pub status: String,
+    pub status: CompanyStatus,
     pub decision_reason: Option<String>,
     pub decided_by: Option<i32>,
     pub decided_at: Option<ChronoDateTimeUtc>,
@@ -28,7 +29,7 @@ pub enum Relation {}
 impl ActiveModelBehavior for ActiveModel {}
 
 impl Model {
-    pub fn view(self) -> super::Company {
+    pub fn into_view(self) -> super::Company {
         super::Company {
             id: self.id,
             legal_name: self.legal_name,
@@ -39,7 +40,7 @@ impl Model {
             address: self.address,
             contact_person: self.contact_person,
             contact_phone: self.contact_phone,
-            status: super::CompanyStatus::parse(&self.status).unwrap_or(super::CompanyStatus::Pending),
+            status: self.status,
             decision_reason: self.decision_reason,
             created_at: self.created_at.to_rfc3339(),
         }

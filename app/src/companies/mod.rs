@@ -6,31 +6,26 @@ pub mod pages;
 
 #[cfg(feature = "ssr")]
 pub mod entity;
+#[cfg(feature = "ssr")]
+pub mod service;
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CompanyStatus {
-    Pending,
-    Verified,
-    Rejected,
-    Suspended,
+crate::state_enum! {
+    /// Where a company stands with the staff's verification.
+    pub enum CompanyStatus {
+        Pending,
+        Verified,
+        Rejected,
+        Suspended,
+    }
 }
 
-impl CompanyStatus {
-    pub const ALL: [CompanyStatus; 4] =
-        [CompanyStatus::Pending, CompanyStatus::Verified, CompanyStatus::Rejected, CompanyStatus::Suspended];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CompanyStatus::Pending => "pending",
-            CompanyStatus::Verified => "verified",
-            CompanyStatus::Rejected => "rejected",
-            CompanyStatus::Suspended => "suspended",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|x| x.as_str() == s)
+crate::state_enum! {
+    /// What staff decide about a pending company.
+    pub enum CompanyDecision {
+        Verify,
+        Reject,
     }
 }
 

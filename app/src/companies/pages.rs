@@ -1,9 +1,8 @@
-use super::api::{decide_company, my_company, pending_companies, DecideCompany, RegisterCompany};
+use super::api::{my_company, pending_companies, DecideCompany, RegisterCompany};
 use super::{Company, CompanyStatus};
 use crate::forms::{described_by, invalid, use_form_error, FormError};
 use crate::i18n::*;
-use crate::reference::api::{fetch_reference_lists, Named, ReferenceLists};
-use crate::shell::ErrorNotice;
+use crate::ui::{use_reference, use_refs, Loaded, RefSelect};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -17,66 +16,44 @@ pub fn status_text(i18n: leptos_i18n::I18nContext<Locale>, s: CompanyStatus) -> 
     .to_string()
 }
 
-/// `<select>` of a reference list in the reader's language.
-#[component]
-pub fn RefSelect(
-    id: &'static str,
-    list: Vec<Named>,
-    #[prop(optional)] selected: Option<i32>,
-    #[prop(optional)] any_label: Option<String>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let locale = i18n.get_locale_untracked();
-    let required = any_label.is_none();
-    view! {
-        <select id=id name=id required=required>
-            {any_label.map(|l| view! { <option value="">{l}</option> })}
-            {list.into_iter().map(|n| {
-                let sel = selected == Some(n.id);
-                view! { <option value=n.id.to_string() selected=sel>{n.name(locale).to_string()}</option> }
-            }).collect_view()}
-        </select>
-    }
-}
-
 /// The employer's company: the registration form, or its status.
 #[component]
 pub fn MyCompanyPage() -> impl IntoView {
     let i18n = use_i18n();
     let company = Resource::new(|| (), |_| my_company());
-    let lists = Resource::new(|| (), |_| fetch_reference_lists());
+    use_reference();
     let error = use_form_error();
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let lists: ReferenceLists = lists.await.unwrap_or_default();
-                match company.await {
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-                    Ok(Some(c)) if c.status != CompanyStatus::Rejected => {
+        <Loaded resource=company let:company>
+            {
+                let lists = use_refs();
+                match company {
+                    Some(c) if c.status != CompanyStatus::Rejected => {
                         let locale = i18n.get_locale_untracked();
                         view! {
                             <section class="card narrow">
                                 <h1>{c.legal_name.clone()}</h1>
                                 <p class=format!("status status-{}", c.status.as_str())>{status_text(i18n, c.status)}</p>
                                 <dl class="facts">
-                                    <dt>"VKN"</dt><dd>{c.vkn.clone()}</dd>
-                                    <dt>"MERSIS"</dt><dd>{c.mersis.clone()}</dd>
+                                    <dt>{t!(i18n, companies.vkn_short)}</dt><dd>{c.vkn.clone()}</dd>
+                                    <dt>{t!(i18n, companies.mersis_short)}</dt><dd>{c.mersis.clone()}</dd>
                                     <dt>{t!(i18n, companies.sector)}</dt><dd>{lists.sector(c.sector_id, locale)}</dd>
                                     <dt>{t!(i18n, companies.province)}</dt><dd>{lists.province(c.province_id, locale)}</dd>
                                 </dl>
                             </section>
                         }.into_any()
                     }
-                    Ok(existing) => view! { <CompanyForm lists existing error/> }.into_any(),
+                    existing => view! { <CompanyForm existing error/> }.into_any(),
                 }
-            })}
-        </Suspense>
+            }
+        </Loaded>
     }
 }
 
 #[component]
-fn CompanyForm(lists: ReferenceLists, existing: Option<Company>, error: Memo<Option<crate::error::AppError>>) -> impl IntoView {
+fn CompanyForm(existing: Option<Company>, error: Memo<Option<crate::error::AppError>>) -> impl IntoView {
     let i18n = use_i18n();
+    let lists = use_refs();
     let e = existing.clone();
     let v = move |f: fn(&Company) -> String| e.as_ref().map(f).unwrap_or_default();
     view! {
@@ -119,17 +96,14 @@ fn CompanyForm(lists: ReferenceLists, existing: Option<Company>, error: Memo<Opt
 pub fn CompanyQueuePage() -> impl IntoView {
     let i18n = use_i18n();
     let queue = Resource::new(|| (), |_| pending_companies());
-    let lists = Resource::new(|| (), |_| fetch_reference_lists());
+    use_reference();
     let error = use_form_error();
-    let _ = decide_company;
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let lists: ReferenceLists = lists.await.unwrap_or_default();
+        <Loaded resource=queue let:list>
+            {
+                let lists = use_refs();
                 let locale = i18n.get_locale_untracked();
-                match queue.await {
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-                    Ok(list) => view! {
+                view! {
                         <section class="card">
                             <h1>{t!(i18n, companies.queue_title)} " (" {list.len()} ")"</h1>
                             <FormError error/>
@@ -141,8 +115,8 @@ pub fn CompanyQueuePage() -> impl IntoView {
                                         <li class="card">
                                             <h2>{c.legal_name.clone()}</h2>
                                             <dl class="facts">
-                                                <dt>"VKN"</dt><dd>{c.vkn.clone()}</dd>
-                                                <dt>"MERSIS"</dt><dd>{c.mersis.clone()}</dd>
+                                                <dt>{t!(i18n, companies.vkn_short)}</dt><dd>{c.vkn.clone()}</dd>
+                                                <dt>{t!(i18n, companies.mersis_short)}</dt><dd>{c.mersis.clone()}</dd>
                                                 <dt>{t!(i18n, companies.sector)}</dt><dd>{lists.sector(c.sector_id, locale)}</dd>
                                                 <dt>{t!(i18n, companies.province)}</dt><dd>{lists.province(c.province_id, locale)}</dd>
                                                 <dt>{t!(i18n, companies.address)}</dt><dd>{c.address.clone()}</dd>
@@ -162,9 +136,8 @@ pub fn CompanyQueuePage() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                         </section>
-                    }.into_any(),
                 }
-            })}
-        </Suspense>
+            }
+        </Loaded>
     }
 }

@@ -5,7 +5,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub kind: String,
+    pub kind: super::ContactKind,
     pub phone: String,
     pub placeholder: bool,
     pub sort: i32,

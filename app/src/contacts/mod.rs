@@ -7,30 +7,17 @@ pub mod pages;
 
 #[cfg(feature = "ssr")]
 pub mod entity;
+#[cfg(feature = "ssr")]
+pub mod service;
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ContactKind {
-    Embassy,
-    Consular,
-    Hotline,
-}
-
-impl ContactKind {
-    pub const ALL: [ContactKind; 3] = [ContactKind::Embassy, ContactKind::Consular, ContactKind::Hotline];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ContactKind::Embassy => "embassy",
-            ContactKind::Consular => "consular",
-            ContactKind::Hotline => "hotline",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ContactKind> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+crate::state_enum! {
+    /// Whom an emergency number reaches.
+    pub enum ContactKind {
+        Embassy,
+        Consular,
+        Hotline,
     }
 }
 

@@ -1,9 +1,9 @@
 use super::api::{emergency_contacts, UpdateContact};
 use super::{display_phone, Contact, ContactKind};
-use crate::accounts::Role;
+use crate::authz::Action;
 use crate::forms::{use_form_error, FormError};
 use crate::i18n::*;
-use crate::shell::{use_current_user, ErrorNotice};
+use crate::ui::{user_who_may, Loaded};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
@@ -56,19 +56,16 @@ pub fn EmergencyContacts() -> impl IntoView {
 #[component]
 pub fn ContactsEditPage() -> impl IntoView {
     let i18n = use_i18n();
-    let user = use_current_user();
-    let contacts = Resource::new(|| (), |_| emergency_contacts());
+    let contacts = Resource::new(|| (), |_| async {
+        user_who_may(Action::EditEmergencyContacts).await?;
+        emergency_contacts().await
+    });
     let error = use_form_error();
     let query = use_query_map();
     let saved = move || query.with(|q| q.get("saved").is_some());
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let u = user.await;
-                match u {
-                    Ok(Some(u)) if matches!(u.role, Role::Staff | Role::Admin) => {
-                        let list = contacts.await.unwrap_or_default();
-                        view! {
+        <Loaded resource=contacts let:list>
+                        {view! {
                             <section class="card narrow">
                                 <h1>{t!(i18n, contacts.edit_title)}</h1>
                                 <Show when=saved>
@@ -87,13 +84,7 @@ pub fn ContactsEditPage() -> impl IntoView {
                                     }
                                 }).collect_view()}
                             </section>
-                        }.into_any()
-                    }
-                    Ok(Some(_)) => view! { <ErrorNotice error=crate::error::AppError::Forbidden/> }.into_any(),
-                    Ok(None) => view! { <ErrorNotice error=crate::error::AppError::NotSignedIn/> }.into_any(),
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+                        }}
+        </Loaded>
     }
 }

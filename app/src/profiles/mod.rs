@@ -6,8 +6,21 @@ pub mod pages;
 
 #[cfg(feature = "ssr")]
 pub mod entity;
+#[cfg(feature = "ssr")]
+pub mod service;
 
+use crate::vacancies::TurkishLevel;
 use serde::{Deserialize, Serialize};
+
+crate::state_enum! {
+    /// Where a migrant is now: a region of Uzbekistan or a Turkish province.
+    #[derive(Default)]
+    pub enum LocationKind {
+        #[default]
+        Uz,
+        Tr,
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Profile {
@@ -17,12 +30,11 @@ pub struct Profile {
     pub birth_date: String,
     /// `AA*****67`; the number itself never leaves the server.
     pub passport_masked: Option<String>,
-    /// `uz` (a region of Uzbekistan) or `tr` (a Turkish province).
-    pub location_kind: String,
+    pub location_kind: LocationKind,
     pub location_id: i32,
     pub occupation_id: i32,
     pub experience_years: i32,
-    pub turkish_level: String,
+    pub turkish_level: TurkishLevel,
     pub certificates: String,
 }
 

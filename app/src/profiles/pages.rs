@@ -1,9 +1,8 @@
 use super::api::{my_profile, SaveProfile};
 use crate::forms::{described_by, invalid, use_form_error, FormError};
 use crate::i18n::*;
-use crate::reference::api::{fetch_reference_lists, ReferenceLists};
-use crate::shell::ErrorNotice;
-use crate::vacancies::TURKISH_LEVELS;
+use crate::ui::{use_reference, use_refs, Loaded, RefSelect};
+use crate::vacancies::{pages::level_text, TurkishLevel};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
@@ -12,20 +11,18 @@ use leptos_router::hooks::use_query_map;
 pub fn ProfilePage() -> impl IntoView {
     let i18n = use_i18n();
     let profile = Resource::new(|| (), |_| my_profile());
-    let lists = Resource::new(|| (), |_| fetch_reference_lists());
+    use_reference();
     let error = use_form_error();
     let query = use_query_map();
     let saved = move || query.with(|q| q.get("saved").is_some());
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let lists: ReferenceLists = lists.await.unwrap_or_default();
+        <Loaded resource=profile let:p>
+            {
+                let lists = use_refs();
                 let locale = i18n.get_locale_untracked();
-                match profile.await {
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-                    Ok(p) => {
+                {
                         let p = p.unwrap_or_default();
-                        let loc = format!("{}:{}", p.location_kind, p.location_id);
+                        let loc = format!("{}:{}", p.location_kind.as_str(), p.location_id);
                         view! {
                             <section class="card narrow">
                                 <h1>{t!(i18n, profile.title)}</h1>
@@ -67,15 +64,15 @@ pub fn ProfilePage() -> impl IntoView {
                                         </optgroup>
                                     </select>
                                     <label for="occupation_id">{t!(i18n, profile.trade)}</label>
-                                    <crate::companies::pages::RefSelect id="occupation_id" list=lists.occupations.clone() selected=p.occupation_id/>
+                                    <RefSelect id="occupation_id" list=lists.occupations.clone() selected=p.occupation_id/>
                                     <label for="experience_years">{t!(i18n, profile.experience)}</label>
                                     <input id="experience_years" name="experience_years" type="number" min="0" max="60" required value=p.experience_years.to_string()/>
                                     <label for="turkish_level">{t!(i18n, vacancies.turkish_level)}</label>
                                     <select id="turkish_level" name="turkish_level">
-                                        {TURKISH_LEVELS.into_iter().map(|l| {
+                                        {TurkishLevel::all().map(|l| {
                                             let sel = p.turkish_level == l;
-                                            let label = if l == "none" { t_string!(i18n, profile.turkish_none).to_string() } else { l.to_uppercase() };
-                                            view! { <option value=l selected=sel>{label}</option> }
+                                            let label = if l == TurkishLevel::None { t_string!(i18n, profile.turkish_none).to_string() } else { level_text(i18n, l) };
+                                            view! { <option value=l.as_str() selected=sel>{label}</option> }
                                         }).collect_view()}
                                     </select>
                                     <label for="certificates">{t!(i18n, profile.certificates)}</label>
@@ -83,10 +80,9 @@ pub fn ProfilePage() -> impl IntoView {
                                     <button type="submit" class="primary">{t!(i18n, profile.save)}</button>
                                 </form>
                             </section>
-                        }.into_any()
-                    }
+                        }
                 }
-            })}
-        </Suspense>
+            }
+        </Loaded>
     }
 }

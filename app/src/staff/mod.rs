@@ -3,6 +3,9 @@
 pub mod api;
 pub mod pages;
 
+#[cfg(feature = "ssr")]
+pub mod service;
+
 use crate::accounts::Role;
 use serde::{Deserialize, Serialize};
 
@@ -13,4 +16,22 @@ pub struct StaffAccount {
     pub email: String,
     pub role: Role,
     pub disabled: bool,
+}
+
+crate::state_enum! {
+    /// The queues of the staff console.
+    pub enum QueueKind {
+        Companies,
+        Vacancies,
+        Applications,
+    }
+}
+
+/// One queue of the staff console.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Queue {
+    pub kind: QueueKind,
+    pub count: u64,
+    /// Hours since the oldest item entered the queue.
+    pub oldest_hours: Option<i64>,
 }

@@ -1,80 +1,70 @@
-use super::api::{staff_accounts, CreateStaffAccount};
+use super::api::{staff_accounts, staff_queues, CreateStaffAccount};
+use super::{Queue, QueueKind};
 use crate::accounts::validate::{PASSWORD_MAX, PASSWORD_MIN};
 use crate::accounts::Role;
-use crate::error::AppError;
+use crate::authz::Action;
 use crate::forms::{described_by, invalid, use_form_error, FormError};
 use crate::i18n::*;
-use crate::shell::{role_name, use_current_user, ErrorNotice};
+use crate::ui::{role_name, user_who_may, Loaded};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
-/// The staff console: the tools a staff member has today.
+/// The staff console: the queues, then the tools a staff member has today.
 #[component]
 pub fn StaffConsolePage() -> impl IntoView {
     let i18n = use_i18n();
-    let user = use_current_user();
+    let console = Resource::new(|| (), |_| async {
+        let user = user_who_may(Action::ViewStaffConsole).await?;
+        Ok((user, staff_queues().await?))
+    });
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match user.await {
-                    Ok(Some(u)) if matches!(u.role, Role::Staff | Role::Admin) => view! {
-                        <section class="card">
-                            <h1>{t!(i18n, staff.console_title)}</h1>
-                            <QueueList/>
-                            <ul class="tool-list">
-                                <li><a href="/staff/contacts">{t!(i18n, contacts.edit_title)}</a></li>
-                                <li><a href="/staff/minimum-wage">{t!(i18n, staff.minimum_wage_title)}</a></li>
-                                <Show when=move || u.role == Role::Admin>
-                                    <li><a href="/admin/accounts">{t!(i18n, nav.staff_accounts)}</a></li>
-                                </Show>
-                            </ul>
-                        </section>
-                    }.into_any(),
-                    Ok(Some(_)) => view! { <ErrorNotice error=AppError::Forbidden/> }.into_any(),
-                    Ok(None) => view! { <ErrorNotice error=AppError::NotSignedIn/> }.into_any(),
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+        <Loaded resource=console let:data>
+            {
+                let (u, queues) = data;
+                let locale = i18n.get_locale_untracked();
+                view! {
+                    <section class="card">
+                        <h1>{t!(i18n, staff.console_title)}</h1>
+                        <ul class="cards queues">
+                            {queues.into_iter().map(|q| view! { <QueueCard q locale/> }).collect_view()}
+                        </ul>
+                        <ul class="tool-list">
+                            <li><a href="/staff/contacts">{t!(i18n, contacts.edit_title)}</a></li>
+                            <li><a href="/staff/minimum-wage">{t!(i18n, staff.minimum_wage_title)}</a></li>
+                            {(u.role == Role::Admin).then(|| view! {
+                                <li><a href="/admin/accounts">{t!(i18n, nav.staff_accounts)}</a></li>
+                            })}
+                        </ul>
+                    </section>
                 }
-            })}
-        </Suspense>
+            }
+        </Loaded>
     }
 }
 
-/// The queues with counts and the age of the oldest item, oldest first inside.
+/// One queue with its count and the age of its oldest item.
 #[component]
-fn QueueList() -> impl IntoView {
+fn QueueCard(q: Queue, locale: Locale) -> impl IntoView {
     let i18n = use_i18n();
-    let queues = Resource::new(|| (), |_| super::api::staff_queues());
+    let (href, title) = match q.kind {
+        QueueKind::Companies => ("/staff/companies", t_string!(i18n, nav.company_queue).to_string()),
+        QueueKind::Vacancies => ("/staff/vacancies", t_string!(i18n, nav.vacancy_queue).to_string()),
+        QueueKind::Applications => ("/applications", t_string!(i18n, staff.applications_queue).to_string()),
+    };
+    let age = q.oldest_hours.map(|h| {
+        if h < 24 {
+            format!("{} {}", crate::format::integer(h, locale), t_string!(i18n, staff.hours))
+        } else {
+            format!("{} {}", crate::format::integer(h / 24, locale), t_string!(i18n, staff.days))
+        }
+    });
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let locale = i18n.get_locale_untracked();
-                let list = queues.await.unwrap_or_default();
-                view! {
-                    <ul class="cards queues">
-                        {list.into_iter().map(|q| {
-                            let (href, title) = match q.kind.as_str() {
-                                "companies" => ("/staff/companies", t_string!(i18n, nav.company_queue).to_string()),
-                                "vacancies" => ("/staff/vacancies", t_string!(i18n, nav.vacancy_queue).to_string()),
-                                _ => ("/applications", t_string!(i18n, staff.applications_queue).to_string()),
-                            };
-                            let age = q.oldest_hours.map(|h| if h < 24 {
-                                format!("{} {}", crate::format::integer(h, locale), t_string!(i18n, staff.hours))
-                            } else {
-                                format!("{} {}", crate::format::integer(h / 24, locale), t_string!(i18n, staff.days))
-                            });
-                            view! {
-                                <li class="card">
-                                    <h2><a href=href>{title}</a></h2>
-                                    <p class="count">{crate::format::integer(q.count as i64, locale)}</p>
-                                    {age.map(|a| view! { <p class="small">{t!(i18n, staff.oldest)} " " {a}</p> })}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }
-            })}
-        </Suspense>
+        <li class="card">
+            <h2><a href=href>{title}</a></h2>
+            <p class="count">{crate::format::integer(q.count as i64, locale)}</p>
+            {age.map(|a| view! { <p class="small">{t!(i18n, staff.oldest)} " " {a}</p> })}
+        </li>
     }
 }
 
@@ -87,15 +77,13 @@ pub fn StaffAccountsPage() -> impl IntoView {
     let query = use_query_map();
     let created = move || query.with(|q| q.get("created").is_some());
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match accounts.await {
-                    Ok(list) => view! {
+        <Loaded resource=accounts let:list>
                         <section class="card">
-                            <h1>{t!(i18n, nav.staff_accounts)}</h1>
+                            <h1 id="staff-accounts-title">{t!(i18n, nav.staff_accounts)}</h1>
                             <Show when=created>
                                 <p class="notice" role="status">{t!(i18n, staff.account_created)}</p>
                             </Show>
+                            <div class="table-scroll" role="region" tabindex="0" aria-labelledby="staff-accounts-title">
                             <table class="list">
                                 <thead><tr>
                                     <th scope="col">{t!(i18n, account.name_label)}</th>
@@ -108,6 +96,7 @@ pub fn StaffAccountsPage() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
+                            </div>
                         </section>
                         <section class="card narrow">
                             <h2>{t!(i18n, staff.new_account_title)}</h2>
@@ -132,11 +121,7 @@ pub fn StaffAccountsPage() -> impl IntoView {
                                 <button type="submit" class="primary">{t!(i18n, staff.create_account_button)}</button>
                             </form>
                         </section>
-                    }.into_any(),
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        </Loaded>
     }
 }
 
@@ -145,16 +130,15 @@ pub fn StaffAccountsPage() -> impl IntoView {
 pub fn MinimumWagePage() -> impl IntoView {
     use crate::reference::api::{minimum_wages, SetMinimumWage};
     let i18n = use_i18n();
-    let user = use_current_user();
-    let list = Resource::new(|| (), |_| minimum_wages());
+    let list = Resource::new(|| (), |_| async {
+        user_who_may(Action::SetReferenceData).await?;
+        minimum_wages().await
+    });
     let error = use_form_error();
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
+        <Loaded resource=list let:rows>
+            {
                 let locale = i18n.get_locale_untracked();
-                match user.await {
-                    Ok(Some(u)) if matches!(u.role, Role::Staff | Role::Admin) => {
-                        let rows = list.await.unwrap_or_default();
                         view! {
                             <section class="card narrow">
                                 <h1>{t!(i18n, staff.minimum_wage_title)}</h1>
@@ -175,13 +159,8 @@ pub fn MinimumWagePage() -> impl IntoView {
                                     <button type="submit" class="primary">{t!(i18n, contacts.save)}</button>
                                 </form>
                             </section>
-                        }.into_any()
-                    }
-                    Ok(Some(_)) => view! { <ErrorNotice error=AppError::Forbidden/> }.into_any(),
-                    Ok(None) => view! { <ErrorNotice error=AppError::NotSignedIn/> }.into_any(),
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+                        }
+            }
+        </Loaded>
     }
 }

@@ -1,3 +1,4 @@
+use super::{TurkishLevel, VacancyStatus};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -18,13 +19,13 @@ pub struct Model {
     pub meals: bool,
     pub transport: bool,
     pub contract_months: i32,
-    pub turkish_level: String,
+    pub turkish_level: TurkishLevel,
     pub certificate_required: bool,
     pub start_date: ChronoDate,
     pub closing_date: ChronoDate,
     pub text_tr: String,
     pub text_uz: Option<String>,
-    pub status: String,
+    pub status: VacancyStatus,
     pub review_reason: Option<String>,
     /// Folded text of everything a person may search for (see `reference::text`).
     pub search: String,
@@ -40,12 +41,13 @@ pub enum Relation {}
 impl ActiveModelBehavior for ActiveModel {}
 
 impl Model {
-    pub fn view(self, company_name: String, company_verified: bool) -> super::Vacancy {
+    /// The vacancy as readers see it, with its company's name and standing.
+    pub fn into_view(self, company: &crate::companies::entity::Model) -> super::Vacancy {
         super::Vacancy {
             id: self.id,
             company_id: self.company_id,
-            company_name,
-            company_verified,
+            company_name: company.legal_name.clone(),
+            company_verified: company.status == crate::companies::CompanyStatus::Verified,
             sector_id: self.sector_id,
             occupation_id: self.occupation_id,
             positions: self.positions,
@@ -64,7 +66,7 @@ impl Model {
             closing_date: self.closing_date.to_string(),
             text_tr: self.text_tr,
             text_uz: self.text_uz,
-            status: super::VacancyStatus::parse(&self.status).unwrap_or(super::VacancyStatus::Submitted),
+            status: self.status,
             review_reason: self.review_reason,
             created_at: self.created_at.to_rfc3339(),
             project_id: self.project_id,
@@ -92,4 +94,18 @@ pub mod project {
     pub enum Relation {}
 
     impl ActiveModelBehavior for ActiveModel {}
+
+    impl Model {
+        pub fn into_view(self, company_name: String) -> crate::vacancies::Project {
+            crate::vacancies::Project {
+                id: self.id,
+                company_id: self.company_id,
+                company_name,
+                name: self.name,
+                description_tr: self.description_tr,
+                description_uz: self.description_uz,
+                province_id: self.province_id,
+            }
+        }
+    }
 }

@@ -7,42 +7,54 @@ pub mod rules;
 
 #[cfg(feature = "ssr")]
 pub mod entity;
+#[cfg(feature = "ssr")]
+pub mod service;
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum VacancyStatus {
-    Submitted,
-    Returned,
-    Published,
-    Rejected,
-    Closed,
-}
-
-impl VacancyStatus {
-    pub const ALL: [VacancyStatus; 5] = [
-        VacancyStatus::Submitted,
-        VacancyStatus::Returned,
-        VacancyStatus::Published,
-        VacancyStatus::Rejected,
-        VacancyStatus::Closed,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            VacancyStatus::Submitted => "submitted",
-            VacancyStatus::Returned => "returned",
-            VacancyStatus::Published => "published",
-            VacancyStatus::Rejected => "rejected",
-            VacancyStatus::Closed => "closed",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|x| x.as_str() == s)
+crate::state_enum! {
+    /// A vacancy's life: submitted for review, returned for correction,
+    /// published, rejected, or closed (closing date passed or positions filled).
+    pub enum VacancyStatus {
+        Submitted,
+        Returned,
+        Published,
+        Rejected,
+        Closed,
     }
 }
 
-pub const TURKISH_LEVELS: [&str; 5] = ["none", "a1", "a2", "b1", "b2"];
+crate::state_enum! {
+    /// Turkish asked of a worker (vacancies) or spoken by one (profiles).
+    #[derive(Default)]
+    pub enum TurkishLevel {
+        #[default]
+        None,
+        A1,
+        A2,
+        B1,
+        B2,
+    }
+}
+
+crate::state_enum! {
+    /// Order of search results.
+    #[derive(Default)]
+    pub enum Sort {
+        #[default]
+        Newest,
+        Wage,
+    }
+}
+
+crate::state_enum! {
+    /// What staff decide about a submitted vacancy.
+    pub enum VacancyDecision {
+        Publish,
+        Return,
+        Reject,
+    }
+}
 
 /// A vacancy as readers see it: structured data, so it reads in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,7 +75,7 @@ pub struct Vacancy {
     pub meals: bool,
     pub transport: bool,
     pub contract_months: i32,
-    pub turkish_level: String,
+    pub turkish_level: TurkishLevel,
     pub certificate_required: bool,
     /// `YYYY-MM-DD`.
     pub start_date: String,
@@ -100,8 +112,7 @@ pub struct SearchQuery {
     pub housing: bool,
     /// Only vacancies that need no certificate.
     pub no_certificate: bool,
-    /// `newest` (default) or `wage`.
-    pub sort: String,
+    pub sort: Sort,
     pub page: u32,
 }
 

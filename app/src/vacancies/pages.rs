@@ -1,22 +1,21 @@
-use super::api::{get_project, get_vacancy, my_projects, my_vacancies, search_vacancies, vacancy_review_queue, ReviewVacancy, SaveProject, SaveVacancy};
-use super::{SearchQuery, Vacancy, VacancyStatus, TURKISH_LEVELS};
-use crate::companies::pages::RefSelect;
+use super::api::{
+    get_project, get_vacancy, my_projects, my_vacancies, search_vacancies, vacancy_review_queue, ReviewVacancy, SaveProject,
+    SaveVacancy,
+};
+use super::{SearchQuery, Sort, TurkishLevel, Vacancy, VacancyStatus};
+use crate::accounts::api::get_current_user;
 use crate::forms::{described_by, invalid, use_form_error, FormError};
 use crate::format::{date, money_try};
 use crate::i18n::*;
-use crate::reference::api::{fetch_reference_lists, ReferenceLists};
-use crate::shell::ErrorNotice;
+use crate::ui::{use_id_param, use_reference, use_refs, Loaded, RefSelect};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
-fn level_text(i18n: leptos_i18n::I18nContext<Locale>, level: &str) -> String {
+pub fn level_text(i18n: leptos_i18n::I18nContext<Locale>, level: TurkishLevel) -> String {
     match level {
-        "a1" => "A1".to_string(),
-        "a2" => "A2".to_string(),
-        "b1" => "B1".to_string(),
-        "b2" => "B2".to_string(),
-        _ => t_string!(i18n, vacancies.turkish_none).to_string(),
+        TurkishLevel::None => t_string!(i18n, vacancies.turkish_none).to_string(),
+        other => other.as_str().to_uppercase(),
     }
 }
 
@@ -41,32 +40,44 @@ fn query_from_url(q: &leptos_router::params::ParamsMap) -> SearchQuery {
         min_wage: num("min_wage").filter(|w| *w > 0),
         housing: q.get("housing").is_some_and(|v| !v.is_empty()),
         no_certificate: q.get("no_certificate").is_some_and(|v| !v.is_empty()),
-        sort: q.get("sort").filter(|s| s == "wage").unwrap_or_else(|| "newest".into()),
+        sort: q.get("sort").and_then(|s| s.parse().ok()).unwrap_or_default(),
         page: num("page").unwrap_or(1).clamp(1, 10_000) as u32,
     }
 }
 
+/// The URL of another page of the same search.
 fn page_href(q: &SearchQuery, page: u32) -> String {
-    let mut parts = vec![];
-    let enc = |s: &str| s.bytes().map(|b| match b {
-        b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-        _ => format!("%{b:02X}"),
-    }).collect::<String>();
-    if !q.q.is_empty() { parts.push(format!("q={}", enc(&q.q))); }
-    if let Some(s) = q.sector { parts.push(format!("sector={s}")); }
-    if let Some(p) = q.province { parts.push(format!("province={p}")); }
-    if let Some(w) = q.min_wage { parts.push(format!("min_wage={w}")); }
-    if q.housing { parts.push("housing=1".into()); }
-    if q.no_certificate { parts.push("no_certificate=1".into()); }
-    if q.sort == "wage" { parts.push("sort=wage".into()); }
-    parts.push(format!("page={page}"));
-    format!("/vacancies?{}", parts.join("&"))
+    let mut pairs: Vec<(&str, String)> = vec![];
+    if !q.q.is_empty() {
+        pairs.push(("q", q.q.clone()));
+    }
+    if let Some(s) = q.sector {
+        pairs.push(("sector", s.to_string()));
+    }
+    if let Some(p) = q.province {
+        pairs.push(("province", p.to_string()));
+    }
+    if let Some(w) = q.min_wage {
+        pairs.push(("min_wage", w.to_string()));
+    }
+    if q.housing {
+        pairs.push(("housing", "1".into()));
+    }
+    if q.no_certificate {
+        pairs.push(("no_certificate", "1".into()));
+    }
+    if q.sort != Sort::Newest {
+        pairs.push(("sort", q.sort.as_str().into()));
+    }
+    pairs.push(("page", page.to_string()));
+    format!("/vacancies?{}", crate::parse::query_string(pairs))
 }
 
 /// One line of a result list.
 #[component]
-fn VacancyCard(v: Vacancy, lists: ReferenceLists) -> impl IntoView {
+fn VacancyCard(v: Vacancy) -> impl IntoView {
     let i18n = use_i18n();
+    let lists = use_refs();
     let locale = i18n.get_locale_untracked();
     view! {
         <li class="card vacancy">
@@ -93,15 +104,17 @@ pub fn SearchPage() -> impl IntoView {
     let query = use_query_map();
     let q = Memo::new(move |_| query.with(query_from_url));
     let results = Resource::new(move || q.get(), search_vacancies);
-    let lists = Resource::new(|| (), |_| fetch_reference_lists());
+    use_reference();
     view! {
         <h1>{t!(i18n, vacancies.search_title)}</h1>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let lists: ReferenceLists = lists.await.unwrap_or_default();
+        <Loaded resource=results let:r>
+            {
+                let lists = use_refs();
                 let cur = q.get_untracked();
                 let locale = i18n.get_locale_untracked();
-                let res = results.await;
+                let prev = (r.page > 1).then(|| page_href(&cur, r.page - 1));
+                let next = r.has_next.then(|| page_href(&cur, r.page + 1));
+                let shown = r.items.len();
                 view! {
                     <form method="get" action="/vacancies" class="card filters">
                         <label for="q">{t!(i18n, vacancies.query_label)}</label>
@@ -123,8 +136,8 @@ pub fn SearchPage() -> impl IntoView {
                             <div class="stack">
                                 <label for="sort">{t!(i18n, vacancies.sort_label)}</label>
                                 <select id="sort" name="sort">
-                                    <option value="newest" selected=cur.sort != "wage">{t!(i18n, vacancies.sort_newest)}</option>
-                                    <option value="wage" selected=cur.sort == "wage">{t!(i18n, vacancies.sort_wage)}</option>
+                                    <option value="newest" selected=cur.sort == Sort::Newest>{t!(i18n, vacancies.sort_newest)}</option>
+                                    <option value="wage" selected=cur.sort == Sort::Wage>{t!(i18n, vacancies.sort_wage)}</option>
                                 </select>
                             </div>
                         </div>
@@ -138,28 +151,18 @@ pub fn SearchPage() -> impl IntoView {
                         </div>
                         <button type="submit" class="primary">{t!(i18n, vacancies.search_button)}</button>
                     </form>
-                    {match res {
-                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-                        Ok(r) => {
-                            let prev = (r.page > 1).then(|| page_href(&cur, r.page - 1));
-                            let next = r.has_next.then(|| page_href(&cur, r.page + 1));
-                            let shown = r.items.len();
-                            view! {
-                                <p role="status" class="count">{t!(i18n, vacancies.page)} " " {crate::format::integer(r.page as i64, locale)}
-                                    {(shown == 0).then(|| view! { " — " {t!(i18n, vacancies.nothing_found)} })}</p>
-                                <ul class="results">
-                                    {r.items.into_iter().map(|v| view! { <VacancyCard v lists=lists.clone()/> }).collect_view()}
-                                </ul>
-                                <nav class="pager" aria-label=t_string!(i18n, vacancies.pages).to_string()>
-                                    {prev.map(|h| view! { <a href=h rel="prev">{t!(i18n, vacancies.prev)}</a> })}
-                                    {next.map(|h| view! { <a href=h rel="next">{t!(i18n, vacancies.next)}</a> })}
-                                </nav>
-                            }.into_any()
-                        }
-                    }}
+                    <p role="status" class="count">{t!(i18n, vacancies.page)} " " {crate::format::integer(r.page as i64, locale)}
+                        {(shown == 0).then(|| view! { " — " {t!(i18n, vacancies.nothing_found)} })}</p>
+                    <ul class="results">
+                        {r.items.into_iter().map(|v| view! { <VacancyCard v/> }).collect_view()}
+                    </ul>
+                    <nav class="pager" aria-label=t_string!(i18n, vacancies.pages).to_string()>
+                        {prev.map(|h| view! { <a href=h rel="prev">{t!(i18n, vacancies.prev)}</a> })}
+                        {next.map(|h| view! { <a href=h rel="next">{t!(i18n, vacancies.next)}</a> })}
+                    </nav>
                 }
-            })}
-        </Suspense>
+            }
+        </Loaded>
     }
 }
 
@@ -167,18 +170,20 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 pub fn VacancyPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0)));
-    let vacancy = Resource::new(move || id.get(), get_vacancy);
-    let lists = Resource::new(|| (), |_| fetch_reference_lists());
+    let id = use_id_param();
+    // The reader too, in the same resource: the apply box depends on the role.
+    let vacancy = Resource::new(move || id.get(), |id| async move {
+        let v = get_vacancy(id).await?;
+        Ok((v, get_current_user().await?))
+    });
+    use_reference();
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let lists: ReferenceLists = lists.await.unwrap_or_default();
+        <Loaded resource=vacancy let:data>
+            {
+                let (v, reader) = data;
+                let lists = use_refs();
                 let locale = i18n.get_locale_untracked();
-                match vacancy.await {
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-                    Ok(v) => {
+                {
                         let yes = t_string!(i18n, vacancies.yes).to_string();
                         let no = t_string!(i18n, vacancies.no).to_string();
                         let yn = move |b: bool| if b { yes.clone() } else { no.clone() };
@@ -201,7 +206,7 @@ pub fn VacancyPage() -> impl IntoView {
                                     <dt>{t!(i18n, vacancies.meals)}</dt><dd>{yn(v.meals)}</dd>
                                     <dt>{t!(i18n, vacancies.transport)}</dt><dd>{yn(v.transport)}</dd>
                                     <dt>{t!(i18n, vacancies.contract_months)}</dt><dd>{v.contract_months}</dd>
-                                    <dt>{t!(i18n, vacancies.turkish_level)}</dt><dd>{level_text(i18n, &v.turkish_level)}</dd>
+                                    <dt>{t!(i18n, vacancies.turkish_level)}</dt><dd>{level_text(i18n, v.turkish_level)}</dd>
                                     <dt>{t!(i18n, vacancies.certificate_required)}</dt><dd>{yn(v.certificate_required)}</dd>
                                     <dt>{t!(i18n, vacancies.start_date)}</dt><dd>{date(&v.start_date, locale)}</dd>
                                     <dt>{t!(i18n, vacancies.closing_date)}</dt><dd>{date(&v.closing_date, locale)}</dd>
@@ -212,13 +217,12 @@ pub fn VacancyPage() -> impl IntoView {
                                 })}
                                 <h2>{t!(i18n, vacancies.description)}</h2>
                                 <p class="prewrap">{text}</p>
-                                <crate::applications::pages::ApplyBox vacancy_id=v.id open=v.status == VacancyStatus::Published/>
+                                <crate::applications::pages::ApplyBox vacancy_id=v.id open=v.status == VacancyStatus::Published reader/>
                             </article>
-                        }.into_any()
-                    }
+                        }
                 }
-            })}
-        </Suspense>
+            }
+        </Loaded>
     }
 }
 
@@ -226,20 +230,18 @@ pub fn VacancyPage() -> impl IntoView {
 #[component]
 pub fn MyVacanciesPage() -> impl IntoView {
     let i18n = use_i18n();
-    let list = Resource::new(|| (), |_| my_vacancies());
-    let projects = Resource::new(|| (), |_| my_projects());
-    let lists = Resource::new(|| (), |_| fetch_reference_lists());
+    let list = Resource::new(|| (), |_| async { Ok((my_vacancies().await?, my_projects().await?)) });
+    use_reference();
     let query = use_query_map();
     let submitted = move || query.with(|q| q.get("submitted").is_some());
     let error = use_form_error();
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let lists: ReferenceLists = lists.await.unwrap_or_default();
+        <Loaded resource=list let:data>
+            {
+                let (items, projects) = data;
+                let lists = use_refs();
                 let locale = i18n.get_locale_untracked();
-                match list.await {
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-                    Ok(items) => view! {
+                view! {
                         <section class="card">
                             <h1>{t!(i18n, nav.my_vacancies)}</h1>
                             <Show when=submitted>
@@ -248,7 +250,7 @@ pub fn MyVacanciesPage() -> impl IntoView {
                             <p><a class="button primary" href="/employer/vacancies/new">{t!(i18n, vacancies.new_title)}</a></p>
                             <h2>{t!(i18n, vacancies.projects)}</h2>
                             <ul class="results">
-                                {projects.await.unwrap_or_default().into_iter().map(|p| view! {
+                                {projects.into_iter().map(|p| view! {
                                     <li><a href=format!("/projects/{}", p.id)>{p.name}</a></li>
                                 }).collect_view()}
                             </ul>
@@ -282,10 +284,9 @@ pub fn MyVacanciesPage() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                         </section>
-                    }.into_any(),
                 }
-            })}
-        </Suspense>
+            }
+        </Loaded>
     }
 }
 
@@ -295,23 +296,23 @@ pub fn VacancyFormPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let edit = Memo::new(move |_| query.with(|q| q.get("edit").and_then(|v| v.parse::<i32>().ok())));
-    let existing = Resource::new(move || edit.get(), |id| async move {
-        match id {
-            Some(id) => get_vacancy(id).await.ok(),
+    // The vacancy being corrected (if any) and the employer's projects.
+    let data = Resource::new(move || edit.get(), |id| async move {
+        let v = match id {
+            Some(id) => Some(get_vacancy(id).await?),
             None => None,
-        }
+        };
+        Ok((v, my_projects().await?))
     });
-    let lists = Resource::new(|| (), |_| fetch_reference_lists());
-    let projects = Resource::new(|| (), |_| my_projects());
+    use_reference();
     let error = use_form_error();
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let lists: ReferenceLists = lists.await.unwrap_or_default();
-                let projects = projects.await.unwrap_or_default();
-                let v = existing.await;
+        <Loaded resource=data let:data>
+            {
+                let (v, projects) = data;
+                let lists = use_refs();
                 let locale = i18n.get_locale_untracked();
-                let min = money_try(lists.minimum_wage_kurus, locale);
+                let min = lists.minimum_wage_kurus.map(|k| money_try(k, locale));
                 let g = |f: fn(&Vacancy) -> String| v.as_ref().map(f).unwrap_or_default();
                 view! {
                     <section class="card narrow">
@@ -340,9 +341,9 @@ pub fn VacancyFormPage() -> impl IntoView {
                             <input id="contract_months" name="contract_months" type="number" min="1" max="60" required value=g(|v| v.contract_months.to_string())/>
                             <label for="turkish_level">{t!(i18n, vacancies.turkish_level)}</label>
                             <select id="turkish_level" name="turkish_level">
-                                {TURKISH_LEVELS.into_iter().map(|l| {
+                                {TurkishLevel::all().map(|l| {
                                     let sel = v.as_ref().is_some_and(|v| v.turkish_level == l);
-                                    view! { <option value=l selected=sel>{level_text(i18n, l)}</option> }
+                                    view! { <option value=l.as_str() selected=sel>{level_text(i18n, l)}</option> }
                                 }).collect_view()}
                             </select>
                             {[("housing", v.as_ref().is_some_and(|v| v.housing)), ("meals", v.as_ref().is_some_and(|v| v.meals)),
@@ -384,8 +385,8 @@ pub fn VacancyFormPage() -> impl IntoView {
                         </form>
                     </section>
                 }
-            })}
-        </Suspense>
+            }
+        </Loaded>
     }
 }
 
@@ -394,16 +395,14 @@ pub fn VacancyFormPage() -> impl IntoView {
 pub fn VacancyQueuePage() -> impl IntoView {
     let i18n = use_i18n();
     let queue = Resource::new(|| (), |_| vacancy_review_queue());
-    let lists = Resource::new(|| (), |_| fetch_reference_lists());
+    use_reference();
     let error = use_form_error();
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let lists: ReferenceLists = lists.await.unwrap_or_default();
+        <Loaded resource=queue let:items>
+            {
+                let lists = use_refs();
                 let locale = i18n.get_locale_untracked();
-                match queue.await {
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-                    Ok(items) => view! {
+                view! {
                         <section class="card">
                             <h1>{t!(i18n, nav.vacancy_queue)} " (" {items.len()} ")"</h1>
                             <FormError error/>
@@ -429,10 +428,9 @@ pub fn VacancyQueuePage() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                         </section>
-                    }.into_any(),
                 }
-            })}
-        </Suspense>
+            }
+        </Loaded>
     }
 }
 
@@ -440,18 +438,16 @@ pub fn VacancyQueuePage() -> impl IntoView {
 #[component]
 pub fn ProjectPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0)));
+    let id = use_id_param();
     let project = Resource::new(move || id.get(), get_project);
-    let lists = Resource::new(|| (), |_| fetch_reference_lists());
+    use_reference();
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let lists: ReferenceLists = lists.await.unwrap_or_default();
+        <Loaded resource=project let:data>
+            {
+                let (p, vacancies) = data;
+                let lists = use_refs();
                 let locale = i18n.get_locale_untracked();
-                match project.await {
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-                    Ok((p, vacancies)) => {
+                {
                         let text = match (locale, &p.description_uz) {
                             (Locale::uz, Some(t)) => t.clone(),
                             _ => p.description_tr.clone(),
@@ -464,13 +460,12 @@ pub fn ProjectPage() -> impl IntoView {
                                 <p class="prewrap">{text}</p>
                                 <h2>{t!(i18n, vacancies.search_title)}</h2>
                                 <ul class="results">
-                                    {vacancies.into_iter().map(|v| view! { <VacancyCard v lists=lists.clone()/> }).collect_view()}
+                                    {vacancies.into_iter().map(|v| view! { <VacancyCard v/> }).collect_view()}
                                 </ul>
                             </article>
-                        }.into_any()
-                    }
+                        }
                 }
-            })}
-        </Suspense>
+            }
+        </Loaded>
     }
 }

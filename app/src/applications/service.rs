@@ -1,0 +1,321 @@
+//! Applications, their history and notifications: queries and mutations, free
+//! of HTTP. A list of applications is read in a fixed number of queries,
+//! whatever its length (see [`views`]).
+
+use super::entity::{application, event, notification};
+use super::{Application, Notification, NotificationKind, Stage};
+use crate::accounts::{entity::user, Role, SessionUser};
+use crate::authz::{may_move_application, may_read_application};
+use crate::companies::{entity as company, service as companies};
+use crate::error::AppError;
+use crate::profiles::entity as profile;
+use crate::vacancies::{entity as vacancy, service::open_condition, VacancyStatus};
+use chrono::{NaiveDate, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::*;
+use std::collections::HashMap;
+
+/// An application with the rows that decide who may touch it.
+struct Row {
+    app: application::Model,
+    vacancy: vacancy::Model,
+    company: company::Model,
+}
+
+async fn load<C: ConnectionTrait>(db: &C, id: i32) -> Result<Row, AppError> {
+    let app = application::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+    let vacancy = vacancy::Entity::find_by_id(app.vacancy_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let company = company::Entity::find_by_id(vacancy.company_id).one(db).await?.ok_or(AppError::NotFound)?;
+    Ok(Row { app, vacancy, company })
+}
+
+/// Views of applications: their vacancies, companies, candidates and profiles
+/// are read with one query each (five queries in all, whatever the count).
+pub async fn views<C: ConnectionTrait>(db: &C, apps: Vec<application::Model>) -> Result<Vec<Application>, AppError> {
+    fn by_id<K: std::hash::Hash + Eq, M>(rows: Vec<M>, key: impl Fn(&M) -> K) -> HashMap<K, M> {
+        rows.into_iter().map(|m| (key(&m), m)).collect()
+    }
+    let vacancy_ids: Vec<i32> = apps.iter().map(|a| a.vacancy_id).collect();
+    let migrant_ids: Vec<i32> = apps.iter().map(|a| a.migrant_user_id).collect();
+    let vacancies =
+        by_id(vacancy::Entity::find().filter(vacancy::Column::Id.is_in(vacancy_ids)).all(db).await?, |v| v.id);
+    let company_ids: Vec<i32> = vacancies.values().map(|v| v.company_id).collect();
+    let companies =
+        by_id(company::Entity::find().filter(company::Column::Id.is_in(company_ids)).all(db).await?, |c| c.id);
+    let users = by_id(user::Entity::find().filter(user::Column::Id.is_in(migrant_ids.clone())).all(db).await?, |u| u.id);
+    let mut profiles = by_id(
+        profile::Entity::find().filter(profile::Column::UserId.is_in(migrant_ids)).all(db).await?,
+        |p| p.user_id,
+    );
+    apps.into_iter()
+        .map(|app| {
+            let v = vacancies.get(&app.vacancy_id).ok_or(AppError::Internal)?;
+            let c = companies.get(&v.company_id).ok_or(AppError::Internal)?;
+            let candidate = users.get(&app.migrant_user_id);
+            Ok(Application {
+                candidate_profile: profiles.remove(&app.migrant_user_id).map(profile::Model::into_employer_view),
+                id: app.id,
+                vacancy_id: v.id,
+                occupation_id: v.occupation_id,
+                company_name: c.legal_name.clone(),
+                stage: app.stage,
+                work_permit_no: app.work_permit_no,
+                start_date: app.start_date.map(|d| d.to_string()),
+                candidate_name: candidate.map(|u| u.name.clone()).unwrap_or_default(),
+                candidate_phone: candidate.and_then(|u| u.phone.clone()).unwrap_or_default(),
+                created_at: app.created_at.to_rfc3339(),
+                history: vec![],
+            })
+        })
+        .collect()
+}
+
+async fn notify<C: ConnectionTrait>(
+    db: &C,
+    user_id: i32,
+    kind: NotificationKind,
+    app: &application::Model,
+    stage: Stage,
+) -> Result<(), AppError> {
+    notification::ActiveModel {
+        user_id: Set(user_id),
+        kind: Set(kind),
+        application_id: Set(Some(app.id)),
+        vacancy_id: Set(Some(app.vacancy_id)),
+        stage: Set(Some(stage)),
+        created_at: Set(Utc::now()),
+        read_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+async fn record<C: ConnectionTrait>(
+    db: &C,
+    app_id: i32,
+    actor: &SessionUser,
+    from: Option<Stage>,
+    to: Stage,
+    reason: Option<String>,
+) -> Result<(), AppError> {
+    event::ActiveModel {
+        application_id: Set(app_id),
+        actor_user_id: Set(actor.id),
+        actor_role: Set(actor.role),
+        from_stage: Set(from),
+        to_stage: Set(to),
+        reason: Set(reason),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// A migrant applies to an open, published vacancy (once). The application,
+/// its first history entry and the notification are one transaction.
+pub async fn apply<C: TransactionTrait>(db: &C, migrant: &SessionUser, vacancy_id: i32, today: NaiveDate) -> Result<i32, AppError> {
+    let migrant = migrant.clone();
+    let app = db
+        .transaction::<_, application::Model, AppError>(move |txn| {
+            Box::pin(async move {
+                let open = vacancy::Entity::find_by_id(vacancy_id)
+                    .filter(open_condition(today))
+                    .one(txn)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                let exists = application::Entity::find()
+                    .filter(application::Column::VacancyId.eq(open.id))
+                    .filter(application::Column::MigrantUserId.eq(migrant.id))
+                    .count(txn)
+                    .await?;
+                if exists > 0 {
+                    return Err(AppError::AlreadyApplied);
+                }
+                let now = Utc::now();
+                let app = application::ActiveModel {
+                    vacancy_id: Set(open.id),
+                    migrant_user_id: Set(migrant.id),
+                    stage: Set(Stage::Submitted),
+                    work_permit_no: Set(None),
+                    start_date: Set(None),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(txn)
+                .await
+                .map_err(|e| match e.sql_err() {
+                    Some(SqlErr::UniqueConstraintViolation(_)) => AppError::AlreadyApplied,
+                    _ => e.into(),
+                })?;
+                record(txn, app.id, &migrant, None, Stage::Submitted, None).await?;
+                notify(txn, migrant.id, NotificationKind::Stage, &app, Stage::Submitted).await?;
+                Ok(app)
+            })
+        })
+        .await?;
+    tracing::info!(user_id = app.migrant_user_id, application_id = app.id, "applied");
+    Ok(app.id)
+}
+
+/// A move as asked for, its fields parsed.
+pub struct Move {
+    pub to: Stage,
+    pub reason: Option<String>,
+    /// Required when `to` is `Hired`.
+    pub hire: Option<(String, NaiveDate)>,
+}
+
+/// Moves an application: only the role that owns the move, only on a row it may
+/// see. The change, its history entry, the notifications and (on hiring) the
+/// vacancy's filled count are written in one transaction.
+pub async fn move_to<C: TransactionTrait + ConnectionTrait>(db: &C, actor: &SessionUser, id: i32, m: Move) -> Result<(), AppError> {
+    let row = load(db, id).await?;
+    let from = row.app.stage;
+    let owner_id = row.company.owner_user_id;
+    may_move_application(Some(actor), row.app.migrant_user_id, owner_id, from, m.to, m.reason.as_deref())
+        .map_err(|e| if e == AppError::InvalidInput && m.to.needs_reason() && m.reason.is_none() { AppError::ReasonRequired } else { e })?;
+    let (permit, start) = match (m.to, m.hire) {
+        (Stage::Hired, Some((permit, start))) => (Some(permit), Some(start)),
+        (Stage::Hired, None) => return Err(AppError::InvalidInput),
+        _ => (None, None),
+    };
+    let actor = actor.clone();
+    let to = m.to;
+    db.transaction::<_, (), AppError>(move |txn| {
+        Box::pin(async move {
+            let now = Utc::now();
+            // Guard against a concurrent move: only from the stage we checked.
+            let updated = application::Entity::update_many()
+                .col_expr(application::Column::Stage, Expr::value(to.as_str()))
+                .col_expr(application::Column::UpdatedAt, Expr::value(now))
+                .col_expr(application::Column::WorkPermitNo, Expr::value(permit))
+                .col_expr(application::Column::StartDate, Expr::value(start))
+                .filter(application::Column::Id.eq(row.app.id))
+                .filter(application::Column::Stage.eq(from))
+                .exec(txn)
+                .await?;
+            if updated.rows_affected != 1 {
+                return Err(AppError::InvalidInput);
+            }
+            record(txn, row.app.id, &actor, Some(from), to, m.reason).await?;
+            if actor.id != row.app.migrant_user_id {
+                notify(txn, row.app.migrant_user_id, NotificationKind::Stage, &row.app, to).await?;
+            }
+            if to == Stage::Forwarded || (to == Stage::Withdrawn && from.visible_to_employer()) {
+                notify(txn, owner_id, NotificationKind::Candidate, &row.app, to).await?;
+            }
+            if to == Stage::Hired {
+                let v = row.vacancy;
+                let filled = v.filled + 1;
+                let full = filled >= v.positions;
+                let mut am = v.into_active_model();
+                am.filled = Set(filled);
+                if full {
+                    am.status = Set(VacancyStatus::Closed);
+                }
+                am.updated_at = Set(now);
+                am.update(txn).await?;
+            }
+            Ok(())
+        })
+    })
+    .await?;
+    tracing::info!(application_id = id, from = %from, to = %to, "application moved");
+    Ok(())
+}
+
+/// One application with its history, for those who may read it.
+pub async fn get<C: ConnectionTrait>(db: &C, user: &SessionUser, id: i32) -> Result<Application, AppError> {
+    let row = load(db, id).await?;
+    if !may_read_application(Some(user), row.app.migrant_user_id, row.company.owner_user_id, row.app.stage) {
+        return Err(AppError::NotFound);
+    }
+    let history = event::Entity::find()
+        .filter(event::Column::ApplicationId.eq(id))
+        .order_by_asc(event::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(event::Model::into_view)
+        .collect();
+    let mut view = views(db, vec![row.app]).await?.pop().ok_or(AppError::Internal)?;
+    view.history = history;
+    Ok(view)
+}
+
+/// The migrant's own applications; the employer's candidates (once
+/// forwarded); for staff, the applications waiting for screening, oldest first.
+pub async fn list<C: ConnectionTrait>(db: &C, user: &SessionUser) -> Result<Vec<Application>, AppError> {
+    let apps = match user.role {
+        Role::Migrant => {
+            application::Entity::find()
+                .filter(application::Column::MigrantUserId.eq(user.id))
+                .order_by_desc(application::Column::Id)
+                .all(db)
+                .await?
+        }
+        Role::Employer => {
+            let Some(c) = companies::own(db, user.id).await? else {
+                return Ok(vec![]);
+            };
+            let visible: Vec<Stage> = Stage::all().filter(|s| s.visible_to_employer()).collect();
+            application::Entity::find()
+                .filter(
+                    application::Column::VacancyId.in_subquery(
+                        sea_orm::sea_query::Query::select()
+                            .column(vacancy::Column::Id)
+                            .from(vacancy::Entity)
+                            .and_where(vacancy::Column::CompanyId.eq(c.id))
+                            .to_owned(),
+                    ),
+                )
+                .filter(application::Column::Stage.is_in(visible))
+                .order_by_desc(application::Column::UpdatedAt)
+                .all(db)
+                .await?
+        }
+        Role::Staff | Role::Admin => {
+            application::Entity::find()
+                .filter(application::Column::Stage.is_in([Stage::Submitted, Stage::Screening]))
+                .order_by_asc(application::Column::UpdatedAt)
+                .all(db)
+                .await?
+        }
+    };
+    views(db, apps).await
+}
+
+/// The person's notifications, newest first (at most 100).
+pub async fn notifications<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<Vec<Notification>, AppError> {
+    let rows = notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .order_by_desc(notification::Column::Id)
+        .limit(100)
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(notification::Model::into_view).collect())
+}
+
+pub async fn unread<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<u64, AppError> {
+    Ok(notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::ReadAt.is_null())
+        .count(db)
+        .await?)
+}
+
+/// Marks the person's own unread notifications read; returns how many.
+pub async fn mark_read<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<u64, AppError> {
+    let r = notification::Entity::update_many()
+        .col_expr(notification::Column::ReadAt, Expr::value(Some(Utc::now())))
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::ReadAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(r.rows_affected)
+}

@@ -1,0 +1,100 @@
+//! Companies' queries and mutations, free of HTTP.
+
+use super::entity;
+use super::{CompanyDecision, CompanyStatus};
+use crate::error::AppError;
+use chrono::Utc;
+use sea_orm::*;
+
+/// What a company registration says, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompanyInput {
+    pub legal_name: String,
+    pub vkn: String,
+    pub mersis: String,
+    pub sector_id: i32,
+    pub province_id: i32,
+    pub address: String,
+    pub contact_person: String,
+    pub contact_phone: String,
+}
+
+/// The company an employer owns (one per employer account).
+pub async fn own<C: ConnectionTrait>(db: &C, owner_id: i32) -> Result<Option<entity::Model>, AppError> {
+    Ok(entity::Entity::find().filter(entity::Column::OwnerUserId.eq(owner_id)).one(db).await?)
+}
+
+/// The employer's company if it is verified; `CompanyNotVerified` otherwise.
+pub async fn own_verified<C: ConnectionTrait>(db: &C, owner_id: i32) -> Result<entity::Model, AppError> {
+    own(db, owner_id).await?.filter(|c| c.status == CompanyStatus::Verified).ok_or(AppError::CompanyNotVerified)
+}
+
+/// Registers a company, or resubmits a rejected one with corrections.
+pub async fn register<C: ConnectionTrait>(db: &C, owner_id: i32, input: CompanyInput) -> Result<(), AppError> {
+    crate::reference::service::check_sector(db, input.sector_id).await?;
+    crate::reference::service::check_province(db, input.province_id).await?;
+    let now = Utc::now();
+    let mut am = match own(db, owner_id).await? {
+        Some(c) if c.status != CompanyStatus::Rejected => return Err(AppError::InvalidInput),
+        Some(c) => c.into_active_model(),
+        None => entity::ActiveModel {
+            owner_user_id: Set(owner_id),
+            decided_by: Set(None),
+            decided_at: Set(None),
+            created_at: Set(now),
+            ..Default::default()
+        },
+    };
+    am.legal_name = Set(input.legal_name);
+    am.vkn = Set(input.vkn);
+    am.mersis = Set(input.mersis);
+    am.sector_id = Set(input.sector_id);
+    am.province_id = Set(input.province_id);
+    am.address = Set(input.address);
+    am.contact_person = Set(input.contact_person);
+    am.contact_phone = Set(input.contact_phone);
+    am.status = Set(CompanyStatus::Pending);
+    am.decision_reason = Set(None);
+    am.updated_at = Set(now);
+    am.save(db).await?;
+    tracing::info!(user_id = owner_id, "company submitted for verification");
+    Ok(())
+}
+
+/// Companies waiting for verification, oldest first.
+pub async fn pending<C: ConnectionTrait>(db: &C) -> Result<Vec<entity::Model>, AppError> {
+    Ok(entity::Entity::find()
+        .filter(entity::Column::Status.eq(CompanyStatus::Pending))
+        .order_by_asc(entity::Column::UpdatedAt)
+        .all(db)
+        .await?)
+}
+
+/// Staff verify a pending company, or reject it with a reason.
+pub async fn decide<C: ConnectionTrait>(
+    db: &C,
+    staff_id: i32,
+    company_id: i32,
+    decision: CompanyDecision,
+    reason: Option<String>,
+) -> Result<(), AppError> {
+    let status = match (decision, &reason) {
+        (CompanyDecision::Verify, _) => CompanyStatus::Verified,
+        (CompanyDecision::Reject, Some(_)) => CompanyStatus::Rejected,
+        (CompanyDecision::Reject, None) => return Err(AppError::ReasonRequired),
+    };
+    let company = entity::Entity::find_by_id(company_id).one(db).await?.ok_or(AppError::NotFound)?;
+    if company.status != CompanyStatus::Pending {
+        return Err(AppError::InvalidInput);
+    }
+    let now = Utc::now();
+    let mut am = company.into_active_model();
+    am.status = Set(status);
+    am.decision_reason = Set(reason);
+    am.decided_by = Set(Some(staff_id));
+    am.decided_at = Set(Some(now));
+    am.updated_at = Set(now);
+    am.update(db).await?;
+    tracing::info!(staff_id, company_id, decision = %status, "company decided");
+    Ok(())
+}

@@ -1,0 +1,91 @@
+//! Reference data: the lists for forms and filters, checks that an id names a
+//! real row, and the legal minimum wage over time. Free of HTTP.
+
+use super::api::{MinimumWage, Named, ReferenceLists};
+use super::entity::*;
+use crate::error::AppError;
+use chrono::NaiveDate;
+use sea_orm::*;
+
+pub async fn lists<C: ConnectionTrait>(db: &C, today: NaiveDate) -> Result<ReferenceLists, AppError> {
+    let named = |id, uz, tr, parent| Named { id, uz, tr, parent };
+    let sectors = sector::Entity::find().order_by_asc(sector::Column::Id).all(db).await?;
+    let occupations = occupation::Entity::find().order_by_asc(occupation::Column::Id).all(db).await?;
+    let provinces = province::Entity::find().order_by_asc(province::Column::NameTr).all(db).await?;
+    let regions = uz_region::Entity::find().order_by_asc(uz_region::Column::Id).all(db).await?;
+    Ok(ReferenceLists {
+        sectors: sectors.into_iter().map(|s| named(s.id, s.name_uz, s.name_tr, None)).collect(),
+        occupations: occupations.into_iter().map(|o| named(o.id, o.name_uz, o.name_tr, Some(o.sector_id))).collect(),
+        provinces: provinces.into_iter().map(|p| named(p.id, p.name_uz, p.name_tr, None)).collect(),
+        uz_regions: regions.into_iter().map(|r| named(r.id, r.name_uz, r.name_tr, None)).collect(),
+        minimum_wage_kurus: minimum_wage_on(db, today).await.ok(),
+    })
+}
+
+/// The legal gross monthly minimum wage in force on a day, in kuruş;
+/// `MinimumWageUnknown` when none is on record for that day.
+pub async fn minimum_wage_on<C: ConnectionTrait>(db: &C, day: NaiveDate) -> Result<i64, AppError> {
+    let row = minimum_wage::Entity::find()
+        .filter(minimum_wage::Column::ValidFrom.lte(day))
+        .order_by_desc(minimum_wage::Column::ValidFrom)
+        .one(db)
+        .await?;
+    row.map(|r| r.gross_monthly_kurus).ok_or(AppError::MinimumWageUnknown)
+}
+
+/// The minimum-wage history, newest first.
+pub async fn minimum_wages<C: ConnectionTrait>(db: &C) -> Result<Vec<MinimumWage>, AppError> {
+    let rows = minimum_wage::Entity::find().order_by_desc(minimum_wage::Column::ValidFrom).all(db).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| MinimumWage { gross_monthly_kurus: r.gross_monthly_kurus, valid_from: r.valid_from.to_string() })
+        .collect())
+}
+
+/// Records a new minimum wage from a day on; one amount per day.
+pub async fn record_minimum_wage<C: ConnectionTrait>(
+    db: &C,
+    staff_id: i32,
+    kurus: i64,
+    valid_from: NaiveDate,
+) -> Result<(), AppError> {
+    let taken = minimum_wage::Entity::find().filter(minimum_wage::Column::ValidFrom.eq(valid_from)).count(db).await?;
+    if taken > 0 {
+        return Err(AppError::InvalidDate);
+    }
+    minimum_wage::ActiveModel {
+        gross_monthly_kurus: Set(kurus),
+        valid_from: Set(valid_from),
+        set_by_user_id: Set(Some(staff_id)),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    tracing::info!(staff_id, kurus, valid_from = %valid_from, "minimum wage recorded");
+    Ok(())
+}
+
+/// `InvalidInput` unless the id names a row of the list.
+async fn check<E: EntityTrait, C: ConnectionTrait>(db: &C, id: i32) -> Result<E::Model, AppError>
+where
+    <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<i32>,
+{
+    E::find_by_id(id).one(db).await?.ok_or(AppError::InvalidInput)
+}
+
+pub async fn check_sector<C: ConnectionTrait>(db: &C, id: i32) -> Result<sector::Model, AppError> {
+    check::<sector::Entity, _>(db, id).await
+}
+
+pub async fn check_province<C: ConnectionTrait>(db: &C, id: i32) -> Result<province::Model, AppError> {
+    check::<province::Entity, _>(db, id).await
+}
+
+pub async fn check_occupation<C: ConnectionTrait>(db: &C, id: i32) -> Result<occupation::Model, AppError> {
+    check::<occupation::Entity, _>(db, id).await
+}
+
+pub async fn check_uz_region<C: ConnectionTrait>(db: &C, id: i32) -> Result<uz_region::Model, AppError> {
+    check::<uz_region::Entity, _>(db, id).await
+}

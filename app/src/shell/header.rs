@@ -1,0 +1,188 @@
+//! The site header: brand, language switch, and the links of the reader's role.
+//!
+//! On a phone the header is short: the brand and the language switch, then
+//! the main links (home, vacancies, applications, notifications, emergency);
+//! everything else of a signed-in reader is folded into one `<details>` menu,
+//! which opens without JavaScript.
+
+use crate::accounts::api::{get_current_user, SignOut};
+use crate::accounts::{Role, SessionUser};
+use crate::i18n::*;
+use crate::lang::SetLanguage;
+use leptos::html::{Details, Summary};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    // The user and the unread count in one resource, awaited once: the
+    // header's boundary then waits on a single future during server rendering.
+    let header = Resource::new(
+        || (),
+        |_| async {
+            let user = get_current_user().await.ok().flatten();
+            let unread = match user {
+                Some(_) => crate::applications::api::unread_count().await.unwrap_or(0),
+                None => 0,
+            };
+            (user, unread)
+        },
+    );
+    // The folded menu, so that it can be closed after a client-side
+    // navigation (the header stays mounted; without JavaScript each page is
+    // a new document and the menu comes back closed anyway).
+    let menu = NodeRef::<Details>::new();
+    let menu_summary = NodeRef::<Summary>::new();
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        if let Some(d) = menu.get_untracked() {
+            d.set_open(false);
+        }
+    });
+    view! {
+        <header class="site-header">
+            <div class="bar">
+                <a class="brand" href="/">"Köprü"</a>
+                <LanguageSwitch/>
+                // The signed-in reader's menu, in the top row next to the
+                // language switch: the links below then fit two rows.
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let (u, _) = header.await;
+                        u.map(|u| view! { <AccountMenu user=u menu menu_summary/> })
+                    })}
+                </Transition>
+            </div>
+            <nav aria-label=move || t_string!(i18n, nav.main_label).to_string()>
+                <ul class="nav">
+                    <li><a href="/">{t!(i18n, nav.home)}</a></li>
+                    <li><a href="/vacancies">{t!(i18n, nav.vacancies)}</a></li>
+                    <Transition fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            let (u, n) = header.await;
+                            view! { <RoleNav user=u unread=n/> }
+                        })}
+                    </Transition>
+                    <li><a href="#emergency" class="sos">{t!(i18n, nav.emergency)}</a></li>
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+/// The role's main links.
+#[component]
+fn RoleNav(user: Option<SessionUser>, unread: u64) -> impl IntoView {
+    let i18n = use_i18n();
+    match user {
+        None => view! {
+            <li><a href="/signin">{t!(i18n, nav.sign_in)}</a></li>
+            <li><a href="/signup">{t!(i18n, nav.sign_up)}</a></li>
+        }
+        .into_any(),
+        Some(_) => view! {
+            <li><a href="/applications">{t!(i18n, nav.applications)}</a></li>
+            <li><NotificationsLink unread/></li>
+        }
+        .into_any(),
+    }
+}
+
+/// The rest of a signed-in reader's links, folded into one menu: a plain
+/// `<details>`, so it opens without JavaScript; the sign-out stays a form.
+#[component]
+fn AccountMenu(user: SessionUser, menu: NodeRef<Details>, menu_summary: NodeRef<Summary>) -> impl IntoView {
+    let i18n = use_i18n();
+    let staff = matches!(user.role, Role::Staff | Role::Admin);
+    let admin = user.role == Role::Admin;
+    let employer = user.role == Role::Employer;
+    let migrant = user.role == Role::Migrant;
+    // Escape closes the open menu and gives the focus back to its button
+    // (with JavaScript; the summary toggles it in any case).
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() != "Escape" {
+            return;
+        }
+        if let Some(d) = menu.get_untracked().filter(|d| d.open()) {
+            d.set_open(false);
+            if let Some(s) = menu_summary.get_untracked() {
+                let _ = s.focus();
+            }
+        }
+    };
+    view! {
+        <details class="menu" node_ref=menu on:keydown=on_keydown>
+            // TODO(catalogue): nav.menu ("Menyu" / "Menü") once it is in locales/.
+            <summary node_ref=menu_summary>{t!(i18n, nav.account)}</summary>
+            <ul>
+                <Show when=move || migrant>
+                    <li><a href="/profile">{t!(i18n, nav.profile)}</a></li>
+                </Show>
+                <Show when=move || employer>
+                    <li><a href="/employer/company">{t!(i18n, nav.my_company)}</a></li>
+                    <li><a href="/employer/vacancies">{t!(i18n, nav.my_vacancies)}</a></li>
+                </Show>
+                <Show when=move || staff>
+                    <li><a href="/staff">{t!(i18n, nav.staff_console)}</a></li>
+                </Show>
+                <Show when=move || admin>
+                    <li><a href="/admin/accounts">{t!(i18n, nav.staff_accounts)}</a></li>
+                </Show>
+                <li>
+                    <a href="/account" class="account-link">
+                        <span class="visually-hidden">{t!(i18n, nav.account)} ": "</span>
+                        {user.name.clone()}
+                    </a>
+                </li>
+                <li>
+                    <form method="post" action=SignOut::url() class="inline">
+                        <button type="submit" class="link">{t!(i18n, nav.sign_out)}</button>
+                    </form>
+                </li>
+            </ul>
+        </details>
+    }
+}
+
+/// The notifications link with the count of unread ones.
+#[component]
+fn NotificationsLink(unread: u64) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a href="/notifications">
+            {t!(i18n, nav.notifications)}
+            {(unread > 0).then(|| view! { " " <span class="counter">{unread}</span> })}
+        </a>
+    }
+}
+
+/// Two buttons in a plain form: works without JavaScript and comes back to
+/// the same page.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let next = move || {
+        let search = location.search.get();
+        let search = search.trim_start_matches('?');
+        if search.is_empty() {
+            location.pathname.get()
+        } else {
+            format!("{}?{}", location.pathname.get(), search)
+        }
+    };
+    let current = move || i18n.get_locale();
+    view! {
+        <form method="post" action=SetLanguage::url() class="lang-switch">
+            <input type="hidden" name="next" value=next/>
+            <span class="visually-hidden" id="lang-label">{t!(i18n, nav.language)}</span>
+            <button type="submit" name="lang" value="uz" lang="uz" aria-describedby="lang-label"
+                aria-pressed=move || (current() == Locale::uz).to_string()>"Oʻzbekcha"</button>
+            <button type="submit" name="lang" value="tr" lang="tr" aria-describedby="lang-label"
+                aria-pressed=move || (current() == Locale::tr).to_string()>"Türkçe"</button>
+        </form>
+    }
+}

@@ -1,0 +1,178 @@
+//! Shared widgets every feature's pages use. This module depends on no feature
+//! page: routes → feature pages → `ui`.
+
+use crate::accounts::api::get_current_user;
+use crate::accounts::{Role, SessionUser};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::reference::api::{fetch_reference_lists, Named, ReferenceLists};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use leptos_router::params::Params;
+use std::sync::Arc;
+
+/// The signed-in user, as a resource of the calling component. Create it at
+/// the top of a component, never inside a `Suspend`: the browser must find the
+/// server's value when it hydrates.
+pub fn use_current_user() -> Resource<Result<Option<SessionUser>, AppError>> {
+    Resource::new(|| (), |_| get_current_user())
+}
+
+/// The reference lists of the page (sectors, occupations, provinces, regions,
+/// minimum wage), fetched once per page and shared through context. The first
+/// caller on the page creates the resource; [`Loaded`] awaits it and hands the
+/// lists to its children through [`use_refs`].
+pub fn use_reference() -> ReferenceResource {
+    use_context::<ReferenceResource>().unwrap_or_else(|| {
+        let r = ReferenceResource(Resource::new(|| (), |_| fetch_reference_lists()));
+        provide_context(r);
+        r
+    })
+}
+
+#[derive(Clone, Copy)]
+pub struct ReferenceResource(pub Resource<Result<ReferenceLists, AppError>>);
+
+/// The reference lists, inside a [`Loaded`] of a page that called [`use_reference`].
+#[derive(Clone, Default)]
+pub struct Refs(pub Arc<ReferenceLists>);
+
+impl std::ops::Deref for Refs {
+    type Target = ReferenceLists;
+    fn deref(&self) -> &ReferenceLists {
+        &self.0
+    }
+}
+
+pub fn use_refs() -> Refs {
+    use_context::<Refs>().unwrap_or_default()
+}
+
+/// Awaits a resource and shows it, or shows the error (sign-in prompt, "not
+/// allowed", or the translated message). When the page asked for the reference
+/// lists ([`use_reference`]), they are awaited too and available to the children
+/// through [`use_refs`].
+#[component]
+pub fn Loaded<T, V, F>(resource: Resource<Result<T, AppError>>, children: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    V: IntoView + 'static,
+    F: Fn(T) -> V + Send + Sync + 'static,
+{
+    let refs = use_context::<ReferenceResource>();
+    let children = Arc::new(children);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
+                    if let Some(r) = refs {
+                        match r.0.await {
+                            Ok(lists) => provide_context(Refs(Arc::new(lists))),
+                            Err(e) => return view! { <ErrorNotice error=e/> }.into_any(),
+                        }
+                    }
+                    match resource.await {
+                        Ok(value) => children(value).into_any(),
+                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// Shown instead of a page that needs a session.
+#[component]
+pub fn SignInRequired() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let href = move || format!("/signin?next={}", location.pathname.get());
+    view! {
+        <section class="card narrow">
+            <h1>{t!(i18n, account.sign_in_required)}</h1>
+            <p><a href=href class="button primary">{t!(i18n, nav.sign_in)}</a></p>
+        </section>
+    }
+}
+
+/// Shown to a signed-in person whose role may not open the page.
+#[component]
+pub fn Forbidden() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="card narrow">
+            <h1>{t!(i18n, errors.forbidden)}</h1>
+            <p><a href="/">{t!(i18n, nav.home)}</a></p>
+        </section>
+    }
+}
+
+/// What a page shows when its data came back with an error.
+#[component]
+pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    match error {
+        AppError::NotSignedIn => view! { <SignInRequired/> }.into_any(),
+        AppError::Forbidden => view! { <Forbidden/> }.into_any(),
+        other => {
+            let i18n = use_i18n();
+            view! { <p class="form-error" role="alert">{crate::forms::error_text(i18n, &other)}</p> }.into_any()
+        }
+    }
+}
+
+pub fn role_name(i18n: leptos_i18n::I18nContext<Locale>, role: Role) -> String {
+    match role {
+        Role::Migrant => t_string!(i18n, roles.migrant),
+        Role::Employer => t_string!(i18n, roles.employer),
+        Role::Staff => t_string!(i18n, roles.staff),
+        Role::Admin => t_string!(i18n, roles.admin),
+    }
+    .to_string()
+}
+
+/// `<select>` of a reference list in the reader's language.
+#[component]
+pub fn RefSelect(
+    id: &'static str,
+    list: Vec<Named>,
+    #[prop(optional)] selected: Option<i32>,
+    #[prop(optional)] any_label: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let required = any_label.is_none();
+    view! {
+        <select id=id name=id required=required>
+            {any_label.map(|l| view! { <option value="">{l}</option> })}
+            {list
+                .into_iter()
+                .map(|n| {
+                    let sel = selected == Some(n.id);
+                    view! { <option value=n.id.to_string() selected=sel>{n.name(locale).to_string()}</option> }
+                })
+                .collect_view()}
+        </select>
+    }
+}
+
+/// The `:id` parameter of routes such as `/vacancies/:id`.
+#[derive(Params, Clone, Debug, PartialEq, Eq)]
+pub struct IdParam {
+    pub id: Option<i32>,
+}
+
+/// The route's `:id` as a memo; 0 (found by nobody) when it is missing or not a number.
+pub fn use_id_param() -> Memo<i32> {
+    let params = leptos_router::hooks::use_params::<IdParam>();
+    Memo::new(move |_| params.with(|p| p.as_ref().ok().and_then(|p| p.id).unwrap_or(0)))
+}
+
+/// The signed-in user if they may do `action`, for pages that show a form of a
+/// guarded server function (the server function decides; this only chooses
+/// between the form, the sign-in prompt and "not allowed").
+pub async fn user_who_may(action: crate::authz::Action) -> Result<SessionUser, AppError> {
+    let user = get_current_user().await?;
+    crate::authz::authorize(user.as_ref(), action)?;
+    user.ok_or(AppError::NotSignedIn)
+}

@@ -1,0 +1,294 @@
+//! Vacancies and projects: search, the employer's own, staff review, closing.
+//! Queries and mutations only, free of HTTP; callers pass the checked user.
+
+use super::entity::{self, project};
+use super::rules::{check, Draft};
+use super::{Project, SearchQuery, SearchResult, Sort, Vacancy, VacancyDecision, VacancyStatus, PER_PAGE};
+use crate::accounts::SessionUser;
+use crate::authz::{may_edit_company_row, may_read_vacancy};
+use crate::companies::{entity as company, service as companies, CompanyStatus};
+use crate::error::AppError;
+use crate::reference::service as reference;
+use crate::reference::text::normalize_search;
+use chrono::{NaiveDate, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::*;
+use std::collections::HashMap;
+
+/// Views of vacancy rows with their companies, in two queries whatever the count.
+pub async fn views<C: ConnectionTrait>(db: &C, rows: Vec<entity::Model>) -> Result<Vec<Vacancy>, AppError> {
+    let ids: Vec<i32> = rows.iter().map(|r| r.company_id).collect();
+    let companies: HashMap<i32, company::Model> =
+        company::Entity::find().filter(company::Column::Id.is_in(ids)).all(db).await?.into_iter().map(|c| (c.id, c)).collect();
+    rows.into_iter()
+        .map(|r| {
+            let c = companies.get(&r.company_id).ok_or(AppError::Internal)?;
+            Ok(r.into_view(c))
+        })
+        .collect()
+}
+
+/// Published, open and not yet filled.
+pub fn open_condition(today: NaiveDate) -> Condition {
+    Condition::all()
+        .add(entity::Column::Status.eq(VacancyStatus::Published))
+        .add(entity::Column::ClosingDate.gte(today))
+        .add(Expr::col(entity::Column::Filled).lt(Expr::col(entity::Column::Positions)))
+}
+
+pub async fn search<C: ConnectionTrait>(db: &C, q: &SearchQuery, today: NaiveDate) -> Result<SearchResult, AppError> {
+    let mut cond = open_condition(today);
+    for token in crate::reference::text::tokens(&q.q).into_iter().take(8) {
+        cond = cond.add(entity::Column::Search.contains(format!(" {token}").as_str()));
+    }
+    if let Some(s) = q.sector {
+        cond = cond.add(entity::Column::SectorId.eq(s));
+    }
+    if let Some(p) = q.province {
+        cond = cond.add(entity::Column::ProvinceId.eq(p));
+    }
+    if let Some(w) = q.min_wage {
+        cond = cond.add(entity::Column::WageKurus.gte(w.saturating_mul(100)));
+    }
+    if q.housing {
+        cond = cond.add(entity::Column::Housing.eq(true));
+    }
+    if q.no_certificate {
+        cond = cond.add(entity::Column::CertificateRequired.eq(false));
+    }
+    let select = entity::Entity::find().filter(cond);
+    let select = match q.sort {
+        Sort::Wage => select.order_by_desc(entity::Column::WageKurus),
+        Sort::Newest => select.order_by_desc(entity::Column::PublishedAt),
+    }
+    .order_by_desc(entity::Column::Id);
+    let page = q.page.max(1);
+    let mut rows = select.offset(u64::from((page - 1) * PER_PAGE)).limit(u64::from(PER_PAGE) + 1).all(db).await?;
+    let has_next = rows.len() > PER_PAGE as usize;
+    rows.truncate(PER_PAGE as usize);
+    Ok(SearchResult { has_next, page, per_page: PER_PAGE, items: views(db, rows).await? })
+}
+
+/// One vacancy for whoever may read it; "not found" for everyone else.
+pub async fn get<C: ConnectionTrait>(db: &C, user: Option<&SessionUser>, id: i32) -> Result<Vacancy, AppError> {
+    let row = entity::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+    let owner = company::Entity::find_by_id(row.company_id).one(db).await?.ok_or(AppError::NotFound)?;
+    if !may_read_vacancy(user, owner.owner_user_id, row.status == VacancyStatus::Published) {
+        return Err(AppError::NotFound);
+    }
+    Ok(row.into_view(&owner))
+}
+
+/// The employer's company's vacancies, newest first.
+pub async fn mine<C: ConnectionTrait>(db: &C, owner_id: i32) -> Result<Vec<Vacancy>, AppError> {
+    let Some(c) = companies::own(db, owner_id).await? else {
+        return Ok(vec![]);
+    };
+    let rows = entity::Entity::find()
+        .filter(entity::Column::CompanyId.eq(c.id))
+        .order_by_desc(entity::Column::Id)
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|r| r.into_view(&c)).collect())
+}
+
+/// A vacancy as the employer typed it, numbers parsed.
+pub struct VacancyInput {
+    /// Correcting a returned vacancy; `None` for a new one.
+    pub id: Option<i32>,
+    pub draft: Draft,
+    pub project_id: Option<i32>,
+}
+
+/// Submits a new vacancy for review, or a corrected one that staff sent back.
+/// Returns its id.
+pub async fn save<C: ConnectionTrait>(db: &C, user: &SessionUser, input: VacancyInput) -> Result<i32, AppError> {
+    let c = companies::own_verified(db, user.id).await?;
+    let today = Utc::now().date_naive();
+    let ok = check(&input.draft, reference::minimum_wage_on(db, today).await?, today)?;
+    let d = input.draft;
+    let occupation = reference::check_occupation(db, d.occupation_id).await?;
+    let sector = reference::check_sector(db, d.sector_id).await?;
+    let province = reference::check_province(db, d.province_id).await?;
+    if occupation.sector_id != sector.id {
+        return Err(AppError::InvalidInput);
+    }
+    if let Some(p) = input.project_id {
+        let p = project::Entity::find_by_id(p).one(db).await?.ok_or(AppError::InvalidInput)?;
+        let p_owner = company::Entity::find_by_id(p.company_id).one(db).await?.ok_or(AppError::InvalidInput)?;
+        may_edit_company_row(user, p_owner.owner_user_id).map_err(|_| AppError::InvalidInput)?;
+    }
+    let now = Utc::now();
+    let mut am = match input.id {
+        Some(id) => {
+            let v = entity::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+            let owner = company::Entity::find_by_id(v.company_id).one(db).await?.ok_or(AppError::NotFound)?;
+            may_edit_company_row(user, owner.owner_user_id)?;
+            // Only what staff sent back is corrected.
+            if v.status != VacancyStatus::Returned {
+                return Err(AppError::InvalidInput);
+            }
+            v.into_active_model()
+        }
+        None => entity::ActiveModel {
+            company_id: Set(c.id),
+            filled: Set(0),
+            created_at: Set(now),
+            published_at: Set(None),
+            ..Default::default()
+        },
+    };
+    let search = [
+        occupation.name_uz.as_str(),
+        &occupation.name_tr,
+        &sector.name_uz,
+        &sector.name_tr,
+        &province.name_tr,
+        &province.name_uz,
+        &ok.district,
+        &c.legal_name,
+        &ok.text_tr,
+        ok.text_uz.as_deref().unwrap_or(""),
+    ]
+    .join(" ");
+    am.search = Set(format!(" {} ", normalize_search(&search)));
+    am.sector_id = Set(d.sector_id);
+    am.occupation_id = Set(d.occupation_id);
+    am.positions = Set(d.positions);
+    am.province_id = Set(d.province_id);
+    am.district = Set(ok.district);
+    am.wage_kurus = Set(d.wage_kurus);
+    am.hours_per_week = Set(d.hours_per_week);
+    am.housing = Set(d.housing);
+    am.meals = Set(d.meals);
+    am.transport = Set(d.transport);
+    am.contract_months = Set(d.contract_months);
+    am.turkish_level = Set(d.turkish_level);
+    am.certificate_required = Set(d.certificate_required);
+    am.start_date = Set(ok.start_date);
+    am.closing_date = Set(ok.closing_date);
+    am.text_tr = Set(ok.text_tr);
+    am.text_uz = Set(ok.text_uz);
+    am.status = Set(VacancyStatus::Submitted);
+    am.review_reason = Set(None);
+    am.updated_at = Set(now);
+    am.project_id = Set(input.project_id);
+    let id = am.save(db).await?.try_into_model()?.id;
+    tracing::info!(user_id = user.id, company_id = c.id, vacancy_id = id, "vacancy submitted for review");
+    Ok(id)
+}
+
+/// Vacancies waiting for review, oldest first.
+pub async fn review_queue<C: ConnectionTrait>(db: &C) -> Result<Vec<Vacancy>, AppError> {
+    let rows = entity::Entity::find()
+        .filter(entity::Column::Status.eq(VacancyStatus::Submitted))
+        .order_by_asc(entity::Column::UpdatedAt)
+        .all(db)
+        .await?;
+    views(db, rows).await
+}
+
+/// Staff publish a submitted vacancy, or send it back or reject it with a reason.
+pub async fn review<C: ConnectionTrait>(
+    db: &C,
+    staff_id: i32,
+    vacancy_id: i32,
+    decision: VacancyDecision,
+    reason: Option<String>,
+) -> Result<(), AppError> {
+    let status = match (decision, &reason) {
+        (VacancyDecision::Publish, _) => VacancyStatus::Published,
+        (VacancyDecision::Return, Some(_)) => VacancyStatus::Returned,
+        (VacancyDecision::Reject, Some(_)) => VacancyStatus::Rejected,
+        (VacancyDecision::Return | VacancyDecision::Reject, None) => return Err(AppError::ReasonRequired),
+    };
+    let v = entity::Entity::find_by_id(vacancy_id).one(db).await?.ok_or(AppError::NotFound)?;
+    if v.status != VacancyStatus::Submitted {
+        return Err(AppError::InvalidInput);
+    }
+    let now = Utc::now();
+    let mut am = v.into_active_model();
+    am.status = Set(status);
+    am.review_reason = Set(reason);
+    if status == VacancyStatus::Published {
+        am.published_at = Set(Some(now));
+    }
+    am.updated_at = Set(now);
+    am.update(db).await?;
+    tracing::info!(staff_id, vacancy_id, decision = %status, "vacancy reviewed");
+    Ok(())
+}
+
+/// Closes published vacancies whose closing date has passed or whose positions
+/// are all filled; run periodically by the server. Returns how many closed.
+pub async fn close_expired<C: ConnectionTrait>(db: &C, today: NaiveDate) -> Result<u64, AppError> {
+    let r = entity::Entity::update_many()
+        .col_expr(entity::Column::Status, Expr::value(VacancyStatus::Closed.as_str()))
+        .col_expr(entity::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(entity::Column::Status.eq(VacancyStatus::Published))
+        .filter(
+            Condition::any()
+                .add(entity::Column::ClosingDate.lt(today))
+                .add(Expr::col(entity::Column::Filled).gte(Expr::col(entity::Column::Positions))),
+        )
+        .exec(db)
+        .await?;
+    Ok(r.rows_affected)
+}
+
+/// A project as typed, checked except against the database.
+pub struct ProjectInput {
+    pub name: String,
+    pub description_tr: String,
+    pub description_uz: Option<String>,
+    pub province_id: i32,
+}
+
+/// An employer of a verified company opens a project (F2.3).
+pub async fn save_project<C: ConnectionTrait>(db: &C, owner_id: i32, input: ProjectInput) -> Result<i32, AppError> {
+    let c = companies::own_verified(db, owner_id).await?;
+    reference::check_province(db, input.province_id).await?;
+    let p = project::ActiveModel {
+        company_id: Set(c.id),
+        name: Set(input.name),
+        description_tr: Set(input.description_tr),
+        description_uz: Set(input.description_uz),
+        province_id: Set(input.province_id),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(p.id)
+}
+
+/// The employer's projects, newest first.
+pub async fn my_projects<C: ConnectionTrait>(db: &C, owner_id: i32) -> Result<Vec<Project>, AppError> {
+    let Some(c) = companies::own(db, owner_id).await? else {
+        return Ok(vec![]);
+    };
+    let rows = project::Entity::find()
+        .filter(project::Column::CompanyId.eq(c.id))
+        .order_by_desc(project::Column::Id)
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|p| p.into_view(c.legal_name.clone())).collect())
+}
+
+/// A project of a verified company with its open vacancies (public).
+pub async fn project_page<C: ConnectionTrait>(db: &C, id: i32, today: NaiveDate) -> Result<(Project, Vec<Vacancy>), AppError> {
+    let p = project::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+    let c = company::Entity::find_by_id(p.company_id).one(db).await?.ok_or(AppError::NotFound)?;
+    if c.status != CompanyStatus::Verified {
+        return Err(AppError::NotFound);
+    }
+    let rows = entity::Entity::find()
+        .filter(open_condition(today))
+        .filter(entity::Column::ProjectId.eq(p.id))
+        .order_by_desc(entity::Column::PublishedAt)
+        .limit(100)
+        .all(db)
+        .await?;
+    let vacancies = rows.into_iter().map(|r| r.into_view(&c)).collect();
+    Ok((p.into_view(c.legal_name), vacancies))
+}
