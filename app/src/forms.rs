@@ -1,10 +1,11 @@
 //! Forms that work with and without JavaScript.
 //!
 //! Every core form is a plain `<form method="post">` aimed at a server function,
-//! so a migrant whose WASM has not arrived yet can still submit it. The server
-//! function ends with [`finish`]: on success the browser is sent on to the next
-//! page; on failure it goes back to the form with `?error=<key>`, and the page
-//! shows the translated message tied to its field.
+//! so a migrant whose WASM has not arrived yet can still submit it. On success
+//! the server function sends the browser on with [`redirect`]; on failure the
+//! server's middleware sends it back to the form with `?error=<key>`
+//! ([`back_with_error`]), and the page shows the translated message tied to
+//! its field.
 
 use crate::error::AppError;
 use crate::i18n::*;
@@ -20,47 +21,19 @@ pub fn set_cookie(value: &str) {
     }
 }
 
-/// The request's headers, as the server function or page render sees them.
+
+/// Where a server function sends the browser when it succeeds. (A failure
+/// needs nothing: the server's middleware sends a plain form post back to its
+/// page with `?error=<key>`, see [`back_with_error`], and answers a script with
+/// the error's own status.)
 #[cfg(feature = "ssr")]
-pub fn request_parts() -> Option<http::request::Parts> {
-    use_context::<http::request::Parts>()
+pub fn redirect(to: &str) {
+    leptos_axum::redirect(to)
 }
 
-/// Sends the browser on (success) or back to the form with the error key.
-/// Also sets the HTTP status of a failure, so a refusal is never a 500.
-#[cfg(feature = "ssr")]
-pub fn finish<T>(result: Result<T, AppError>, success_to: &str) -> Result<T, AppError> {
-    match &result {
-        Ok(_) => leptos_axum::redirect(success_to),
-        Err(e) => {
-            if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-                res.set_status(
-                    http::StatusCode::from_u16(e.status())
-                        .unwrap_or(http::StatusCode::BAD_REQUEST),
-                );
-            }
-            if let Some(back) = back_with_error(e) {
-                leptos_axum::redirect(&back);
-            }
-        }
-    }
-    result
-}
-
-/// For a plain (non-JS) form post: the page the form was on, with `error=`.
-#[cfg(feature = "ssr")]
-fn back_with_error(e: &AppError) -> Option<String> {
-    let parts = request_parts()?;
-    let accepts_html = parts
-        .headers
-        .get(http::header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("text/html"));
-    if !accepts_html {
-        return None;
-    }
-    let referer = parts.headers.get(http::header::REFERER)?.to_str().ok()?;
-    // Only the path and query of the referring page: never another site.
+/// For a plain (non-JS) form post that failed: the page the form was on
+/// (path and query of the `Referer`, never another site), with `error=<key>`.
+pub fn back_with_error(referer: &str, e: &AppError) -> String {
     let path_and_query = match referer.find("://") {
         Some(i) => {
             let rest = &referer[i + 3..];
@@ -68,7 +41,7 @@ fn back_with_error(e: &AppError) -> Option<String> {
         }
         None => referer,
     };
-    Some(with_error_param(&crate::lang::safe_next(path_and_query), e.key()))
+    with_error_param(&crate::lang::safe_next(path_and_query), e.key())
 }
 
 /// `path` with its `error` query parameter replaced by `key`.
@@ -83,7 +56,7 @@ pub fn with_error_param(path: &str, key: &str) -> String {
     format!("{base}?{}", kept.join("&"))
 }
 
-/// The error named in the URL by [`finish`], if any.
+/// The error named in the URL by [`back_with_error`], if any.
 pub fn use_form_error() -> Memo<Option<AppError>> {
     let query = use_query_map();
     Memo::new(move |_| query.with(|q| q.get("error").and_then(|k| AppError::from_key(&k))))
@@ -167,6 +140,14 @@ pub fn invalid(error: Memo<Option<AppError>>, field: &'static str) -> impl Fn() 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn failed_posts_go_back_to_their_own_page_only() {
+        assert_eq!(back_with_error("http://localhost:3000/signup", &AppError::InvalidPhone), "/signup?error=invalid_phone");
+        assert_eq!(back_with_error("https://kopru.uz/profile?saved=1", &AppError::InvalidDate), "/profile?saved=1&error=invalid_date");
+        assert_eq!(back_with_error("https://evil.example//evil.example/x", &AppError::Forbidden), "/?error=forbidden");
+        assert_eq!(back_with_error("https://kopru.uz", &AppError::Internal), "/?error=internal");
+    }
 
     #[test]
     fn error_param_replaces_old_one_and_keeps_others() {

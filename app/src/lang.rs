@@ -65,21 +65,17 @@ pub fn safe_next(next: &str) -> String {
 /// Switches the language: sets the cookie and sends the person back where they were.
 #[server(endpoint = "set_language")]
 pub async fn set_language(lang: String, next: String) -> Result<(), AppError> {
-    use crate::forms::finish;
-    let result = match parse_locale(&lang) {
-        Some(l) => {
-            let cookie = cookie::Cookie::build((LANG_COOKIE, leptos_i18n::Locale::as_str(l)))
-                .path("/")
-                .http_only(true)
-                .same_site(cookie::SameSite::Lax)
-                .max_age(cookie::time::Duration::days(365))
-                .build();
-            crate::forms::set_cookie(&cookie.to_string());
-            Ok(())
-        }
-        None => Err(AppError::InvalidInput),
-    };
-    finish(result, &safe_next(&next))
+    let (_, _) = crate::guard::visitor(crate::authz::Action::SetLanguage).await?;
+    let l = parse_locale(&lang).ok_or(AppError::InvalidInput)?;
+    let cookie = cookie::Cookie::build((LANG_COOKIE, leptos_i18n::Locale::as_str(l)))
+        .path("/")
+        .http_only(true)
+        .same_site(cookie::SameSite::Lax)
+        .max_age(cookie::time::Duration::days(365))
+        .build();
+    crate::forms::set_cookie(&cookie.to_string());
+    crate::forms::redirect(&safe_next(&next));
+    Ok(())
 }
 
 #[cfg(test)]

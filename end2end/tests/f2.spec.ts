@@ -40,7 +40,7 @@ test('employer, staff and a migrant on a phone: the whole legal-vacancy journey'
   await employer.goto('/employer/company');
   await employer.getByLabel('Şirketin ticari unvanı').fill('Göl İnşaat A.Ş.');
   await employer.getByLabel('Vergi kimlik numarası (VKN, 10 hane)').fill('6210184261');
-  await employer.getByLabel('MERSIS numarası (16 hane)').fill('0621018426100015');
+  await employer.getByLabel('MERSİS numarası (16 hane)').fill('0621018426100015');
   await employer.getByLabel('Sektör').selectOption('1');
   await employer.getByLabel('İl', { exact: true }).selectOption('32');
   await employer.getByLabel('Adres').fill('Eğirdir, Isparta');
@@ -147,7 +147,7 @@ test.describe('without JavaScript', () => {
       expect(text).toContain('Turar joy beriladi');
     }
     // Sorting by wage keeps the filters; the first page is sorted.
-    await page.getByLabel('Tartib').selectOption('wage');
+    await page.getByLabel('Saralash').selectOption('wage');
     await page.getByRole('button', { name: 'Qidirish' }).click();
     await expect(page).toHaveURL(/sort=wage/);
     await expect(page).toHaveURL(/province=34/);

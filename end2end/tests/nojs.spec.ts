@@ -35,7 +35,7 @@ test('without JavaScript: the language switch keeps the page', async ({ page }) 
   await page.getByRole('button', { name: 'Türkçe' }).click();
   await expect(page).toHaveURL(/\/signin$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Giriş yap');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Giriş');
 });
 
 test('without JavaScript: a refused sign-up says why, next to the field', async ({ page }) => {

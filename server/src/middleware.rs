@@ -100,11 +100,22 @@ pub async fn security_headers(State(s): State<Settings>, mut req: Request, next:
 
 /// Server functions answer an error with 500 whatever it is; this gives each
 /// of Köprü's errors its own status (400 for bad input, 401, 403, 429 …), so
-/// only a real failure is a 500.
+/// only a real failure is a 500. A plain form post (no JavaScript: it accepts
+/// `text/html`) that failed goes back to its page with `?error=<key>`, where
+/// the page shows the message tied to its field.
 pub async fn server_fn_status(req: Request, next: Next) -> Response {
-    let is_api = req.uri().path().starts_with("/api/");
+    if !req.uri().path().starts_with("/api/") {
+        return next.run(req).await;
+    }
+    let accepts_html = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
+    let referer = req.headers().get(header::REFERER).and_then(|v| v.to_str().ok()).map(str::to_string);
     let res = next.run(req).await;
-    if !is_api || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+    let maybe_error = res.status() == StatusCode::INTERNAL_SERVER_ERROR || (accepts_html && res.status() == StatusCode::FOUND);
+    if !maybe_error {
         return res;
     }
     let (mut parts, body) = res.into_parts();
@@ -112,8 +123,23 @@ pub async fn server_fn_status(req: Request, next: Next) -> Response {
         Ok(b) => b,
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    if let Ok(e) = serde_json::from_slice::<app::error::AppError>(&bytes) {
-        parts.status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let Ok(e) = serde_json::from_slice::<app::error::AppError>(&bytes) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    match referer.filter(|_| accepts_html) {
+        Some(referer) => {
+            parts.status = StatusCode::FOUND;
+            match HeaderValue::from_str(&app::forms::back_with_error(&referer, &e)) {
+                Ok(v) => parts.headers.insert(header::LOCATION, v),
+                Err(_) => parts.headers.insert(header::LOCATION, HeaderValue::from_static("/")),
+            };
+            parts.headers.remove(header::CONTENT_TYPE);
+            parts.headers.remove(header::CONTENT_LENGTH);
+            Response::from_parts(parts, Body::empty())
+        }
+        None => {
+            parts.status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            Response::from_parts(parts, Body::from(bytes))
+        }
     }
-    Response::from_parts(parts, Body::from(bytes))
 }

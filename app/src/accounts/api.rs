@@ -58,16 +58,14 @@ pub async fn get_current_user() -> Result<Option<SessionUser>, AppError> {
 #[server(endpoint = "sign_up_migrant")]
 pub async fn sign_up_migrant(name: String, phone: String, password: String, consent: Option<String>) -> Result<(), AppError> {
     use super::service::NewLogin;
-    let result = sign_up(super::Role::Migrant, &name, NewLogin::Phone(&phone), &password, consent.is_some()).await;
-    crate::forms::finish(result, "/account")
+    sign_up(super::Role::Migrant, &name, NewLogin::Phone(&phone), &password, consent.is_some()).await
 }
 
 /// F1.2: an employer signs up with an e-mail address.
 #[server(endpoint = "sign_up_employer")]
 pub async fn sign_up_employer(name: String, email: String, password: String, consent: Option<String>) -> Result<(), AppError> {
     use super::service::NewLogin;
-    let result = sign_up(super::Role::Employer, &name, NewLogin::Email(&email), &password, consent.is_some()).await;
-    crate::forms::finish(result, "/account")
+    sign_up(super::Role::Employer, &name, NewLogin::Email(&email), &password, consent.is_some()).await
 }
 
 /// Both sign-ups: the account and its consent, then a fresh session.
@@ -88,47 +86,38 @@ async fn sign_up(
     ctx::end_request_session(&state).await?;
     let token = super::session::create(&state.db, &state.security, user.id).await?;
     crate::forms::set_cookie(&super::session::cookie(&state.security, &token));
+    crate::forms::redirect("/account");
     Ok(())
 }
 
 /// Sign-in with a phone number or an e-mail address.
 #[server(endpoint = "sign_in")]
 pub async fn sign_in(login: String, password: String, next: Option<String>) -> Result<(), AppError> {
-    let result = async {
-        let (_, state) = visitor(Action::SignIn).await?;
-        let (token, _) = super::service::sign_in(&state, &login, &password, &ctx::client_ip()).await?;
-        // A new session id at every sign-in; the one the browser had is ended.
-        ctx::end_request_session(&state).await?;
-        crate::forms::set_cookie(&super::session::cookie(&state.security, &token));
-        Ok(())
-    }
-    .await;
-    let to = crate::lang::safe_next(next.as_deref().unwrap_or("/account"));
-    crate::forms::finish(result, &to)
+    let (_, state) = visitor(Action::SignIn).await?;
+    let (token, _) = super::service::sign_in(&state, &login, &password, &ctx::client_ip()).await?;
+    // A new session id at every sign-in; the one the browser had is ended.
+    ctx::end_request_session(&state).await?;
+    crate::forms::set_cookie(&super::session::cookie(&state.security, &token));
+    crate::forms::redirect(&crate::lang::safe_next(next.as_deref().unwrap_or("/account")));
+    Ok(())
 }
 
 /// Ends this browser's session.
 #[server(endpoint = "sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    let result = async {
-        let (_, state) = guard(Action::SignOut).await?;
-        ctx::end_request_session(&state).await?;
-        crate::forms::set_cookie(&super::session::clearing_cookie(&state.security));
-        Ok(())
-    }
-    .await;
-    crate::forms::finish(result, "/")
+    let (_, state) = guard(Action::SignOut).await?;
+    ctx::end_request_session(&state).await?;
+    crate::forms::set_cookie(&super::session::clearing_cookie(&state.security));
+    crate::forms::redirect("/");
+    Ok(())
 }
 
 /// Changes the password; every other session of the account ends.
 #[server(endpoint = "change_password")]
 pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
-    let result = async {
-        let (user, state) = guard(Action::ChangePassword).await?;
-        let token = super::service::change_password(&state, &user, &current_password, &new_password).await?;
-        crate::forms::set_cookie(&super::session::cookie(&state.security, &token));
-        Ok(())
-    }
-    .await;
-    crate::forms::finish(result, "/account?changed=1")
+    let (user, state) = guard(Action::ChangePassword).await?;
+    let token = super::service::change_password(&state, &user, &current_password, &new_password).await?;
+    crate::forms::set_cookie(&super::session::cookie(&state.security, &token));
+    crate::forms::redirect("/account?changed=1");
+    Ok(())
 }

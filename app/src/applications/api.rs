@@ -39,25 +39,20 @@ impl MoveForm {
 /// A migrant applies to an open, published vacancy (once).
 #[server(endpoint = "apply")]
 pub async fn apply(vacancy_id: i32) -> Result<(), AppError> {
-    let result = async {
-        let (user, state) = guard(Action::ApplyToVacancy).await?;
-        super::service::apply(&state.db, &user, vacancy_id, chrono::Utc::now().date_naive()).await
-    }
-    .await;
-    let to = result.as_ref().map(|id| format!("/applications/{id}")).unwrap_or_default();
-    crate::forms::finish(result.map(drop), &to)
+    let (user, state) = guard(Action::ApplyToVacancy).await?;
+    let id = super::service::apply(&state.db, &user, vacancy_id, chrono::Utc::now().date_naive()).await?;
+    crate::forms::redirect(&format!("/applications/{id}"));
+    Ok(())
 }
 
 /// Moves an application to another stage (see `service::move_to`).
 #[server(endpoint = "move_application")]
 pub async fn move_application(#[server(flatten)] form: MoveForm) -> Result<(), AppError> {
     let id = form.application_id;
-    let result = async {
-        let (user, state) = guard(Action::MoveApplication).await?;
-        super::service::move_to(&state.db, &user, id, form.parse()?).await
-    }
-    .await;
-    crate::forms::finish(result, &format!("/applications/{id}"))
+    let (user, state) = guard(Action::MoveApplication).await?;
+    super::service::move_to(&state.db, &user, id, form.parse()?).await?;
+    crate::forms::redirect(&format!("/applications/{id}"));
+    Ok(())
 }
 
 /// One application with its history, for those who may read it.
@@ -94,10 +89,8 @@ pub async fn unread_count() -> Result<u64, AppError> {
 /// Marks all of one's notifications read.
 #[server(endpoint = "mark_notifications_read")]
 pub async fn mark_notifications_read() -> Result<(), AppError> {
-    let result = async {
-        let (user, state) = guard(Action::MarkOwnNotificationsRead).await?;
-        super::service::mark_read(&state.db, user.id).await.map(drop)
-    }
-    .await;
-    crate::forms::finish(result, "/notifications")
+    let (user, state) = guard(Action::MarkOwnNotificationsRead).await?;
+    super::service::mark_read(&state.db, user.id).await?;
+    crate::forms::redirect("/notifications");
+    Ok(())
 }

@@ -52,13 +52,11 @@ pub async fn my_company() -> Result<Option<Company>, AppError> {
 /// Registers (or, after a rejection, corrects and resubmits) the employer's company.
 #[server(endpoint = "register_company")]
 pub async fn register_company(#[server(flatten)] form: CompanyForm) -> Result<(), AppError> {
-    let result = async {
-        let (user, state) = guard(Action::ManageOwnCompany).await?;
-        let input = form.parse()?;
-        super::service::register(&state.db, user.id, input).await
-    }
-    .await;
-    crate::forms::finish(result, "/employer/company")
+    let (user, state) = guard(Action::ManageOwnCompany).await?;
+    let input = form.parse()?;
+    super::service::register(&state.db, user.id, input).await?;
+    crate::forms::redirect("/employer/company");
+    Ok(())
 }
 
 /// Companies waiting for verification, oldest first (staff).
@@ -71,11 +69,9 @@ pub async fn pending_companies() -> Result<Vec<Company>, AppError> {
 /// Staff verify a company, or reject it with a reason the employer reads.
 #[server(endpoint = "decide_company")]
 pub async fn decide_company(company_id: i32, decision: CompanyDecision, reason: Option<String>) -> Result<(), AppError> {
-    let result = async {
-        let (user, state) = guard(Action::ReviewCompanies).await?;
-        let reason = crate::parse::optional_text(reason.as_deref(), 500)?;
-        super::service::decide(&state.db, user.id, company_id, decision, reason).await
-    }
-    .await;
-    crate::forms::finish(result, "/staff/companies")
+    let (user, state) = guard(Action::ReviewCompanies).await?;
+    let reason = crate::parse::optional_text(reason.as_deref(), 500)?;
+    super::service::decide(&state.db, user.id, company_id, decision, reason).await?;
+    crate::forms::redirect("/staff/companies");
+    Ok(())
 }

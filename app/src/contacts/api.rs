@@ -16,11 +16,9 @@ pub async fn emergency_contacts() -> Result<Vec<Contact>, AppError> {
 /// Staff change one contact's number.
 #[server(endpoint = "update_contact")]
 pub async fn update_contact(kind: ContactKind, phone: String) -> Result<(), AppError> {
-    let result = async {
-        let (user, state) = guard(Action::EditEmergencyContacts).await?;
-        let phone = super::normalize_contact_phone(&phone).ok_or(AppError::InvalidPhone)?;
-        super::service::update(&state.db, user.id, kind, phone).await
-    }
-    .await;
-    crate::forms::finish(result, "/staff/contacts?saved=1")
+    let (user, state) = guard(Action::EditEmergencyContacts).await?;
+    let phone = super::normalize_contact_phone(&phone).ok_or(AppError::InvalidPhone)?;
+    super::service::update(&state.db, user.id, kind, phone).await?;
+    crate::forms::redirect("/staff/contacts?saved=1");
+    Ok(())
 }

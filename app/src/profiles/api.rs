@@ -73,11 +73,9 @@ pub async fn my_profile() -> Result<Option<Profile>, AppError> {
 /// Saves the migrant's profile. An empty passport field keeps the stored number.
 #[server(endpoint = "save_profile")]
 pub async fn save_profile(#[server(flatten)] form: ProfileForm) -> Result<(), AppError> {
-    let result = async {
-        let (user, state) = guard(Action::ManageOwnProfile).await?;
-        let input = form.parse(chrono::Utc::now().date_naive())?;
-        super::service::save(&state.db, &state.keys, user.id, input).await
-    }
-    .await;
-    crate::forms::finish(result, "/profile?saved=1")
+    let (user, state) = guard(Action::ManageOwnProfile).await?;
+    let input = form.parse(chrono::Utc::now().date_naive())?;
+    super::service::save(&state.db, &state.keys, user.id, input).await?;
+    crate::forms::redirect("/profile?saved=1");
+    Ok(())
 }

@@ -77,14 +77,12 @@ pub async fn minimum_wages() -> Result<Vec<MinimumWage>, AppError> {
 /// Staff record a new legal minimum wage and the day it applies from.
 #[server(endpoint = "set_minimum_wage")]
 pub async fn set_minimum_wage(amount: String, valid_from: String) -> Result<(), AppError> {
-    let result = async {
-        let (user, state) = guard(Action::SetReferenceData).await?;
-        let kurus = crate::format::parse_try_to_kurus(&amount)
-            .filter(|k| (100_000..=1_000_000_000).contains(k))
-            .ok_or(AppError::InvalidInput)?;
-        let day = crate::parse::parse_date(&valid_from)?;
-        super::service::record_minimum_wage(&state.db, user.id, kurus, day).await
-    }
-    .await;
-    crate::forms::finish(result, "/staff/minimum-wage")
+    let (user, state) = guard(Action::SetReferenceData).await?;
+    let kurus = crate::format::parse_try_to_kurus(&amount)
+        .filter(|k| (100_000..=1_000_000_000).contains(k))
+        .ok_or(AppError::InvalidInput)?;
+    let day = crate::parse::parse_date(&valid_from)?;
+    super::service::record_minimum_wage(&state.db, user.id, kurus, day).await?;
+    crate::forms::redirect("/staff/minimum-wage");
+    Ok(())
 }

@@ -21,15 +21,12 @@ pub async fn staff_accounts() -> Result<Vec<StaffAccount>, AppError> {
 /// An admin creates a staff or admin account with a first password.
 #[server(endpoint = "create_staff_account")]
 pub async fn create_staff_account(name: String, email: String, role: Role, password: String) -> Result<(), AppError> {
-    let result = async {
-        let (admin, state) = guard(Action::ManageStaffAccounts).await?;
-        let created =
-            crate::accounts::service::create_staff_account(&state, role, &name, &email, &password, "uz").await?;
-        tracing::info!(admin_id = admin.id, user_id = created.id, role = %role, "staff account created");
-        Ok(())
-    }
-    .await;
-    crate::forms::finish(result, "/admin/accounts?created=1")
+    let (admin, state) = guard(Action::ManageStaffAccounts).await?;
+    let created =
+        crate::accounts::service::create_staff_account(&state, role, &name, &email, &password, "uz").await?;
+    tracing::info!(admin_id = admin.id, user_id = created.id, role = %role, "staff account created");
+    crate::forms::redirect("/admin/accounts?created=1");
+    Ok(())
 }
 
 /// The staff console's queues with counts and the age of the oldest item (F4.1).

@@ -102,12 +102,10 @@ pub async fn my_vacancies() -> Result<Vec<Vacancy>, AppError> {
 /// corrects one that staff sent back.
 #[server(endpoint = "save_vacancy")]
 pub async fn save_vacancy(#[server(flatten)] form: VacancyForm) -> Result<(), AppError> {
-    let result = async {
-        let (user, state) = guard(Action::ManageOwnVacancies).await?;
-        super::service::save(&state.db, &user, form.parse()?).await.map(drop)
-    }
-    .await;
-    crate::forms::finish(result, "/employer/vacancies?submitted=1")
+    let (user, state) = guard(Action::ManageOwnVacancies).await?;
+    super::service::save(&state.db, &user, form.parse()?).await?;
+    crate::forms::redirect("/employer/vacancies?submitted=1");
+    Ok(())
 }
 
 /// Vacancies waiting for review, oldest first (staff).
@@ -120,13 +118,11 @@ pub async fn vacancy_review_queue() -> Result<Vec<Vacancy>, AppError> {
 /// Staff publish a vacancy, send it back with a reason, or reject it with one.
 #[server(endpoint = "review_vacancy")]
 pub async fn review_vacancy(vacancy_id: i32, decision: VacancyDecision, reason: Option<String>) -> Result<(), AppError> {
-    let result = async {
-        let (user, state) = guard(Action::ReviewVacancies).await?;
-        let reason = crate::parse::optional_text(reason.as_deref(), 500)?;
-        super::service::review(&state.db, user.id, vacancy_id, decision, reason).await
-    }
-    .await;
-    crate::forms::finish(result, "/staff/vacancies")
+    let (user, state) = guard(Action::ReviewVacancies).await?;
+    let reason = crate::parse::optional_text(reason.as_deref(), 500)?;
+    super::service::review(&state.db, user.id, vacancy_id, decision, reason).await?;
+    crate::forms::redirect("/staff/vacancies");
+    Ok(())
 }
 
 /// An employer of a verified company opens a project (F2.3).
@@ -137,18 +133,16 @@ pub async fn save_project(
     description_uz: Option<String>,
     province_id: i32,
 ) -> Result<(), AppError> {
-    let result = async {
-        let (user, state) = guard(Action::ManageOwnProjects).await?;
-        let input = super::service::ProjectInput {
-            name: crate::parse::normalize_name(&name)?,
-            description_tr: crate::parse::required_text(&description_tr, 5000, AppError::TextRequired)?,
-            description_uz: crate::parse::optional_text(description_uz.as_deref(), 5000)?,
-            province_id,
-        };
-        super::service::save_project(&state.db, user.id, input).await.map(drop)
-    }
-    .await;
-    crate::forms::finish(result, "/employer/vacancies")
+    let (user, state) = guard(Action::ManageOwnProjects).await?;
+    let input = super::service::ProjectInput {
+        name: crate::parse::normalize_name(&name)?,
+        description_tr: crate::parse::required_text(&description_tr, 5000, AppError::TextRequired)?,
+        description_uz: crate::parse::optional_text(description_uz.as_deref(), 5000)?,
+        province_id,
+    };
+    super::service::save_project(&state.db, user.id, input).await?;
+    crate::forms::redirect("/employer/vacancies");
+    Ok(())
 }
 
 /// The employer's projects.

@@ -1,0 +1,137 @@
+//! Companies over HTTP (F2.1): registration with VKN and MERSIS, the staff
+//! verification queue, rejection with a reason, correction and resubmission.
+//! They run on SQLite, and on PostgreSQL with `TEST_DATABASE_URL`.
+
+mod common;
+
+use common::*;
+
+#[tokio::test]
+async fn company_verification_and_its_refusals() {
+    let app = TestApp::new().await;
+    let employer = app.employer("ik@firma.com.tr").await;
+    let migrant = app.migrant("+998901112233").await;
+    let staff = app.staff("staff@kopru.example").await;
+    let anon = app.anonymous();
+    // A wrong check digit, a short MERSIS: clear refusals, nothing stored.
+    employer.call::<RegisterCompany>(&company_form("4540536921", "Firma")).await.assert_err("InvalidVkn");
+    let mut short_mersis = company_form(VKN, "F");
+    short_mersis[2].1 = "123".into();
+    employer.call::<RegisterCompany>(&short_mersis).await.assert_err("InvalidMersis");
+    assert_eq!(app.count("SELECT COUNT(*) FROM companies").await, 0);
+    // Only employers register companies.
+    migrant.call::<RegisterCompany>(&company_form(VKN, "Firma")).await.assert_err("Forbidden");
+    staff.call::<RegisterCompany>(&company_form(VKN, "Firma")).await.assert_err("Forbidden");
+    anon.call::<RegisterCompany>(&company_form(VKN, "Firma")).await.assert_err("NotSignedIn");
+    anon.call::<RegisterCompany>(NO_ARGS).await.assert_err("InvalidInput");
+    assert_eq!(app.count("SELECT COUNT(*) FROM companies").await, 0);
+    assert_eq!(employer.call::<MyCompany>(NO_ARGS).await.ok().json(), Value::Null, "no company yet");
+    employer.call::<RegisterCompany>(&company_form(VKN, "Ege Tekstil Ltd.")).await.ok();
+
+    // Before verification the employer can submit neither vacancies nor projects.
+    employer.call::<SaveVacancy>(&VacancySpec::new("Usta")).await.assert_err("CompanyNotVerified");
+    employer
+        .call::<SaveProject>(&[("name", "Proje"), ("description_tr", "Açıklama"), ("province_id", "34")])
+        .await
+        .assert_err("CompanyNotVerified");
+    assert_eq!(app.count("SELECT COUNT(*) FROM vacancies").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM projects").await, 0);
+
+    // The queue: staff only.
+    employer.call::<PendingCompanies>(NO_ARGS).await.assert_err("Forbidden");
+    anon.call::<PendingCompanies>(NO_ARGS).await.assert_err("NotSignedIn");
+    let q = staff.call::<PendingCompanies>(NO_ARGS).await.ok().items();
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0]["legal_name"], "Ege Tekstil Ltd.");
+    assert_eq!(q[0]["vkn"], VKN);
+    assert_eq!(q[0]["status"], "pending");
+    let mine = employer.call::<MyCompany>(NO_ARGS).await.ok().json();
+    let id = mine["id"].as_i64().unwrap();
+    assert_eq!(q[0]["id"].as_i64(), Some(id));
+    let ids = id.to_string();
+    // Rejecting needs a reason; the employer may not decide.
+    staff.call::<DecideCompany>(&[("company_id", &*ids), ("decision", "reject")]).await.assert_err("ReasonRequired");
+    staff.call::<DecideCompany>(&[("company_id", &*ids), ("decision", "reject"), ("reason", "  ")]).await.assert_err("ReasonRequired");
+    staff.call::<DecideCompany>(&[("company_id", &*ids), ("decision", "maybe")]).await.assert_err("InvalidInput");
+    employer.call::<DecideCompany>(&[("company_id", &*ids), ("decision", "verify")]).await.assert_err("Forbidden");
+    assert_eq!(employer.call::<MyCompany>(NO_ARGS).await.ok().json()["status"], "pending", "refusals decided nothing");
+    staff
+        .call::<DecideCompany>(&[("company_id", &*ids), ("decision", "reject"), ("reason", "MERSIS kaydı bulunamadı")])
+        .await
+        .ok();
+    let mine = employer.call::<MyCompany>(NO_ARGS).await.ok().json();
+    assert_eq!(mine["status"], "rejected");
+    assert_eq!(mine["decision_reason"], "MERSIS kaydı bulunamadı");
+    assert!(staff.call::<PendingCompanies>(NO_ARGS).await.ok().items().is_empty(), "left the queue");
+    // A decided company is not decided again.
+    staff.call::<DecideCompany>(&[("company_id", &*ids), ("decision", "verify")]).await.assert_err("InvalidInput");
+    // Corrected and resubmitted, then verified.
+    employer.call::<RegisterCompany>(&company_form(VKN2, "Ege Tekstil Ltd. Şti.")).await.ok();
+    let mine = employer.call::<MyCompany>(NO_ARGS).await.ok().json();
+    assert_eq!(mine["status"], "pending");
+    assert_eq!(mine["id"].as_i64(), Some(id), "the same company, corrected");
+    assert_eq!(mine["vkn"], VKN2);
+    assert_eq!(mine["decision_reason"], Value::Null);
+    staff.call::<DecideCompany>(&[("company_id", &*ids), ("decision", "verify")]).await.ok();
+    assert_eq!(employer.call::<MyCompany>(NO_ARGS).await.ok().json()["status"], "verified");
+    assert_eq!(app.count("SELECT COUNT(*) FROM companies").await, 1);
+    // A verified company cannot be re-registered over.
+    employer.call::<RegisterCompany>(&company_form(VKN, "Başka Ad")).await.assert_err("InvalidInput");
+    assert_eq!(employer.call::<MyCompany>(NO_ARGS).await.ok().json()["legal_name"], "Ege Tekstil Ltd. Şti.");
+    // Now vacancies go through.
+    employer.call::<SaveVacancy>(&VacancySpec::new("Usta")).await.ok();
+}
+
+/// Each field's own error value; numbers written in groups are accepted.
+#[tokio::test]
+async fn company_fields_are_checked_one_by_one() {
+    let app = TestApp::new().await;
+    let employer = app.employer("ik@firma.com.tr").await;
+    let with = |field: &str, value: &str| {
+        let mut f = company_form(VKN, "Anadolu İnşaat A.Ş.");
+        f.iter_mut().find(|(k, _)| *k == field).unwrap().1 = value.to_string();
+        f
+    };
+    for (field, value, want) in [
+        ("legal_name", "   ", "NameRequired"),
+        ("vkn", "454053692", "InvalidVkn"),
+        ("vkn", "45405369AB", "InvalidVkn"),
+        ("mersis", "0000000000000000", "InvalidMersis"),
+        ("address", " ", "InvalidInput"),
+        ("contact_person", "", "NameRequired"),
+        ("contact_phone", "call me", "InvalidPhone"),
+        ("province_id", "99", "InvalidInput"),
+        ("sector_id", "999", "InvalidInput"),
+        ("sector_id", "bir", "InvalidInput"),
+    ] {
+        employer.call::<RegisterCompany>(&with(field, value)).await.assert_err(want);
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM companies").await, 0);
+    // Grouped digits are the same numbers.
+    employer.call::<RegisterCompany>(&with("vkn", "454 053-6920")).await.ok();
+    let mine = employer.call::<MyCompany>(NO_ARGS).await.ok().json();
+    assert_eq!(mine["vkn"], VKN);
+    assert_eq!(mine["contact_phone"], "+902125550000");
+    // A pending company is not registered twice.
+    employer.call::<RegisterCompany>(&company_form(VKN2, "İkinci")).await.assert_err("InvalidInput");
+    assert_eq!(app.count("SELECT COUNT(*) FROM companies").await, 1);
+}
+
+/// Each employer sees only their own company; the queue shows every pending one.
+#[tokio::test]
+async fn employers_see_only_their_own_company() {
+    let w = world().await;
+    let rival = w.employer("ik@rakip.example").await;
+    let pending = w.company(&rival, VKN2, "Rakip Yapı A.Ş.").await;
+    let mine = w.employer.call::<MyCompany>(NO_ARGS).await.ok().json();
+    assert_eq!(mine["id"].as_i64(), Some(w.company));
+    assert_eq!(mine["status"], "verified");
+    let theirs = rival.call::<MyCompany>(NO_ARGS).await.ok().json();
+    assert_eq!(theirs["id"].as_i64(), Some(pending));
+    assert_eq!(theirs["legal_name"], "Rakip Yapı A.Ş.");
+    assert_ne!(pending, w.company);
+    let queue = w.staff.call::<PendingCompanies>(NO_ARGS).await.ok().ids();
+    assert_eq!(queue, vec![pending], "the verified company is not in the queue");
+    // Deciding a company that does not exist: not found.
+    w.staff.call::<DecideCompany>(&[("company_id", "999999"), ("decision", "verify")]).await.assert_err("NotFound");
+}
