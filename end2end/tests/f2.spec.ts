@@ -37,6 +37,7 @@ test('employer, staff and a migrant on a phone: the whole legal-vacancy journey'
   await employer.getByLabel('Şifre', { exact: true }).fill(PASSWORD);
   await employer.getByRole('checkbox').check();
   await employer.getByRole('main').getByRole('button', { name: 'Kayıt ol' }).click();
+  await expect(employer).toHaveURL(/\/account$/);
   await employer.goto('/employer/company');
   await employer.getByLabel('Şirketin ticari unvanı').fill('Göl İnşaat A.Ş.');
   await employer.getByLabel('Vergi kimlik numarası (VKN, 10 hane)').fill('6210184261');
@@ -86,6 +87,7 @@ test('employer, staff and a migrant on a phone: the whole legal-vacancy journey'
   await migrant.getByLabel('Parol', { exact: true }).fill(PASSWORD);
   await migrant.getByRole('checkbox').check();
   await migrant.getByRole('main').getByRole('button', { name: 'Roʻyxatdan oʻtish' }).click();
+  await expect(migrant).toHaveURL(/\/account$/);
   await migrant.goto('/vacancies');
   await migrant.getByLabel('Viloyat (il)').selectOption('32');
   await migrant.getByLabel('Qidiruv: kasb, shahar, kompaniya').fill(district.toLowerCase());

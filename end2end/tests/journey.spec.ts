@@ -45,10 +45,20 @@ test('a migrant on a phone: Uzbek home, switch to Turkish, sign up, sign out, si
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
-test('a wrong password gets the same clear message as an unknown account', async ({ page }) => {
-  await page.goto('/signin');
-  await page.getByLabel('Telefon raqami yoki e-pochta').fill('+998 90 000 00 01');
-  await page.getByLabel('Parol', { exact: true }).fill('not-my-password');
-  await page.getByRole('main').getByRole('button', { name: 'Kirish' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Telefon raqami, e-pochta yoki parol notoʻgʻri.');
+test('a wrong password and an unknown account get the same clear message', async ({ page }) => {
+  // An account that exists (a demo staff member) with a wrong password, then
+  // accounts that do not exist: the answer must not tell them apart.
+  const answers: { url: string; alert: string }[] = [];
+  for (const login of ['nodira.yusupova@kopru.example', 'nobody-here@kopru.example', '+998 90 000 00 01']) {
+    await page.goto('/signin');
+    await page.getByLabel('Telefon raqami yoki e-pochta').fill(login);
+    await page.getByLabel('Parol', { exact: true }).fill('not-my-password');
+    await page.getByRole('main').getByRole('button', { name: 'Kirish' }).click();
+    await expect(page).toHaveURL(/error=bad_credentials/);
+    const alert = page.getByRole('alert');
+    await expect(alert).toHaveText('Telefon raqami, e-pochta yoki parol notoʻgʻri.');
+    answers.push({ url: page.url(), alert: await alert.innerText() });
+  }
+  expect(new Set(answers.map((a) => a.url)).size).toBe(1);
+  expect(new Set(answers.map((a) => a.alert)).size).toBe(1);
 });

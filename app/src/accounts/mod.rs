@@ -43,7 +43,7 @@ pub struct SessionUser {
 }
 
 /// The version of the privacy notice that sign-up consent refers to.
-pub const PRIVACY_NOTICE_VERSION: &str = "2026-11-29";
+pub const PRIVACY_NOTICE_VERSION: &str = "2026-12-01";
 /// What the data given at sign-up is used for (stored with the consent).
 pub const CONSENT_PURPOSES: &str = "account,job_applications,case_handling,notifications";
 

@@ -1,0 +1,270 @@
+//! Applications over HTTP (F2.5–F2.7): applying, the stages and who moves
+//! them, the history, hiring (and the vacancy closing when full), and
+//! notifications. They run on SQLite, and on PostgreSQL with `TEST_DATABASE_URL`.
+
+mod common;
+
+use common::*;
+
+const PERMIT: &str = "2026-ÇİB-123456";
+
+/// Interview, offer and hiring by the employer of a forwarded application.
+async fn hire(w: &World, application: i64) {
+    w.move_app(&w.employer, application, "interview").await.ok();
+    w.move_app(&w.employer, application, "offer").await.ok();
+    let start = ymd(70);
+    w.employer
+        .call::<MoveApplication>(&[
+            ("application_id", application.to_string()),
+            ("to", "hired".into()),
+            ("work_permit_no", PERMIT.into()),
+            ("start_date", start),
+        ])
+        .await
+        .ok();
+}
+
+#[tokio::test]
+async fn application_journey_with_history_notifications_and_refusals() {
+    let w = world().await;
+    let vid = w.published_vacancy(&w.employer, &VacancySpec::new("Duvar ustası")).await;
+    let on_vacancy = [("vacancy_id", vid.to_string())];
+    // Only migrants apply, once.
+    w.employer.call::<Apply>(&on_vacancy).await.assert_err("Forbidden");
+    w.staff.call::<Apply>(&on_vacancy).await.assert_err("Forbidden");
+    w.anonymous().call::<Apply>(&on_vacancy).await.assert_err("NotSignedIn");
+    let aid = w.application(&w.migrant, vid).await;
+    w.migrant.call::<Apply>(&on_vacancy).await.assert_err("AlreadyApplied");
+    assert_eq!(w.count(&format!("SELECT COUNT(*) FROM applications WHERE vacancy_id = {vid}")).await, 1);
+    assert_eq!(w.stage(aid).await, "submitted");
+    let get = [("id", aid.to_string())];
+
+    // The employer sees nothing before staff forward it.
+    w.employer.get::<GetApplication>(&get).await.assert_err("NotFound");
+    assert!(w.employer.call::<ListApplications>(NO_ARGS).await.ok().items().is_empty());
+    w.move_app(&w.employer, aid, "interview").await.assert_err("NotFound");
+    // Skipping screening is refused; a migrant cannot screen.
+    w.move_app(&w.staff, aid, "forwarded").await.assert_err("InvalidInput");
+    w.move_app(&w.migrant, aid, "screening").await.assert_err("Forbidden");
+    w.move_app(&w.staff, aid, "nowhere").await.assert_err("InvalidInput");
+    assert_eq!(w.stage(aid).await, "submitted", "refused moves moved nothing");
+    w.move_app(&w.staff, aid, "screening").await.ok();
+    w.move_app(&w.staff, aid, "forwarded").await.ok();
+    assert_eq!(w.stage(aid).await, "forwarded");
+
+    // Another company's employer (verified) and another migrant: refused, no data.
+    let other_employer = w.employer("ik@rakip.example").await;
+    w.verified_company(&other_employer).await;
+    let other_migrant = w.migrant("+905321234567").await;
+    for (actor, to) in [(&other_employer, "interview"), (&other_migrant, "withdrawn")] {
+        let r = actor.get::<GetApplication>(&get).await;
+        r.assert_err("NotFound");
+        assert!(!r.body.contains("+998901234567"));
+        assert!(actor.call::<ListApplications>(NO_ARGS).await.ok().items().is_empty());
+        w.move_app(actor, aid, to).await.assert_err("NotFound");
+    }
+    assert_eq!(w.stage(aid).await, "forwarded");
+
+    // The employer now sees the candidate (name and phone, nothing more).
+    let seen = w.employer.get::<GetApplication>(&get).await.ok().json();
+    assert_eq!(seen["candidate_phone"], "+998901234567");
+    assert_eq!(seen["vacancy_id"].as_i64(), Some(vid));
+    assert!(seen.get("passport").is_none() && !seen.to_string().to_lowercase().contains("passport"));
+    assert_eq!(w.employer.call::<ListApplications>(NO_ARGS).await.ok().ids(), vec![aid]);
+    w.move_app(&w.staff, aid, "interview").await.assert_err("Forbidden");
+    w.move_app(&w.employer, aid, "offer").await.assert_err("InvalidInput");
+    w.move_app(&w.employer, aid, "interview").await.ok();
+    w.move_app(&w.employer, aid, "offer").await.ok();
+    // Hired needs the work-permit application number and start date.
+    w.move_app(&w.employer, aid, "hired").await.assert_err("InvalidInput");
+    let start = ymd(70);
+    w.employer
+        .call::<MoveApplication>(&[
+            ("application_id", aid.to_string()),
+            ("to", "hired".into()),
+            ("work_permit_no", PERMIT.into()),
+            ("start_date", "soon".into()),
+        ])
+        .await
+        .assert_err("InvalidDate");
+    assert_eq!(w.stage(aid).await, "offer");
+    w.employer
+        .call::<MoveApplication>(&[
+            ("application_id", aid.to_string()),
+            ("to", "hired".into()),
+            ("work_permit_no", PERMIT.into()),
+            ("start_date", start.clone()),
+        ])
+        .await
+        .ok();
+    w.move_app(&w.migrant, aid, "withdrawn").await.assert_err("InvalidInput");
+    assert_eq!(w.vacancy_as(&w.employer, vid).await.ok().json()["filled"], 1);
+
+    // The migrant reads the whole history.
+    let mine = w.migrant.get::<GetApplication>(&get).await.ok().json();
+    let stages: Vec<&str> = mine["history"].as_array().unwrap().iter().map(|e| e["to"].as_str().unwrap()).collect();
+    assert_eq!(stages, ["submitted", "screening", "forwarded", "interview", "offer", "hired"]);
+    let roles: Vec<&str> = mine["history"].as_array().unwrap().iter().map(|e| e["actor_role"].as_str().unwrap()).collect();
+    assert_eq!(roles, ["migrant", "staff", "staff", "employer", "employer", "employer"]);
+    assert_eq!(mine["work_permit_no"], PERMIT);
+    assert_eq!(mine["start_date"], start.as_str());
+    assert_eq!(mine["stage"], "hired");
+    // Notifications: the migrant for every change (their own application included); the employer for the candidate.
+    assert_eq!(w.migrant.unread().await, 6);
+    assert_eq!(w.employer.unread().await, 1);
+    assert_eq!(other_migrant.unread().await, 0);
+    w.migrant.call::<MarkNotificationsRead>(NO_ARGS).await.ok();
+    assert_eq!(w.migrant.unread().await, 0);
+    assert_eq!(w.employer.unread().await, 1);
+    // The history page in Uzbek.
+    let page = w.migrant.page(&format!("/applications/{aid}")).await;
+    assert!(page.body.contains("Ishga qabul qilindi"), "stage names in Uzbek");
+}
+
+#[tokio::test]
+async fn withdrawal_and_refusal_reasons() {
+    let w = world().await;
+    let vid = w.published_vacancy(&w.employer, &VacancySpec::new("Duvar ustası")).await;
+    let aid = w.application(&w.migrant, vid).await;
+    w.move_app(&w.staff, aid, "screening").await.ok();
+    w.move_app(&w.staff, aid, "rejected").await.assert_err("ReasonRequired");
+    assert_eq!(
+        w.count(&format!("SELECT COUNT(*) FROM application_events WHERE application_id = {aid}")).await,
+        2,
+        "a refused move writes no history"
+    );
+    w.move_app(&w.migrant, aid, "withdrawn").await.ok();
+    let mine = w.migrant.get::<GetApplication>(&[("id", aid.to_string())]).await.ok().json();
+    assert_eq!(mine["stage"], "withdrawn");
+    // Final: nothing moves it any more.
+    w.move_app(&w.staff, aid, "forwarded").await.assert_err("InvalidInput");
+    w.move_app(&w.migrant, aid, "withdrawn").await.assert_err("InvalidInput");
+
+    // A refusal with its reason, which the migrant reads.
+    let other = w.migrant("+998935551122").await;
+    let bid = w.application(&other, vid).await;
+    w.move_app(&w.staff, bid, "screening").await.ok();
+    w.staff
+        .call::<MoveApplication>(&[
+            ("application_id", bid.to_string()),
+            ("to", "rejected".into()),
+            ("reason", "Tajriba yetarli emas".into()),
+        ])
+        .await
+        .ok();
+    let theirs = other.get::<GetApplication>(&[("id", bid.to_string())]).await.ok().json();
+    assert_eq!(theirs["stage"], "rejected");
+    let last = theirs["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["reason"], "Tajriba yetarli emas");
+    assert_eq!(last["actor_role"], "staff");
+}
+
+/// Hiring for the last open position closes the vacancy: out of search, no
+/// more applications. With positions left it stays open.
+#[tokio::test]
+async fn hiring_the_last_position_closes_the_vacancy() {
+    let w = world().await;
+    let single = w.published_vacancy(&w.employer, &VacancySpec::new("Tek kişilik ilan").positions("1")).await;
+    let double = w.published_vacancy(&w.employer, &VacancySpec::new("İki kişilik ilan").positions("2")).await;
+    let other = w.migrant("+998935551122").await;
+    let waiting = w.application(&other, single).await;
+    for vid in [single, double] {
+        let aid = w.application(&w.migrant, vid).await;
+        w.forward(aid).await;
+        hire(&w, aid).await;
+    }
+    let full = w.vacancy_as(&w.employer, single).await.ok().json();
+    assert_eq!(full["status"], "closed");
+    assert_eq!(full["filled"], 1);
+    let open = w.vacancy_as(&w.employer, double).await.ok().json();
+    assert_eq!(open["status"], "published");
+    assert_eq!(open["filled"], 1);
+    assert_eq!(w.search("").await, vec![double], "the full one left the search");
+    let page = w.anonymous().page("/vacancies").await;
+    assert_eq!(vacancy_links(&page.body), vec![double.to_string()]);
+    w.anonymous().get::<GetVacancy>(&[("id", single.to_string())]).await.assert_err("NotFound");
+    let late = w.migrant("+998935551133").await;
+    late.call::<Apply>(&[("vacancy_id", single.to_string())]).await.assert_err("NotFound");
+    late.call::<Apply>(&[("vacancy_id", double.to_string())]).await.ok();
+    // The other candidate's application is untouched.
+    assert_eq!(w.stage(waiting).await, "submitted");
+    // close_expired has nothing left to close for it.
+    let today = chrono::Utc::now().date_naive();
+    assert_eq!(app::vacancies::service::close_expired(&w.db, today).await.unwrap(), 0);
+}
+
+/// Each person reads only their own notifications, and marking them read
+/// touches no one else's.
+#[tokio::test]
+async fn notifications_are_personal_and_marked_read_one_person_at_a_time() {
+    let w = world().await;
+    let vid = w.published_vacancy(&w.employer, &VacancySpec::new("Duvar ustası")).await;
+    let other = w.migrant("+998935551122").await;
+    let aid = w.application(&w.migrant, vid).await;
+    let bid = w.application(&other, vid).await;
+    w.forward(aid).await;
+
+    let unread_of = |id: i64| format!("SELECT COUNT(*) FROM notifications WHERE user_id = {id} AND read_at IS NULL");
+    let mine = w.migrant.call::<MyNotifications>(NO_ARGS).await.ok().items();
+    let stages: Vec<&str> = mine.iter().map(|n| n["stage"].as_str().unwrap()).collect();
+    assert_eq!(stages, ["forwarded", "screening", "submitted"], "newest first");
+    assert!(mine.iter().all(|n| n["kind"] == "stage" && n["application_id"].as_i64() == Some(aid) && n["read"] == false));
+    let theirs = other.call::<MyNotifications>(NO_ARGS).await.ok().items();
+    assert_eq!(theirs.len(), 1);
+    assert_eq!(theirs[0]["application_id"].as_i64(), Some(bid));
+    let employer = w.employer.call::<MyNotifications>(NO_ARGS).await.ok().items();
+    assert_eq!(employer.len(), 1);
+    assert_eq!(employer[0]["kind"], "candidate");
+    assert_eq!(employer[0]["stage"], "forwarded");
+    assert_eq!(employer[0]["application_id"].as_i64(), Some(aid));
+    assert!(w.staff.call::<MyNotifications>(NO_ARGS).await.ok().items().is_empty());
+    assert_eq!(w.count(&unread_of(w.migrant.id())).await, 3);
+    assert_eq!(w.count(&unread_of(other.id())).await, 1);
+    assert_eq!(w.count(&unread_of(w.employer.id())).await, 1);
+    let total = w.count("SELECT COUNT(*) FROM notifications").await;
+
+    w.migrant.call::<MarkNotificationsRead>(NO_ARGS).await.ok();
+    assert_eq!(w.count(&unread_of(w.migrant.id())).await, 0);
+    assert_eq!(w.count(&unread_of(other.id())).await, 1, "another migrant's are untouched");
+    assert_eq!(w.count(&unread_of(w.employer.id())).await, 1, "the employer's are untouched");
+    assert_eq!(w.count("SELECT COUNT(*) FROM notifications").await, total, "marked, not deleted");
+    assert!(w.migrant.call::<MyNotifications>(NO_ARGS).await.ok().items().iter().all(|n| n["read"] == true));
+    assert_eq!(other.unread().await, 1);
+    // Staff marking "theirs" read changes nobody's.
+    w.staff.call::<MarkNotificationsRead>(NO_ARGS).await.ok();
+    assert_eq!(w.count("SELECT COUNT(*) FROM notifications WHERE read_at IS NULL").await, 2);
+    // A new event is unread again.
+    w.move_app(&w.employer, aid, "interview").await.ok();
+    assert_eq!(w.migrant.unread().await, 1);
+    assert_eq!(w.anonymous().unread().await, 0);
+    w.anonymous().call::<MarkNotificationsRead>(NO_ARGS).await.assert_err("NotSignedIn");
+    w.anonymous().call::<MyNotifications>(NO_ARGS).await.assert_err("NotSignedIn");
+}
+
+/// Lists never return a row that the single-row check would refuse: the
+/// employer's candidates are only forwarded ones of its own vacancies; staff
+/// see the screening queue.
+#[tokio::test]
+async fn application_lists_follow_the_row_checks() {
+    let w = world().await;
+    let vid = w.published_vacancy(&w.employer, &VacancySpec::new("Usta")).await;
+    let rival = w.employer("ik@rakip.example").await;
+    w.verified_company(&rival).await;
+    let rival_vid = w.published_vacancy(&rival, &VacancySpec::new("Rakip ilanı")).await;
+    let aid = w.application(&w.migrant, vid).await;
+    let rid = w.application(&w.migrant, rival_vid).await;
+    assert!(w.employer.call::<ListApplications>(NO_ARGS).await.ok().items().is_empty(), "submitted, not yet forwarded");
+    let mut queue = w.staff.call::<ListApplications>(NO_ARGS).await.ok().ids();
+    queue.sort();
+    assert_eq!(queue, vec![aid, rid]);
+    w.forward(aid).await;
+    w.forward(rid).await;
+    assert_eq!(w.employer.call::<ListApplications>(NO_ARGS).await.ok().ids(), vec![aid]);
+    assert_eq!(rival.call::<ListApplications>(NO_ARGS).await.ok().ids(), vec![rid]);
+    assert!(w.staff.call::<ListApplications>(NO_ARGS).await.ok().items().is_empty(), "forwarded left the queue");
+    let mut mine = w.migrant.call::<ListApplications>(NO_ARGS).await.ok().ids();
+    mine.sort();
+    assert_eq!(mine, vec![aid, rid]);
+    rival.get::<GetApplication>(&[("id", aid.to_string())]).await.assert_err("NotFound");
+    w.employer.get::<GetApplication>(&[("id", rid.to_string())]).await.assert_err("NotFound");
+}

@@ -1,0 +1,101 @@
+//! Migrant profiles over HTTP (F2.5): the passport encrypted, masked and never
+//! sent to employers; each field checked with its own error value. They run on
+//! SQLite, and on PostgreSQL with `TEST_DATABASE_URL`.
+
+mod common;
+
+use common::*;
+
+async fn save_profile(actor: &Actor, passport: &str) -> Reply {
+    actor.call::<SaveProfile>(&profile_form(passport)).await
+}
+
+#[tokio::test]
+async fn passport_is_encrypted_masked_and_never_sent_to_employers() {
+    let w = world().await;
+    save_profile(&w.migrant, "AA12345").await.assert_err("InvalidPassport");
+    assert_eq!(w.migrant.call::<MyProfile>(NO_ARGS).await.ok().json(), Value::Null, "nothing saved");
+    save_profile(&w.migrant, "ab 7654321").await.ok();
+    // Not in the database in clear, in any column of the table.
+    assert_eq!(
+        w.count(
+            "SELECT COUNT(*) FROM migrant_profiles WHERE passport_cipher LIKE '%7654321%' OR passport_index LIKE '%7654321%'"
+        )
+        .await,
+        0
+    );
+    assert_eq!(w.count("SELECT COUNT(*) FROM migrant_profiles WHERE passport_cipher IS NOT NULL").await, 1);
+    // The migrant sees it masked.
+    let mine = w.migrant.call::<MyProfile>(NO_ARGS).await.ok().json();
+    assert_eq!(mine["passport_masked"], "AB*****21");
+    assert!(!mine.to_string().contains("7654321"));
+    // Another migrant cannot register the same passport.
+    let other = w.migrant("+998935551122").await;
+    save_profile(&other, "AB7654321").await.assert_err("InvalidPassport");
+    assert_eq!(other.call::<MyProfile>(NO_ARGS).await.ok().json(), Value::Null);
+    // Saving without the field keeps the stored number.
+    save_profile(&w.migrant, "").await.ok();
+    assert_eq!(w.migrant.call::<MyProfile>(NO_ARGS).await.ok().json()["passport_masked"], "AB*****21");
+    // Only migrants have profiles.
+    w.employer.call::<MyProfile>(NO_ARGS).await.assert_err("Forbidden");
+    w.anonymous().call::<MyProfile>(NO_ARGS).await.assert_err("NotSignedIn");
+
+    // The employer gets the candidate's trade, experience and Turkish level, never the passport.
+    let vid = w.published_vacancy(&w.employer, &VacancySpec::new("Duvar ustası")).await;
+    let aid = w.application(&w.migrant, vid).await;
+    w.forward(aid).await;
+    let seen = w.employer.get::<GetApplication>(&[("id", aid.to_string())]).await.ok();
+    let json = seen.json();
+    assert_eq!(json["candidate_profile"]["experience_years"], 7);
+    assert_eq!(json["candidate_profile"]["turkish_level"], "a2");
+    assert_eq!(json["candidate_profile"]["passport_masked"], Value::Null);
+    assert!(!seen.body.contains("7654321") && !seen.body.contains("AB*****"));
+    let page = w.employer.page(&format!("/applications/{aid}")).await;
+    assert!(!page.body.contains("7654321") && !page.body.contains("AB*****21"));
+}
+
+/// A profile round-trips, and each bad field is refused with its own error
+/// value and changes nothing.
+#[tokio::test]
+async fn profile_fields_are_checked_and_saved() {
+    let app = TestApp::new().await;
+    let migrant = app.migrant("+998901234567").await;
+    save_profile(&migrant, "AB7654321").await.ok();
+    let saved = migrant.call::<MyProfile>(NO_ARGS).await.ok().json();
+    assert_eq!(saved["full_name"], "Aziz Karimov");
+    assert_eq!(saved["birth_date"], "1994-03-12");
+    assert_eq!(saved["location_kind"], "uz");
+    assert_eq!(saved["location_id"], 6);
+    assert_eq!(saved["occupation_id"], 1);
+    assert_eq!(saved["experience_years"], 7);
+    assert_eq!(saved["turkish_level"], "a2");
+    assert_eq!(saved["certificates"], "MYK 11UY0012-3");
+
+    let too_young = ymd(-365 * 10);
+    for (field, value, want) in [
+        ("full_name", "Азиз Каримов", "NameRequired"),
+        ("full_name", "  ", "NameRequired"),
+        ("birth_date", "12.03.1994", "InvalidDate"),
+        ("birth_date", too_young.as_str(), "InvalidDate"),
+        ("location", "uz", "InvalidInput"),
+        ("location", "ru:1", "InvalidInput"),
+        ("location", "uz:999", "InvalidInput"),
+        ("occupation_id", "99999", "InvalidInput"),
+        ("experience_years", "61", "InvalidInput"),
+        ("experience_years", "yetti", "InvalidInput"),
+        ("turkish_level", "c2", "InvalidInput"),
+        ("passport", "1234567AB", "InvalidPassport"),
+    ] {
+        let mut form = profile_form("");
+        form.iter_mut().find(|(k, _)| *k == field).unwrap().1 = value.to_string();
+        migrant.call::<SaveProfile>(&form).await.assert_err(want);
+    }
+    assert_eq!(migrant.call::<MyProfile>(NO_ARGS).await.ok().json(), saved, "refusals changed nothing");
+    // A Turkish province as the location.
+    let mut form = profile_form("");
+    form.iter_mut().find(|(k, _)| *k == "location").unwrap().1 = "tr:34".into();
+    migrant.call::<SaveProfile>(&form).await.ok();
+    let now = migrant.call::<MyProfile>(NO_ARGS).await.ok().json();
+    assert_eq!((now["location_kind"].as_str(), now["location_id"].as_i64()), (Some("tr"), Some(34)));
+    assert_eq!(now["passport_masked"], "AB*****21");
+}
