@@ -77,9 +77,22 @@ impl Action {
     fn audience(self) -> Audience {
         use Action::*;
         match self {
-            ReadCurrentUser | SignUp | SignIn | SetLanguage | SearchVacancies | ReadVacancy | ReadProject
-            | ReadReference | ReadEmergencyContacts | CountUnread => Audience::Anyone,
-            SignOut | ChangePassword | ReadApplication | MoveApplication | ListApplications | ReadOwnNotifications
+            ReadCurrentUser
+            | SignUp
+            | SignIn
+            | SetLanguage
+            | SearchVacancies
+            | ReadVacancy
+            | ReadProject
+            | ReadReference
+            | ReadEmergencyContacts
+            | CountUnread => Audience::Anyone,
+            SignOut
+            | ChangePassword
+            | ReadApplication
+            | MoveApplication
+            | ListApplications
+            | ReadOwnNotifications
             | MarkOwnNotificationsRead => Audience::SignedIn,
             ApplyToVacancy | ManageOwnProfile => Audience::Only(Role::Migrant),
             ManageOwnCompany | ManageOwnVacancies | ManageOwnProjects => Audience::Only(Role::Employer),
@@ -131,10 +144,7 @@ pub fn may_edit_company_row(user: &SessionUser, company_owner_id: i32) -> Result
 /// Row check for one vacancy: published ones are public; otherwise only the
 /// company's owner and staff may read it.
 pub fn may_read_vacancy(user: Option<&SessionUser>, company_owner_id: i32, published: bool) -> bool {
-    published
-        || user.is_some_and(|u| {
-            u.role.is_staff() || (u.role == Role::Employer && u.id == company_owner_id)
-        })
+    published || user.is_some_and(|u| u.role.is_staff() || (u.role == Role::Employer && u.id == company_owner_id))
 }
 
 /// Row check for one application: its migrant, staff, and the employer of the
@@ -291,6 +301,9 @@ mod tests {
             may_move_application(Some(&other_migrant), 10, 20, Stage::Screening, Stage::Withdrawn, None),
             Err(AppError::NotFound)
         );
-        assert_eq!(may_move_application(None, 10, 20, Stage::Screening, Stage::Withdrawn, None), Err(AppError::NotSignedIn));
+        assert_eq!(
+            may_move_application(None, 10, 20, Stage::Screening, Stage::Withdrawn, None),
+            Err(AppError::NotSignedIn)
+        );
     }
 }

@@ -1,11 +1,13 @@
 //! The one error type of Köprü. Every variant maps to a catalogue key, so a user
 //! only ever sees a translated message, never a raw database or parser error.
 
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::EnumIter, strum::IntoStaticStr, strum::Display)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::EnumIter, strum::IntoStaticStr, strum::Display,
+)]
 #[strum(serialize_all = "snake_case")]
 pub enum AppError {
     /// No session, or the session has expired.
@@ -69,9 +71,7 @@ impl AppError {
         match self {
             AppError::InvalidPhone => Some("phone"),
             AppError::InvalidEmail => Some("email"),
-            AppError::PasswordTooShort
-            | AppError::PasswordTooLong
-            | AppError::PasswordTooCommon => Some("password"),
+            AppError::PasswordTooShort | AppError::PasswordTooLong | AppError::PasswordTooCommon => Some("password"),
             AppError::NameRequired => Some("name"),
             AppError::ConsentRequired => Some("consent"),
             AppError::InvalidVkn => Some("vkn"),
@@ -153,9 +153,6 @@ mod tests {
                 assert!(e.status() < 500, "{e:?}");
             }
         }
-        assert_eq!(
-            AppError::from_server_fn_error(ServerFnErrorErr::Args("x".into())),
-            AppError::InvalidInput
-        );
+        assert_eq!(AppError::from_server_fn_error(ServerFnErrorErr::Args("x".into())), AppError::InvalidInput);
     }
 }

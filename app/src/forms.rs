@@ -21,7 +21,6 @@ pub fn set_cookie(value: &str) {
     }
 }
 
-
 /// Where a server function sends the browser when it succeeds. (A failure
 /// needs nothing: the server's middleware sends a plain form post back to its
 /// page with `?error=<key>`, see [`back_with_error`], and answers a script with
@@ -47,10 +46,7 @@ pub fn back_with_error(referer: &str, e: &AppError) -> String {
 /// `path` with its `error` query parameter replaced by `key`.
 pub fn with_error_param(path: &str, key: &str) -> String {
     let (base, query) = path.split_once('?').unwrap_or((path, ""));
-    let mut kept: Vec<&str> = query
-        .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with("error="))
-        .collect();
+    let mut kept: Vec<&str> = query.split('&').filter(|p| !p.is_empty() && !p.starts_with("error=")).collect();
     let pair = format!("error={key}");
     kept.push(&pair);
     format!("{base}?{}", kept.join("&"))
@@ -117,12 +113,13 @@ pub fn field_error_id(field: &str) -> String {
 }
 
 /// `aria-describedby` for an input: its hint, and the error when it is this field's.
-pub fn described_by(error: Memo<Option<AppError>>, field: &'static str, hint: Option<&'static str>) -> impl Fn() -> Option<String> + Send + Sync + Copy + 'static {
+pub fn described_by(
+    error: Memo<Option<AppError>>,
+    field: &'static str,
+    hint: Option<&'static str>,
+) -> impl Fn() -> Option<String> + Send + Sync + Copy + 'static {
     move || {
-        let err = error
-            .get()
-            .filter(|e| e.field() == Some(field))
-            .map(|_| field_error_id(field));
+        let err = error.get().filter(|e| e.field() == Some(field)).map(|_| field_error_id(field));
         match (hint, err) {
             (Some(h), Some(e)) => Some(format!("{h} {e}")),
             (Some(h), None) => Some(h.to_string()),
@@ -133,7 +130,10 @@ pub fn described_by(error: Memo<Option<AppError>>, field: &'static str, hint: Op
 }
 
 /// `aria-invalid` for an input.
-pub fn invalid(error: Memo<Option<AppError>>, field: &'static str) -> impl Fn() -> Option<&'static str> + Send + Sync + Copy + 'static {
+pub fn invalid(
+    error: Memo<Option<AppError>>,
+    field: &'static str,
+) -> impl Fn() -> Option<&'static str> + Send + Sync + Copy + 'static {
     move || error.get().filter(|e| e.field() == Some(field)).map(|_| "true")
 }
 
@@ -143,8 +143,14 @@ mod tests {
 
     #[test]
     fn failed_posts_go_back_to_their_own_page_only() {
-        assert_eq!(back_with_error("http://localhost:3000/signup", &AppError::InvalidPhone), "/signup?error=invalid_phone");
-        assert_eq!(back_with_error("https://kopru.uz/profile?saved=1", &AppError::InvalidDate), "/profile?saved=1&error=invalid_date");
+        assert_eq!(
+            back_with_error("http://localhost:3000/signup", &AppError::InvalidPhone),
+            "/signup?error=invalid_phone"
+        );
+        assert_eq!(
+            back_with_error("https://kopru.uz/profile?saved=1", &AppError::InvalidDate),
+            "/profile?saved=1&error=invalid_date"
+        );
         assert_eq!(back_with_error("https://evil.example//evil.example/x", &AppError::Forbidden), "/?error=forbidden");
         assert_eq!(back_with_error("https://kopru.uz", &AppError::Internal), "/?error=internal");
     }

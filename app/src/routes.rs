@@ -9,7 +9,9 @@ use crate::i18n::*;
 use crate::profiles::pages::ProfilePage;
 use crate::shell::{home::HomePage, privacy::PrivacyPage, Footer, Header, NotFound};
 use crate::staff::pages::{MinimumWagePage, StaffAccountsPage, StaffConsolePage};
-use crate::vacancies::pages::{MyVacanciesPage, ProjectPage, SearchPage, VacancyFormPage, VacancyPage, VacancyQueuePage};
+use crate::vacancies::pages::{
+    MyVacanciesPage, ProjectPage, SearchPage, VacancyFormPage, VacancyPage, VacancyQueuePage,
+};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};

@@ -72,12 +72,7 @@ impl Security {
 
 impl Default for Security {
     fn default() -> Self {
-        Security {
-            secure_cookies: false,
-            max_failures_per_account: 100,
-            max_failures_per_ip: 1000,
-            session_days: 30,
-        }
+        Security { secure_cookies: false, max_failures_per_account: 100, max_failures_per_ip: 1000, session_days: 30 }
     }
 }
 

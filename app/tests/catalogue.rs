@@ -117,7 +117,10 @@ fn uzbek_has_no_turkish_words() {
     for (k, v) in catalogue("uz") {
         let lower = v.to_lowercase();
         for bad in ["vergi", "belge", "sosyal", "ajans", "ücret", "güvenlik", "kurumu"] {
-            assert!(!lower.split(|c: char| !c.is_alphabetic()).any(|w| w.starts_with(bad)), "uz: {k} contains the Turkish word {bad:?}: {v}");
+            assert!(
+                !lower.split(|c: char| !c.is_alphabetic()).any(|w| w.starts_with(bad)),
+                "uz: {k} contains the Turkish word {bad:?}: {v}"
+            );
         }
     }
 }
@@ -139,7 +142,22 @@ fn turkish_writes_mersis_with_dotted_i() {
 /// not the informal imperative a button uses ("Giriş yap", "Şifre değiştir").
 #[test]
 fn turkish_titles_are_not_imperatives() {
-    let imperatives = ["yap", "ol", "değiştir", "gönder", "kaydet", "oluştur", "ara", "sil", "gir", "seç", "başvur", "doğrula", "reddet", "yayımla"];
+    let imperatives = [
+        "yap",
+        "ol",
+        "değiştir",
+        "gönder",
+        "kaydet",
+        "oluştur",
+        "ara",
+        "sil",
+        "gir",
+        "seç",
+        "başvur",
+        "doğrula",
+        "reddet",
+        "yayımla",
+    ];
     for (k, v) in catalogue("tr") {
         if !k.ends_with("_title") {
             continue;
@@ -202,7 +220,10 @@ fn turkish_citizens_are_qualified() {
 /// know the abbreviation.
 #[test]
 fn kvkk_is_spelled_out() {
-    let full = [("uz", "6698-sonli «Shaxsiy maʼlumotlarni himoya qilish toʻgʻrisida»gi qonun"), ("tr", "6698 sayılı Kişisel Verilerin Korunması Kanunu")];
+    let full = [
+        ("uz", "6698-sonli «Shaxsiy maʼlumotlarni himoya qilish toʻgʻrisida»gi qonun"),
+        ("tr", "6698 sayılı Kişisel Verilerin Korunması Kanunu"),
+    ];
     for (lang, name) in full {
         let mut seen = 0;
         for (k, v) in catalogue(lang) {

@@ -94,11 +94,9 @@ pub fn router(config: &Config, state: AppState, options: LeptosOptions) -> Route
         .layer(mw::from_fn(middleware::refuse_cross_site))
         .layer(mw::from_fn_with_state(settings, middleware::client_ip))
         .layer(PropagateRequestIdLayer::new(x_request_id.clone()))
-        .layer(
-            TraceLayer::new_for_http().make_span_with(|req: &http::Request<axum::body::Body>| {
-                let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
-                tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
-            }),
-        )
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &http::Request<axum::body::Body>| {
+            let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
+        }))
         .layer(SetRequestIdLayer::new(x_request_id, MakeRequestUuid))
 }

@@ -117,7 +117,9 @@ async fn serve(config: Config, state: app::state::AppState) -> anyhow::Result<()
                 }
             }
             match app::vacancies::service::close_expired(&db, chrono::Utc::now().date_naive()).await {
-                Ok(n) if n > 0 => tracing::info!(vacancies = n, "vacancies closed at their closing date or when filled"),
+                Ok(n) if n > 0 => {
+                    tracing::info!(vacancies = n, "vacancies closed at their closing date or when filled")
+                }
                 _ => {}
             }
         }

@@ -81,10 +81,7 @@ pub async fn security_headers(State(s): State<Settings>, mut req: Request, next:
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
     if s.production {
-        h.insert(
-            header::STRICT_TRANSPORT_SECURITY,
-            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
-        );
+        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
     }
     let is_html = h
         .get(header::CONTENT_TYPE)
@@ -107,14 +104,12 @@ pub async fn server_fn_status(req: Request, next: Next) -> Response {
     if !req.uri().path().starts_with("/api/") {
         return next.run(req).await;
     }
-    let accepts_html = req
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("text/html"));
+    let accepts_html =
+        req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
     let referer = req.headers().get(header::REFERER).and_then(|v| v.to_str().ok()).map(str::to_string);
     let res = next.run(req).await;
-    let maybe_error = res.status() == StatusCode::INTERNAL_SERVER_ERROR || (accepts_html && res.status() == StatusCode::FOUND);
+    let maybe_error =
+        res.status() == StatusCode::INTERNAL_SERVER_ERROR || (accepts_html && res.status() == StatusCode::FOUND);
     if !maybe_error {
         return res;
     }

@@ -2,23 +2,30 @@
 //! across sectors and provinces, migrant profiles, and applications in every
 //! stage with their history. Also used by the benchmark to load 10,000 vacancies.
 
+use app::accounts::Role;
 use app::applications::entity::{application, event, notification};
 use app::applications::Stage;
-use app::accounts::Role;
-use app::profiles::LocationKind;
-use app::vacancies::TurkishLevel;
 use app::companies::entity as company;
 use app::error::AppError;
+use app::profiles::LocationKind;
 use app::reference::entity::{occupation, province, sector};
 use app::reference::text::normalize_search;
 use app::state::AppState;
 use app::vacancies::entity as vacancy;
+use app::vacancies::TurkishLevel;
 use chrono::{Duration, Utc};
 use sea_orm::*;
 
 /// (owner e-mail, legal name, VKN, MERSIS, sector code, plate)
 const COMPANIES: [(&str, &str, &str, &str, &str, i32); 3] = [
-    ("ik@anadolu-insaat.example", "Anadolu İnşaat ve Taahhüt A.Ş.", "4540536920", "0454053692000017", "construction", 34),
+    (
+        "ik@anadolu-insaat.example",
+        "Anadolu İnşaat ve Taahhüt A.Ş.",
+        "4540536920",
+        "0454053692000017",
+        "construction",
+        34,
+    ),
     ("personel@ege-tekstil.example", "Ege Tekstil Sanayi Ltd. Şti.", "3810421550", "0381042155000011", "textiles", 35),
     ("info@akdeniz-tarim.example", "Akdeniz Tarım Ürünleri A.Ş.", "4730259742", "0473025974200019", "agriculture", 7),
 ];
@@ -51,7 +58,11 @@ pub async fn companies(state: &AppState) -> Result<Vec<i32>, AppError> {
             ids.push(c.id);
             continue;
         }
-        let sector = sector::Entity::find().filter(sector::Column::Code.eq(sector_code)).one(db).await?.ok_or(AppError::Internal)?;
+        let sector = sector::Entity::find()
+            .filter(sector::Column::Code.eq(sector_code))
+            .one(db)
+            .await?
+            .ok_or(AppError::Internal)?;
         let now = Utc::now();
         let c = company::ActiveModel {
             owner_user_id: Set(owner.id),
@@ -85,7 +96,8 @@ pub async fn vacancies(state: &AppState, company_ids: &[i32], n: usize) -> Resul
         return Ok(0);
     }
     let db = &state.db;
-    let companies: Vec<company::Model> = company::Entity::find().filter(company::Column::Id.is_in(company_ids.to_vec())).all(db).await?;
+    let companies: Vec<company::Model> =
+        company::Entity::find().filter(company::Column::Id.is_in(company_ids.to_vec())).all(db).await?;
     let occupations = occupation::Entity::find().all(db).await?;
     let sectors = sector::Entity::find().all(db).await?;
     let provinces = province::Entity::find().all(db).await?;
@@ -119,7 +131,7 @@ pub async fn vacancies(state: &AppState, company_ids: &[i32], n: usize) -> Resul
         let occ = &occupations[lcg(&mut seed) as usize % occupations.len()];
         let sec = sectors.iter().find(|s| s.id == occ.sector_id).ok_or(AppError::Internal)?;
         // Half of them in the big five provinces, the rest anywhere.
-        let prov = if lcg(&mut seed) % 2 == 0 {
+        let prov = if lcg(&mut seed).is_multiple_of(2) {
             let big = [34, 6, 35, 16, 7];
             provinces.iter().find(|p| p.id == big[lcg(&mut seed) as usize % 5]).unwrap_or(&provinces[0])
         } else {
@@ -129,15 +141,30 @@ pub async fn vacancies(state: &AppState, company_ids: &[i32], n: usize) -> Resul
         let closing = today + Duration::days(7 + (lcg(&mut seed) % 60) as i64);
         let start = closing + Duration::days(14 + (lcg(&mut seed) % 30) as i64);
         let text_tr = format!("{} — {}. {}", occ.name_tr, prov.name_tr, TEXTS[i % TEXTS.len()]);
-        let text_uz = (i % 3 != 0).then(|| format!("{} — {}. Ishga joylashish bepul, ish ruxsatnomasini ish beruvchi rasmiylashtiradi.", occ.name_uz, prov.name_uz));
+        let text_uz = (!i.is_multiple_of(3)).then(|| {
+            format!(
+                "{} — {}. Ishga joylashish bepul, ish ruxsatnomasini ish beruvchi rasmiylashtiradi.",
+                occ.name_uz, prov.name_uz
+            )
+        });
         let district = ["Merkez", "Esenyurt", "Çankaya", "Bornova", "Nilüfer", "Muratpaşa"][i % 6].to_string();
         let search = format!(
             " {} ",
-            normalize_search(&[
-                occ.name_uz.as_str(), occ.name_tr.as_str(), sec.name_uz.as_str(), sec.name_tr.as_str(),
-                prov.name_tr.as_str(), prov.name_uz.as_str(), district.as_str(), c.legal_name.as_str(),
-                text_tr.as_str(), text_uz.as_deref().unwrap_or(""),
-            ].join(" "))
+            normalize_search(
+                &[
+                    occ.name_uz.as_str(),
+                    occ.name_tr.as_str(),
+                    sec.name_uz.as_str(),
+                    sec.name_tr.as_str(),
+                    prov.name_tr.as_str(),
+                    prov.name_uz.as_str(),
+                    district.as_str(),
+                    c.legal_name.as_str(),
+                    text_tr.as_str(),
+                    text_uz.as_deref().unwrap_or(""),
+                ]
+                .join(" ")
+            )
         );
         let published = Utc::now() - Duration::minutes((n - i) as i64);
         rows.push(vacancy::ActiveModel {
@@ -150,12 +177,12 @@ pub async fn vacancies(state: &AppState, company_ids: &[i32], n: usize) -> Resul
             district: Set(district),
             wage_kurus: Set(wage),
             hours_per_week: Set(45),
-            housing: Set(lcg(&mut seed) % 3 != 0),
-            meals: Set(lcg(&mut seed) % 2 == 0),
-            transport: Set(lcg(&mut seed) % 2 == 0),
+            housing: Set(!lcg(&mut seed).is_multiple_of(3)),
+            meals: Set(lcg(&mut seed).is_multiple_of(2)),
+            transport: Set(lcg(&mut seed).is_multiple_of(2)),
             contract_months: Set([6, 9, 12, 24][i % 4]),
             turkish_level: Set([TurkishLevel::None, TurkishLevel::A1, TurkishLevel::A2, TurkishLevel::None][i % 4]),
-            certificate_required: Set(lcg(&mut seed) % 4 == 0),
+            certificate_required: Set(lcg(&mut seed).is_multiple_of(4)),
             start_date: Set(start),
             closing_date: Set(closing),
             text_tr: Set(text_tr),
@@ -166,7 +193,7 @@ pub async fn vacancies(state: &AppState, company_ids: &[i32], n: usize) -> Resul
             published_at: Set(Some(published)),
             created_at: Set(published),
             updated_at: Set(published),
-            project_id: Set(if i % 10 == 0 { projects.get(&c.id).copied() } else { None }),
+            project_id: Set(if i.is_multiple_of(10) { projects.get(&c.id).copied() } else { None }),
             ..Default::default()
         });
     }
@@ -185,7 +212,8 @@ pub async fn applications(state: &AppState) -> Result<usize, AppError> {
     if application::Entity::find().count(db).await? > 0 {
         return Ok(0);
     }
-    let migrants = user::Entity::find().filter(user::Column::Role.eq("migrant")).order_by_asc(user::Column::Id).all(db).await?;
+    let migrants =
+        user::Entity::find().filter(user::Column::Role.eq("migrant")).order_by_asc(user::Column::Id).all(db).await?;
     let staff = user::Entity::find().filter(user::Column::Role.eq("staff")).one(db).await?.ok_or(AppError::Internal)?;
     let open: Vec<vacancy::Model> = vacancy::Entity::find()
         .filter(vacancy::Column::Status.eq("published"))
@@ -202,11 +230,13 @@ pub async fn applications(state: &AppState) -> Result<usize, AppError> {
             app::profiles::entity::ActiveModel {
                 user_id: Set(m.id),
                 full_name: Set(m.name.replace('ʻ', "")),
-                birth_date: Set(chrono::NaiveDate::from_ymd_opt(1985 + i as i32 * 2, 1 + i as u32, 10).unwrap_or_default()),
+                birth_date: Set(
+                    chrono::NaiveDate::from_ymd_opt(1985 + i as i32 * 2, 1 + i as u32, 10).unwrap_or_default()
+                ),
                 passport_cipher: Set(Some(app::crypto::seal(&state.keys, "passport", &passport)?)),
                 passport_index: Set(Some(state.keys.keyed_hash(&format!("passport:{passport}")))),
-                location_kind: Set(if i % 2 == 0 { LocationKind::Uz } else { LocationKind::Tr }),
-                location_id: Set(if i % 2 == 0 { 1 + i as i32 } else { 34 }),
+                location_kind: Set(if i.is_multiple_of(2) { LocationKind::Uz } else { LocationKind::Tr }),
+                location_id: Set(if i.is_multiple_of(2) { 1 + i as i32 } else { 34 }),
                 occupation_id: Set(open[i % open.len()].occupation_id),
                 experience_years: Set(2 + i as i32),
                 turkish_level: Set([TurkishLevel::None, TurkishLevel::A1, TurkishLevel::A2, TurkishLevel::B1][i % 4]),

@@ -33,7 +33,10 @@ mod ctx {
                 .find(|(k, _)| *k == crate::lang::LANG_COOKIE)
                 .map(|(_, v)| v.to_string())
         });
-        leptos_i18n::Locale::as_str(crate::lang::choose_locale(cookie.as_deref(), header(http::header::ACCEPT_LANGUAGE).as_deref()))
+        leptos_i18n::Locale::as_str(crate::lang::choose_locale(
+            cookie.as_deref(),
+            header(http::header::ACCEPT_LANGUAGE).as_deref(),
+        ))
     }
 
     /// Ends the session the request came with (if any): rotation at sign-in.
@@ -56,14 +59,24 @@ pub async fn get_current_user() -> Result<Option<SessionUser>, AppError> {
 
 /// F1.2: a migrant signs up with a phone number (+998 or +90).
 #[server(endpoint = "sign_up_migrant")]
-pub async fn sign_up_migrant(name: String, phone: String, password: String, consent: Option<String>) -> Result<(), AppError> {
+pub async fn sign_up_migrant(
+    name: String,
+    phone: String,
+    password: String,
+    consent: Option<String>,
+) -> Result<(), AppError> {
     use super::service::NewLogin;
     sign_up(super::Role::Migrant, &name, NewLogin::Phone(&phone), &password, consent.is_some()).await
 }
 
 /// F1.2: an employer signs up with an e-mail address.
 #[server(endpoint = "sign_up_employer")]
-pub async fn sign_up_employer(name: String, email: String, password: String, consent: Option<String>) -> Result<(), AppError> {
+pub async fn sign_up_employer(
+    name: String,
+    email: String,
+    password: String,
+    consent: Option<String>,
+) -> Result<(), AppError> {
     use super::service::NewLogin;
     sign_up(super::Role::Employer, &name, NewLogin::Email(&email), &password, consent.is_some()).await
 }

@@ -23,6 +23,19 @@ pub mod user {
     pub enum Relation {}
 
     impl ActiveModelBehavior for ActiveModel {}
+
+    impl Model {
+        /// A staff or admin account as the admin's list shows it.
+        pub fn into_staff_view(self) -> crate::staff::StaffAccount {
+            crate::staff::StaffAccount {
+                id: self.id,
+                name: self.name,
+                email: self.email.unwrap_or_default(),
+                role: self.role,
+                disabled: self.disabled,
+            }
+        }
+    }
 }
 
 pub mod session {

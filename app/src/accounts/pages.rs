@@ -3,9 +3,9 @@
 
 use super::api::*;
 use super::validate::{PASSWORD_MAX, PASSWORD_MIN};
+use crate::error::AppError;
 use crate::forms::{described_by, invalid, use_form_error, FormError};
 use crate::i18n::*;
-use crate::error::AppError;
 use crate::ui::{role_name, Loaded};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

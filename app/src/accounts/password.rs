@@ -7,17 +7,12 @@ use argon2::Argon2;
 use std::sync::LazyLock;
 
 pub async fn hash(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || hash_blocking(&password))
-        .await
-        .map_err(|_| AppError::Internal)?
+    tokio::task::spawn_blocking(move || hash_blocking(&password)).await.map_err(|_| AppError::Internal)?
 }
 
 pub fn hash_blocking(password: &str) -> Result<String, AppError> {
     let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|_| AppError::Internal)
+    Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(|_| AppError::Internal)
 }
 
 /// Verifies; with `None` it verifies against a dummy hash so that an unknown
@@ -34,9 +29,8 @@ pub async fn verify(stored: Option<String>, password: String) -> bool {
     .unwrap_or(false)
 }
 
-static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
-    hash_blocking("köprü dummy password for unknown accounts").expect("argon2 works")
-});
+static DUMMY_HASH: LazyLock<String> =
+    LazyLock::new(|| hash_blocking("köprü dummy password for unknown accounts").expect("argon2 works"));
 
 #[cfg(test)]
 mod tests {

@@ -3,9 +3,9 @@
 
 use super::entity::{consent, login_attempt, user};
 use super::validate::{check_password, normalize_email, normalize_login, normalize_phone};
-use crate::parse::normalize_name;
 use super::{password, session, Role, SessionUser, CONSENT_PURPOSES, PRIVACY_NOTICE_VERSION};
 use crate::error::AppError;
+use crate::parse::normalize_name;
 use crate::state::AppState;
 use chrono::{Duration, Utc};
 use sea_orm::*;
@@ -148,9 +148,7 @@ async fn check_rate_limit(state: &AppState, account_key: &str, ip: &str) -> Resu
     };
     let per_account = failures(login_attempt::Column::AccountKey, account_key.to_string()).await?;
     let per_ip = failures(login_attempt::Column::Ip, ip.to_string()).await?;
-    if per_account >= state.security.max_failures_per_account
-        || per_ip >= state.security.max_failures_per_ip
-    {
+    if per_account >= state.security.max_failures_per_account || per_ip >= state.security.max_failures_per_ip {
         tracing::warn!(ip, per_account, per_ip, "sign-in rate limited");
         return Err(AppError::RateLimited);
     }
@@ -221,11 +219,7 @@ pub async fn create_staff_account(
     if !matches!(role, Role::Staff | Role::Admin) {
         return Err(AppError::InvalidInput);
     }
-    create_account(
-        state,
-        SignUp { role, name, login: NewLogin::Email(email), password, consent: false, locale },
-    )
-    .await
+    create_account(state, SignUp { role, name, login: NewLogin::Email(email), password, consent: false, locale }).await
 }
 
 /// Accounts of staff and admins, newest first.

@@ -38,10 +38,7 @@ pub async fn create<C: ConnectionTrait>(db: &C, sec: &Security, user_id: i32) ->
 
 /// The user of a live session, if the token names one and the account is enabled.
 pub async fn lookup<C: ConnectionTrait>(db: &C, token: &str) -> Result<Option<SessionUser>, AppError> {
-    let found = session::Entity::find_by_id(token_hash(token))
-        .find_also_related(user::Entity)
-        .one(db)
-        .await?;
+    let found = session::Entity::find_by_id(token_hash(token)).find_also_related(user::Entity).one(db).await?;
     let Some((s, Some(u))) = found else {
         return Ok(None);
     };
@@ -67,19 +64,13 @@ pub async fn delete<C: ConnectionTrait>(db: &C, token: &str) -> Result<(), AppEr
 
 /// Ends every session of a user (password change, account disabled).
 pub async fn delete_all_for_user<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<(), AppError> {
-    session::Entity::delete_many()
-        .filter(session::Column::UserId.eq(user_id))
-        .exec(db)
-        .await?;
+    session::Entity::delete_many().filter(session::Column::UserId.eq(user_id)).exec(db).await?;
     Ok(())
 }
 
 /// Removes expired sessions; run now and then by the server.
 pub async fn purge_expired<C: ConnectionTrait>(db: &C) -> Result<u64, AppError> {
-    let r = session::Entity::delete_many()
-        .filter(session::Column::ExpiresAt.lte(Utc::now()))
-        .exec(db)
-        .await?;
+    let r = session::Entity::delete_many().filter(session::Column::ExpiresAt.lte(Utc::now())).exec(db).await?;
     Ok(r.rows_affected)
 }
 
@@ -124,8 +115,7 @@ pub fn token_from_headers(sec: &Security, headers: &http::HeaderMap) -> Option<S
 /// The signed-in user of the current request (server functions and page renders).
 pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
     use leptos::prelude::use_context;
-    let (Some(state), Some(parts)) = (use_context::<AppState>(), use_context::<http::request::Parts>())
-    else {
+    let (Some(state), Some(parts)) = (use_context::<AppState>(), use_context::<http::request::Parts>()) else {
         return Ok(None);
     };
     match token_from_headers(&state.security, &parts.headers) {

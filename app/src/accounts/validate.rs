@@ -50,9 +50,7 @@ pub fn normalize_email(input: &str) -> Result<String, AppError> {
         && !domain.contains("..")
         && !email.chars().any(|c| c.is_whitespace() || c.is_control() || c == ',' || c == ';')
         && !local.contains('@')
-        && domain
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+        && domain.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
     if ok {
         Ok(email)
     } else {
@@ -138,7 +136,9 @@ mod tests {
     fn emails() {
         assert_eq!(normalize_email("  HR@Example.COM.tr ").as_deref(), Ok("hr@example.com.tr"));
         assert_eq!(normalize_email("ali.veli+is@firma.com.tr").as_deref(), Ok("ali.veli+is@firma.com.tr"));
-        for bad in ["", "a", "a@b", "@firma.com", "a@.com", "a@firma..com", "a b@firma.com", "a@firma.com.", "a@b@c.com"] {
+        for bad in
+            ["", "a", "a@b", "@firma.com", "a@.com", "a@firma..com", "a b@firma.com", "a@firma.com.", "a@b@c.com"]
+        {
             assert_eq!(normalize_email(bad), Err(AppError::InvalidEmail), "{bad}");
         }
     }

@@ -27,12 +27,17 @@ impl MoveForm {
     #[cfg(feature = "ssr")]
     fn parse(self) -> Result<super::service::Move, AppError> {
         let hire = if self.to == Stage::Hired {
-            let permit = crate::parse::required_text(self.work_permit_no.as_deref().unwrap_or(""), 40, AppError::InvalidInput)?;
+            let permit =
+                crate::parse::required_text(self.work_permit_no.as_deref().unwrap_or(""), 40, AppError::InvalidInput)?;
             Some((permit, crate::parse::parse_date(self.start_date.as_deref().unwrap_or(""))?))
         } else {
             None
         };
-        Ok(super::service::Move { to: self.to, reason: crate::parse::optional_text(self.reason.as_deref(), 500)?, hire })
+        Ok(super::service::Move {
+            to: self.to,
+            reason: crate::parse::optional_text(self.reason.as_deref(), 500)?,
+            hire,
+        })
     }
 }
 

@@ -3,8 +3,8 @@ use super::stage::owner_of;
 use super::{NotificationKind, Stage};
 use crate::accounts::api::get_current_user;
 use crate::accounts::{Role, SessionUser};
-use crate::forms::{use_form_error, FormError};
 use crate::format::date;
+use crate::forms::{use_form_error, FormError};
 use crate::i18n::*;
 use crate::ui::{use_id_param, use_reference, use_refs, Loaded};
 use crate::vacancies::pages::level_text;
@@ -86,10 +86,13 @@ pub fn ApplicationPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = use_id_param();
     // The reader's role decides which moves the page offers.
-    let app = Resource::new(move || id.get(), |id| async move {
-        let a = get_application(id).await?;
-        Ok((a, get_current_user().await?.map(|u| u.role)))
-    });
+    let app = Resource::new(
+        move || id.get(),
+        |id| async move {
+            let a = get_application(id).await?;
+            Ok((a, get_current_user().await?.map(|u| u.role)))
+        },
+    );
     use_reference();
     let error = use_form_error();
     view! {

@@ -42,11 +42,10 @@ pub async fn views<C: ConnectionTrait>(db: &C, apps: Vec<application::Model>) ->
     let company_ids: Vec<i32> = vacancies.values().map(|v| v.company_id).collect();
     let companies =
         by_id(company::Entity::find().filter(company::Column::Id.is_in(company_ids)).all(db).await?, |c| c.id);
-    let users = by_id(user::Entity::find().filter(user::Column::Id.is_in(migrant_ids.clone())).all(db).await?, |u| u.id);
-    let mut profiles = by_id(
-        profile::Entity::find().filter(profile::Column::UserId.is_in(migrant_ids)).all(db).await?,
-        |p| p.user_id,
-    );
+    let users =
+        by_id(user::Entity::find().filter(user::Column::Id.is_in(migrant_ids.clone())).all(db).await?, |u| u.id);
+    let mut profiles =
+        by_id(profile::Entity::find().filter(profile::Column::UserId.is_in(migrant_ids)).all(db).await?, |p| p.user_id);
     apps.into_iter()
         .map(|app| {
             let v = vacancies.get(&app.vacancy_id).ok_or(AppError::Internal)?;
@@ -117,7 +116,12 @@ async fn record<C: ConnectionTrait>(
 
 /// A migrant applies to an open, published vacancy (once). The application,
 /// its first history entry and the notification are one transaction.
-pub async fn apply<C: TransactionTrait>(db: &C, migrant: &SessionUser, vacancy_id: i32, today: NaiveDate) -> Result<i32, AppError> {
+pub async fn apply<C: TransactionTrait>(
+    db: &C,
+    migrant: &SessionUser,
+    vacancy_id: i32,
+    today: NaiveDate,
+) -> Result<i32, AppError> {
     let migrant = migrant.clone();
     let app = db
         .transaction::<_, application::Model, AppError>(move |txn| {
@@ -173,12 +177,24 @@ pub struct Move {
 /// Moves an application: only the role that owns the move, only on a row it may
 /// see. The change, its history entry, the notifications and (on hiring) the
 /// vacancy's filled count are written in one transaction.
-pub async fn move_to<C: TransactionTrait + ConnectionTrait>(db: &C, actor: &SessionUser, id: i32, m: Move) -> Result<(), AppError> {
+pub async fn move_to<C: TransactionTrait + ConnectionTrait>(
+    db: &C,
+    actor: &SessionUser,
+    id: i32,
+    m: Move,
+) -> Result<(), AppError> {
     let row = load(db, id).await?;
     let from = row.app.stage;
     let owner_id = row.company.owner_user_id;
-    may_move_application(Some(actor), row.app.migrant_user_id, owner_id, from, m.to, m.reason.as_deref())
-        .map_err(|e| if e == AppError::InvalidInput && m.to.needs_reason() && m.reason.is_none() { AppError::ReasonRequired } else { e })?;
+    may_move_application(Some(actor), row.app.migrant_user_id, owner_id, from, m.to, m.reason.as_deref()).map_err(
+        |e| {
+            if e == AppError::InvalidInput && m.to.needs_reason() && m.reason.is_none() {
+                AppError::ReasonRequired
+            } else {
+                e
+            }
+        },
+    )?;
     let (permit, start) = match (m.to, m.hire) {
         (Stage::Hired, Some((permit, start))) => (Some(permit), Some(start)),
         (Stage::Hired, None) => return Err(AppError::InvalidInput),

@@ -37,7 +37,8 @@ impl CompanyForm {
             province_id: int(&self.province_id, AppError::InvalidInput)?,
             address: required_text(&self.address, 500, AppError::InvalidInput)?,
             contact_person: normalize_name(&self.contact_person)?,
-            contact_phone: crate::contacts::normalize_contact_phone(&self.contact_phone).ok_or(AppError::InvalidPhone)?,
+            contact_phone: crate::contacts::normalize_contact_phone(&self.contact_phone)
+                .ok_or(AppError::InvalidPhone)?,
         })
     }
 }
@@ -68,7 +69,11 @@ pub async fn pending_companies() -> Result<Vec<Company>, AppError> {
 
 /// Staff verify a company, or reject it with a reason the employer reads.
 #[server(endpoint = "decide_company")]
-pub async fn decide_company(company_id: i32, decision: CompanyDecision, reason: Option<String>) -> Result<(), AppError> {
+pub async fn decide_company(
+    company_id: i32,
+    decision: CompanyDecision,
+    reason: Option<String>,
+) -> Result<(), AppError> {
     let (user, state) = guard(Action::ReviewCompanies).await?;
     let reason = crate::parse::optional_text(reason.as_deref(), 500)?;
     super::service::decide(&state.db, user.id, company_id, decision, reason).await?;

@@ -16,3 +16,9 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    pub fn into_view(self) -> super::Contact {
+        super::Contact { kind: self.kind, phone: self.phone, placeholder: self.placeholder }
+    }
+}

@@ -1,5 +1,5 @@
 use super::api::{emergency_contacts, UpdateContact};
-use super::{display_phone, Contact, ContactKind};
+use super::{display_phone, ContactKind};
 use crate::authz::Action;
 use crate::forms::{use_form_error, FormError};
 use crate::i18n::*;
@@ -25,10 +25,7 @@ pub fn EmergencyContacts() -> impl IntoView {
     view! {
         <section id="emergency" class="emergency" aria-labelledby="emergency-title">
             <h2 id="emergency-title">{t!(i18n, contacts.title)}</h2>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let list: Vec<Contact> = contacts.await.unwrap_or_default();
-                    view! {
+            <Loaded resource=contacts let:list>
                         <ul class="contact-list">
                             {list.into_iter().map(|c| {
                                 let href = format!("tel:{}", c.phone);
@@ -45,9 +42,7 @@ pub fn EmergencyContacts() -> impl IntoView {
                                 }
                             }).collect_view()}
                         </ul>
-                    }
-                })}
-            </Suspense>
+            </Loaded>
         </section>
     }
 }
@@ -56,10 +51,13 @@ pub fn EmergencyContacts() -> impl IntoView {
 #[component]
 pub fn ContactsEditPage() -> impl IntoView {
     let i18n = use_i18n();
-    let contacts = Resource::new(|| (), |_| async {
-        user_who_may(Action::EditEmergencyContacts).await?;
-        emergency_contacts().await
-    });
+    let contacts = Resource::new(
+        || (),
+        |_| async {
+            user_who_may(Action::EditEmergencyContacts).await?;
+            emergency_contacts().await
+        },
+    );
     let error = use_form_error();
     let query = use_query_map();
     let saved = move || query.with(|q| q.get("saved").is_some());

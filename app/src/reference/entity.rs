@@ -82,4 +82,13 @@ pub mod minimum_wage {
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
     pub enum Relation {}
     impl ActiveModelBehavior for ActiveModel {}
+
+    impl Model {
+        pub fn into_view(self) -> crate::reference::api::MinimumWage {
+            crate::reference::api::MinimumWage {
+                gross_monthly_kurus: self.gross_monthly_kurus,
+                valid_from: self.valid_from.to_string(),
+            }
+        }
+    }
 }

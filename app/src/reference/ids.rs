@@ -6,7 +6,10 @@
 /// Nothing else is removed, so letters or dots still make a number invalid.
 pub fn normalize_digits(s: &str) -> String {
     s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}'))
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}')
+        })
         .collect()
 }
 
@@ -80,9 +83,7 @@ mod tests {
         assert!(!valid_vkn("9990112510"));
         // Exactly one check digit completes any nine digits.
         for v in REAL_VKNS {
-            let ok = (b'0'..=b'9')
-                .filter(|d| valid_vkn(&format!("{}{}", &v[..9], *d as char)))
-                .count();
+            let ok = (b'0'..=b'9').filter(|d| valid_vkn(&format!("{}{}", &v[..9], *d as char))).count();
             assert_eq!(ok, 1, "{v}");
         }
     }

@@ -1,9 +1,9 @@
 //! Reference data helpers shared by the server and the browser: search folding
 //! for Turkish and Uzbek text, and checks of Turkish company identifiers.
 //! Plain Rust only, so that both builds compile it.
+pub mod api;
 pub mod ids;
 pub mod text;
-pub mod api;
 
 #[cfg(feature = "ssr")]
 pub mod entity;

@@ -36,10 +36,7 @@ pub async fn minimum_wage_on<C: ConnectionTrait>(db: &C, day: NaiveDate) -> Resu
 /// The minimum-wage history, newest first.
 pub async fn minimum_wages<C: ConnectionTrait>(db: &C) -> Result<Vec<MinimumWage>, AppError> {
     let rows = minimum_wage::Entity::find().order_by_desc(minimum_wage::Column::ValidFrom).all(db).await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| MinimumWage { gross_monthly_kurus: r.gross_monthly_kurus, valid_from: r.valid_from.to_string() })
-        .collect())
+    Ok(rows.into_iter().map(minimum_wage::Model::into_view).collect())
 }
 
 /// Records a new minimum wage from a day on; one amount per day.

@@ -89,10 +89,8 @@ mod tests {
 
     #[test]
     fn dotless_capital_i_folds_like_dotted() {
-        let folded: Vec<String> = ["ISPARTA", "Isparta", "ısparta", "İSPARTA", "isparta"]
-            .iter()
-            .map(|s| normalize_search(s))
-            .collect();
+        let folded: Vec<String> =
+            ["ISPARTA", "Isparta", "ısparta", "İSPARTA", "isparta"].iter().map(|s| normalize_search(s)).collect();
         assert!(folded.iter().all(|f| f == "isparta"), "{folded:?}");
         assert_eq!(normalize_search("KIRIKKALE"), "kirikkale");
         assert_eq!(normalize_search("Kırıkkale"), "kirikkale");
@@ -118,7 +116,8 @@ mod tests {
 
     #[test]
     fn every_uzbek_apostrophe_variant_folds_alike() {
-        for s in ["oʻgʻli", "o'g'li", "o‘g‘li", "o’g’li", "o`g`li", "oʼgʼli", "o´g´li", "Oʻgʻli", "OʻGʻLI"] {
+        for s in ["oʻgʻli", "o'g'li", "o‘g‘li", "o’g’li", "o`g`li", "oʼgʼli", "o´g´li", "Oʻgʻli", "OʻGʻLI"]
+        {
             assert_eq!(normalize_search(s), "ogli", "{s:?}");
         }
         // The tutuq belgisi (U+02BC) and its stand-ins.

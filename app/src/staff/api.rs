@@ -12,18 +12,14 @@ use leptos::prelude::*;
 pub async fn staff_accounts() -> Result<Vec<StaffAccount>, AppError> {
     let (_, state) = guard(Action::ManageStaffAccounts).await?;
     let rows = crate::accounts::service::list_staff(&state).await?;
-    Ok(rows
-        .into_iter()
-        .map(|u| StaffAccount { id: u.id, name: u.name, email: u.email.unwrap_or_default(), role: u.role, disabled: u.disabled })
-        .collect())
+    Ok(rows.into_iter().map(crate::accounts::entity::user::Model::into_staff_view).collect())
 }
 
 /// An admin creates a staff or admin account with a first password.
 #[server(endpoint = "create_staff_account")]
 pub async fn create_staff_account(name: String, email: String, role: Role, password: String) -> Result<(), AppError> {
     let (admin, state) = guard(Action::ManageStaffAccounts).await?;
-    let created =
-        crate::accounts::service::create_staff_account(&state, role, &name, &email, &password, "uz").await?;
+    let created = crate::accounts::service::create_staff_account(&state, role, &name, &email, &password, "uz").await?;
     tracing::info!(admin_id = admin.id, user_id = created.id, role = %role, "staff account created");
     crate::forms::redirect("/admin/accounts?created=1");
     Ok(())

@@ -14,10 +14,13 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn StaffConsolePage() -> impl IntoView {
     let i18n = use_i18n();
-    let console = Resource::new(|| (), |_| async {
-        let user = user_who_may(Action::ViewStaffConsole).await?;
-        Ok((user, staff_queues().await?))
-    });
+    let console = Resource::new(
+        || (),
+        |_| async {
+            let user = user_who_may(Action::ViewStaffConsole).await?;
+            Ok((user, staff_queues().await?))
+        },
+    );
     view! {
         <Loaded resource=console let:data>
             {
@@ -130,10 +133,13 @@ pub fn StaffAccountsPage() -> impl IntoView {
 pub fn MinimumWagePage() -> impl IntoView {
     use crate::reference::api::{minimum_wages, SetMinimumWage};
     let i18n = use_i18n();
-    let list = Resource::new(|| (), |_| async {
-        user_who_may(Action::SetReferenceData).await?;
-        minimum_wages().await
-    });
+    let list = Resource::new(
+        || (),
+        |_| async {
+            user_who_may(Action::SetReferenceData).await?;
+            minimum_wages().await
+        },
+    );
     let error = use_form_error();
     view! {
         <Loaded resource=list let:rows>

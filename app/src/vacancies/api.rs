@@ -117,7 +117,11 @@ pub async fn vacancy_review_queue() -> Result<Vec<Vacancy>, AppError> {
 
 /// Staff publish a vacancy, send it back with a reason, or reject it with one.
 #[server(endpoint = "review_vacancy")]
-pub async fn review_vacancy(vacancy_id: i32, decision: VacancyDecision, reason: Option<String>) -> Result<(), AppError> {
+pub async fn review_vacancy(
+    vacancy_id: i32,
+    decision: VacancyDecision,
+    reason: Option<String>,
+) -> Result<(), AppError> {
     let (user, state) = guard(Action::ReviewVacancies).await?;
     let reason = crate::parse::optional_text(reason.as_deref(), 500)?;
     super::service::review(&state.db, user.id, vacancy_id, decision, reason).await?;

@@ -1,11 +1,11 @@
 use super::api::{
-    get_project, get_vacancy, my_projects, my_vacancies, search_vacancies, vacancy_review_queue, ReviewVacancy, SaveProject,
-    SaveVacancy,
+    get_project, get_vacancy, my_projects, my_vacancies, search_vacancies, vacancy_review_queue, ReviewVacancy,
+    SaveProject, SaveVacancy,
 };
 use super::{SearchQuery, Sort, TurkishLevel, Vacancy, VacancyStatus};
 use crate::accounts::api::get_current_user;
-use crate::forms::{described_by, invalid, use_form_error, FormError};
 use crate::format::{date, money_try};
+use crate::forms::{described_by, invalid, use_form_error, FormError};
 use crate::i18n::*;
 use crate::ui::{use_id_param, use_reference, use_refs, Loaded, RefSelect};
 use leptos::prelude::*;
@@ -172,10 +172,13 @@ pub fn VacancyPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = use_id_param();
     // The reader too, in the same resource: the apply box depends on the role.
-    let vacancy = Resource::new(move || id.get(), |id| async move {
-        let v = get_vacancy(id).await?;
-        Ok((v, get_current_user().await?))
-    });
+    let vacancy = Resource::new(
+        move || id.get(),
+        |id| async move {
+            let v = get_vacancy(id).await?;
+            Ok((v, get_current_user().await?))
+        },
+    );
     use_reference();
     view! {
         <Loaded resource=vacancy let:data>
@@ -297,13 +300,16 @@ pub fn VacancyFormPage() -> impl IntoView {
     let query = use_query_map();
     let edit = Memo::new(move |_| query.with(|q| q.get("edit").and_then(|v| v.parse::<i32>().ok())));
     // The vacancy being corrected (if any) and the employer's projects.
-    let data = Resource::new(move || edit.get(), |id| async move {
-        let v = match id {
-            Some(id) => Some(get_vacancy(id).await?),
-            None => None,
-        };
-        Ok((v, my_projects().await?))
-    });
+    let data = Resource::new(
+        move || edit.get(),
+        |id| async move {
+            let v = match id {
+                Some(id) => Some(get_vacancy(id).await?),
+                None => None,
+            };
+            Ok((v, my_projects().await?))
+        },
+    );
     use_reference();
     let error = use_form_error();
     view! {

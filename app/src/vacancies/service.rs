@@ -18,8 +18,13 @@ use std::collections::HashMap;
 /// Views of vacancy rows with their companies, in two queries whatever the count.
 pub async fn views<C: ConnectionTrait>(db: &C, rows: Vec<entity::Model>) -> Result<Vec<Vacancy>, AppError> {
     let ids: Vec<i32> = rows.iter().map(|r| r.company_id).collect();
-    let companies: HashMap<i32, company::Model> =
-        company::Entity::find().filter(company::Column::Id.is_in(ids)).all(db).await?.into_iter().map(|c| (c.id, c)).collect();
+    let companies: HashMap<i32, company::Model> = company::Entity::find()
+        .filter(company::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
     rows.into_iter()
         .map(|r| {
             let c = companies.get(&r.company_id).ok_or(AppError::Internal)?;
@@ -276,7 +281,11 @@ pub async fn my_projects<C: ConnectionTrait>(db: &C, owner_id: i32) -> Result<Ve
 }
 
 /// A project of a verified company with its open vacancies (public).
-pub async fn project_page<C: ConnectionTrait>(db: &C, id: i32, today: NaiveDate) -> Result<(Project, Vec<Vacancy>), AppError> {
+pub async fn project_page<C: ConnectionTrait>(
+    db: &C,
+    id: i32,
+    today: NaiveDate,
+) -> Result<(Project, Vec<Vacancy>), AppError> {
     let p = project::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
     let c = company::Entity::find_by_id(p.company_id).one(db).await?.ok_or(AppError::NotFound)?;
     if c.status != CompanyStatus::Verified {
