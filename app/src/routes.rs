@@ -51,7 +51,11 @@ pub fn App() -> impl IntoView {
 fn Site() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, site.title).to_string()/>
+        // A plain string, not a closure: leptos_meta reads the title after the
+        // page has rendered, when the reactive owner of the request may be gone
+        // (a closure over the locale signal then panics and the response never
+        // ends). The language changes by a full page load anyway.
+        <Title text=t_string!(i18n, site.title).to_string()/>
         <Router>
             <a class="skip" href="#main">{t!(i18n, nav.skip_to_content)}</a>
             <Header/>

@@ -60,7 +60,7 @@ test('employer, staff and a migrant on a phone: the whole legal-vacancy journey'
   // The employer posts a vacancy.
   await employer.goto('/employer/vacancies/new');
   await employer.getByLabel('Sektör').selectOption('1');
-  await employer.getByLabel('Meslek').selectOption('1');
+  await employer.getByLabel('Meslek', { exact: true }).selectOption('1');
   await employer.getByLabel('Kişi sayısı').fill('4');
   await employer.getByLabel('İl', { exact: true }).selectOption('32');
   await employer.getByLabel('İlçe').fill(district);

@@ -25,7 +25,8 @@ test('a migrant on a phone: Uzbek home, switch to Turkish, sign up, sign out, si
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole('main')).toContainText(e164(phone));
 
-  // Sign out from the header.
+  // Sign out from the header's menu.
+  await page.getByRole('banner').locator('details.menu > summary').click();
   await page.getByRole('banner').getByRole('button', { name: 'Çıkış yap' }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('banner').getByRole('link', { name: 'Giriş yap' })).toBeVisible();

@@ -103,11 +103,7 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                Index::create()
-                    .name("idx_sessions_user")
-                    .table(Sessions::Table)
-                    .col(Sessions::UserId)
-                    .to_owned(),
+                Index::create().name("idx_sessions_user").table(Sessions::Table).col(Sessions::UserId).to_owned(),
             )
             .await?;
 
@@ -145,18 +141,12 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        for (name, col) in [
-            ("idx_login_attempts_account", LoginAttempts::AccountKey),
-            ("idx_login_attempts_ip", LoginAttempts::Ip),
-        ] {
+        for (name, col) in
+            [("idx_login_attempts_account", LoginAttempts::AccountKey), ("idx_login_attempts_ip", LoginAttempts::Ip)]
+        {
             manager
                 .create_index(
-                    Index::create()
-                        .name(name)
-                        .table(LoginAttempts::Table)
-                        .col(col)
-                        .col(LoginAttempts::At)
-                        .to_owned(),
+                    Index::create().name(name).table(LoginAttempts::Table).col(col).col(LoginAttempts::At).to_owned(),
                 )
                 .await?;
         }
@@ -189,13 +179,7 @@ impl MigrationTrait for Migration {
             ])
             .to_owned();
         for (i, kind) in ["embassy", "consular", "hotline"].into_iter().enumerate() {
-            insert.values_panic([
-                kind.into(),
-                "+903120000000".into(),
-                true.into(),
-                (i as i32 + 1).into(),
-                now.into(),
-            ]);
+            insert.values_panic([kind.into(), "+903120000000".into(), true.into(), (i as i32 + 1).into(), now.into()]);
         }
         manager.exec_stmt(insert).await?;
         Ok(())

@@ -145,10 +145,26 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone_null(Vacancies::PublishedAt))
                     .col(timestamp_with_time_zone(Vacancies::CreatedAt))
                     .col(timestamp_with_time_zone(Vacancies::UpdatedAt))
-                    .foreign_key(&mut fk("fk_vacancies_company", (Vacancies::Table, Vacancies::CompanyId), (Companies::Table, Companies::Id)))
-                    .foreign_key(&mut fk("fk_vacancies_sector", (Vacancies::Table, Vacancies::SectorId), (Sectors::Table, Sectors::Id)))
-                    .foreign_key(&mut fk("fk_vacancies_occupation", (Vacancies::Table, Vacancies::OccupationId), (Occupations::Table, Occupations::Id)))
-                    .foreign_key(&mut fk("fk_vacancies_province", (Vacancies::Table, Vacancies::ProvinceId), (Provinces::Table, Provinces::Id)))
+                    .foreign_key(&mut fk(
+                        "fk_vacancies_company",
+                        (Vacancies::Table, Vacancies::CompanyId),
+                        (Companies::Table, Companies::Id),
+                    ))
+                    .foreign_key(&mut fk(
+                        "fk_vacancies_sector",
+                        (Vacancies::Table, Vacancies::SectorId),
+                        (Sectors::Table, Sectors::Id),
+                    ))
+                    .foreign_key(&mut fk(
+                        "fk_vacancies_occupation",
+                        (Vacancies::Table, Vacancies::OccupationId),
+                        (Occupations::Table, Occupations::Id),
+                    ))
+                    .foreign_key(&mut fk(
+                        "fk_vacancies_province",
+                        (Vacancies::Table, Vacancies::ProvinceId),
+                        (Provinces::Table, Provinces::Id),
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -176,8 +192,16 @@ impl MigrationTrait for Migration {
                     .col(date_null(Applications::StartDate))
                     .col(timestamp_with_time_zone(Applications::CreatedAt))
                     .col(timestamp_with_time_zone(Applications::UpdatedAt))
-                    .foreign_key(&mut fk("fk_applications_vacancy", (Applications::Table, Applications::VacancyId), (Vacancies::Table, Vacancies::Id)))
-                    .foreign_key(&mut fk("fk_applications_migrant", (Applications::Table, Applications::MigrantUserId), (Users::Table, Users::Id)))
+                    .foreign_key(&mut fk(
+                        "fk_applications_vacancy",
+                        (Applications::Table, Applications::VacancyId),
+                        (Vacancies::Table, Vacancies::Id),
+                    ))
+                    .foreign_key(&mut fk(
+                        "fk_applications_migrant",
+                        (Applications::Table, Applications::MigrantUserId),
+                        (Users::Table, Users::Id),
+                    ))
                     .to_owned(),
             )
             .await?;

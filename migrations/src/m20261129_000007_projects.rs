@@ -62,7 +62,11 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                Index::create().name("idx_vacancies_project").table(Vacancies::Table).col(Vacancies::ProjectId).to_owned(),
+                Index::create()
+                    .name("idx_vacancies_project")
+                    .table(Vacancies::Table)
+                    .col(Vacancies::ProjectId)
+                    .to_owned(),
             )
             .await
     }

@@ -108,8 +108,11 @@ async fn check(db: &DatabaseConnection) {
         "every occupation's sector exists"
     );
     assert_eq!(
-        scalar_i64(db, "SELECT COUNT(*) FROM sectors s WHERE NOT EXISTS (SELECT 1 FROM occupations o WHERE o.sector_id = s.id)")
-            .await,
+        scalar_i64(
+            db,
+            "SELECT COUNT(*) FROM sectors s WHERE NOT EXISTS (SELECT 1 FROM occupations o WHERE o.sector_id = s.id)"
+        )
+        .await,
         0,
         "every sector has occupations"
     );
@@ -122,11 +125,14 @@ async fn check(db: &DatabaseConnection) {
     assert_eq!(text(&welder, "search"), "payvandchi kaynakci");
     assert_eq!(scalar_i64(db, "SELECT COUNT(*) FROM occupations WHERE search LIKE '%vinc operatoru%'").await, 1);
     // The foreign key holds, and staff can add sectors after the seeded ones.
-    let orphan = "INSERT INTO occupations (code, sector_id, name_uz, name_tr, search) VALUES ('0000.01', 9999, 'x', 'x', 'x x')";
+    let orphan =
+        "INSERT INTO occupations (code, sector_id, name_uz, name_tr, search) VALUES ('0000.01', 9999, 'x', 'x', 'x x')";
     assert!(db.execute_unprepared(orphan).await.is_err(), "an occupation needs an existing sector");
-    db.execute_unprepared("INSERT INTO sectors (code, name_uz, name_tr) VALUES ('fishing', 'Baliqchilik', 'Balıkçılık')")
-        .await
-        .expect("a new sector takes the next id");
+    db.execute_unprepared(
+        "INSERT INTO sectors (code, name_uz, name_tr) VALUES ('fishing', 'Baliqchilik', 'Balıkçılık')",
+    )
+    .await
+    .expect("a new sector takes the next id");
     assert_eq!(scalar_i64(db, "SELECT id FROM sectors WHERE code = 'fishing'").await, 11);
 
     // The minimum wage in force on a day is the latest one valid from then or before.
@@ -167,7 +173,11 @@ async fn contact(db: &DatabaseConnection, kind: &str) -> (String, bool) {
         .from(Alias::new("emergency_contacts"))
         .and_where(Expr::col(Alias::new("kind")).eq(kind))
         .to_owned();
-    let r = db.query_one(db.get_database_backend().build(&select)).await.unwrap().unwrap_or_else(|| panic!("no {kind} contact"));
+    let r = db
+        .query_one(db.get_database_backend().build(&select))
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {kind} contact"));
     (text(&r, "phone"), r.try_get::<bool>("", "placeholder").unwrap())
 }
 

@@ -44,9 +44,16 @@ pub fn leptos_options() -> LeptosOptions {
     options
 }
 
+/// The app's routes, worked out once per process: generating them renders the
+/// app, which must not run while requests are being rendered.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole HTTP application.
 pub fn router(config: &Config, state: AppState, options: LeptosOptions) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let settings = middleware::Settings { trust_proxy: config.trust_proxy, production: config.production };
 
     let context = {

@@ -15,7 +15,11 @@ async fn migrant_sign_up_stores_account_consent_and_argon2id_hash() {
     assert_eq!(aziz.role(), Some(Role::Migrant));
     assert_eq!(app.count("SELECT COUNT(*) FROM users WHERE phone = '+998901234567' AND role = 'migrant'").await, 1);
     assert_eq!(
-        app.count("SELECT COUNT(*) FROM consents WHERE notice_version = '2026-11-29' AND withdrawn_at IS NULL").await,
+        app.count(&format!(
+            "SELECT COUNT(*) FROM consents WHERE notice_version = '{}' AND withdrawn_at IS NULL",
+            app::accounts::PRIVACY_NOTICE_VERSION
+        ))
+        .await,
         1
     );
     assert_eq!(app.count(&format!("SELECT COUNT(*) FROM consents WHERE user_id = {}", aziz.id())).await, 1);
@@ -45,7 +49,11 @@ async fn session_cookie_is_httponly_samesite_and_stored_hashed() {
     assert!(!set.contains("Secure"), "no Secure over plain HTTP in development: {set}");
     let token = set.split(';').next().unwrap().trim_start_matches("kopru_session=");
     assert!(token.len() >= 43, "256-bit token");
-    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM sessions WHERE id = '{token}'")).await, 0, "raw token not stored");
+    assert_eq!(
+        app.count(&format!("SELECT COUNT(*) FROM sessions WHERE id = '{token}'")).await,
+        0,
+        "raw token not stored"
+    );
     assert_eq!(app.count("SELECT COUNT(*) FROM sessions").await, 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM users WHERE email = 'ik@firma.com.tr' AND role = 'employer'").await, 1);
 }
@@ -55,17 +63,31 @@ async fn bad_sign_ups_are_refused_and_change_nothing() {
     let app = TestApp::new().await;
     let anon = app.anonymous();
     // (employer?, form, error)
-    let cases: &[(bool, &[(&str, &str)], &str)] = &[
-        (false, &[("name", "A"), ("phone", "+7 912 345 67 89"), ("password", PASSWORD), ("consent", "yes")], "InvalidPhone"),
-        (false, &[("name", "A"), ("phone", "+998901234567"), ("password", "password"), ("consent", "yes")], "PasswordTooCommon"),
+    type Case<'a> = (bool, &'a [(&'a str, &'a str)], &'a str);
+    let cases: &[Case] = &[
+        (
+            false,
+            &[("name", "A"), ("phone", "+7 912 345 67 89"), ("password", PASSWORD), ("consent", "yes")],
+            "InvalidPhone",
+        ),
+        (
+            false,
+            &[("name", "A"), ("phone", "+998901234567"), ("password", "password"), ("consent", "yes")],
+            "PasswordTooCommon",
+        ),
         (false, &[("name", "A"), ("phone", "+998901234567"), ("password", "short")], "PasswordTooShort"),
         (false, &[("name", "A"), ("phone", "+998901234567"), ("password", PASSWORD)], "ConsentRequired"),
-        (false, &[("name", " "), ("phone", "+998901234567"), ("password", PASSWORD), ("consent", "yes")], "NameRequired"),
+        (
+            false,
+            &[("name", " "), ("phone", "+998901234567"), ("password", PASSWORD), ("consent", "yes")],
+            "NameRequired",
+        ),
         (true, &[("name", "A"), ("email", "not-an-email"), ("password", PASSWORD), ("consent", "yes")], "InvalidEmail"),
         (false, &[("phone", "+998901234567")], "InvalidInput"),
     ];
     for (employer, form, want) in cases {
-        let r = if *employer { anon.call::<SignUpEmployer>(*form).await } else { anon.call::<SignUpMigrant>(*form).await };
+        let r =
+            if *employer { anon.call::<SignUpEmployer>(*form).await } else { anon.call::<SignUpMigrant>(*form).await };
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{form:?}: {}", r.body);
         r.assert_err(want);
         assert!(r.session_cookie().is_none());
@@ -76,7 +98,10 @@ async fn bad_sign_ups_are_refused_and_change_nothing() {
 
     // Without JavaScript the browser goes back to the form, which names the error.
     let r = anon
-        .form_post::<SignUpMigrant>(&[("name", "A"), ("phone", "12"), ("password", PASSWORD), ("consent", "yes")], "/signup")
+        .form_post::<SignUpMigrant>(
+            &[("name", "A"), ("phone", "12"), ("password", PASSWORD), ("consent", "yes")],
+            "/signup",
+        )
         .await;
     assert_eq!(r.status, StatusCode::FOUND);
     assert_eq!(r.header("location"), Some("/signup?error=invalid_phone"));
@@ -94,18 +119,33 @@ async fn signing_up_twice_with_the_same_phone_or_email_is_refused() {
     let aziz = app.sign_up_migrant("Aziz Karimov", "+998 90 123 45 67").await;
     for phone in ["+998901234567", "+998 90 123-45-67"] {
         let r = anon
-            .call::<SignUpMigrant>(&[("name", "Boshqa Odam"), ("phone", phone), ("password", PASSWORD), ("consent", "yes")])
+            .call::<SignUpMigrant>(&[
+                ("name", "Boshqa Odam"),
+                ("phone", phone),
+                ("password", PASSWORD),
+                ("consent", "yes"),
+            ])
             .await;
         r.assert_err("AccountExists");
         assert!(r.session_cookie().is_none(), "{phone}");
     }
     let r = anon
-        .call::<SignUpEmployer>(&[("name", "Ayşe Kaya"), ("email", "IK@Firma.com.tr"), ("password", PASSWORD), ("consent", "yes")])
+        .call::<SignUpEmployer>(&[
+            ("name", "Ayşe Kaya"),
+            ("email", "IK@Firma.com.tr"),
+            ("password", PASSWORD),
+            ("consent", "yes"),
+        ])
         .await
         .ok();
     assert!(r.session_cookie().is_some());
     let r = anon
-        .call::<SignUpEmployer>(&[("name", "Başka Biri"), ("email", " ik@firma.com.tr "), ("password", PASSWORD), ("consent", "yes")])
+        .call::<SignUpEmployer>(&[
+            ("name", "Başka Biri"),
+            ("email", " ik@firma.com.tr "),
+            ("password", PASSWORD),
+            ("consent", "yes"),
+        ])
         .await;
     r.assert_err("AccountExists");
     assert!(r.session_cookie().is_none());
@@ -192,7 +232,12 @@ async fn production_cookies_are_host_prefixed_and_secure() {
     assert_eq!(app.session_cookie_name(), "__Host-kopru_session");
     let r = app
         .anonymous()
-        .call::<SignUpMigrant>(&[("name", "Aziz"), ("phone", "+998901234567"), ("password", PASSWORD), ("consent", "yes")])
+        .call::<SignUpMigrant>(&[
+            ("name", "Aziz"),
+            ("phone", "+998901234567"),
+            ("password", PASSWORD),
+            ("consent", "yes"),
+        ])
         .await
         .ok();
     let set = r.session_set_cookie().expect("session cookie");
@@ -211,7 +256,8 @@ async fn production_cookies_are_host_prefixed_and_secure() {
     let r = app.anonymous().call::<SignIn>(&[("login", "+998901234567"), ("password", PASSWORD)]).await.ok();
     assert!(r.session_set_cookie().unwrap().starts_with("__Host-kopru_session="));
     let r = aziz.call::<SignOut>(NO_ARGS).await.ok();
-    let cleared = r.set_cookies().into_iter().find(|c| c.starts_with("__Host-kopru_session=;")).expect("clearing cookie");
+    let cleared =
+        r.set_cookies().into_iter().find(|c| c.starts_with("__Host-kopru_session=;")).expect("clearing cookie");
     assert!(cleared.contains("Max-Age=0") && cleared.contains("Secure"), "{cleared}");
 }
 
@@ -319,7 +365,11 @@ async fn without_trust_proxy_forwarded_for_is_ignored() {
     let r = anon.call_from::<SignIn>(&[("login", "+998901234567"), ("password", PASSWORD)], "192.0.2.24").await;
     r.assert_err("RateLimited");
     assert_eq!(app.count("SELECT COUNT(*) FROM login_attempts WHERE ip = 'unknown'").await, 3);
-    assert_eq!(app.count("SELECT COUNT(*) FROM login_attempts WHERE ip LIKE '192.0.2.%'").await, 0, "the header is never recorded");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM login_attempts WHERE ip LIKE '192.0.2.%'").await,
+        0,
+        "the header is never recorded"
+    );
 
     // With a peer address, that address counts, not the header.
     let from_peer = |ip: &'static str, xff: &'static str| {
@@ -327,16 +377,22 @@ async fn without_trust_proxy_forwarded_for_is_ignored() {
     };
     for i in 0..3 {
         let login = format!("+99890000001{i}");
-        anon.call_with::<SignIn>(&[("login", login.as_str()), ("password", "guess-guess")], from_peer("198.51.100.2", "192.0.2.30"))
-            .await
-            .assert_err("BadCredentials");
+        anon.call_with::<SignIn>(
+            &[("login", login.as_str()), ("password", "guess-guess")],
+            from_peer("198.51.100.2", "192.0.2.30"),
+        )
+        .await
+        .assert_err("BadCredentials");
     }
     let good = [("login", "+998901234567"), ("password", PASSWORD)];
     anon.call_with::<SignIn>(&good, from_peer("198.51.100.2", "192.0.2.31")).await.assert_err("RateLimited");
     // Another peer claiming the limited address in the header is not limited.
     anon.call_with::<SignIn>(&good, from_peer("198.51.100.3", "198.51.100.2")).await.ok();
     assert_eq!(app.count("SELECT COUNT(*) FROM login_attempts WHERE ip = '198.51.100.2'").await, 3);
-    assert_eq!(app.count("SELECT COUNT(*) FROM login_attempts WHERE ip = '198.51.100.3' AND succeeded = true").await, 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM login_attempts WHERE ip = '198.51.100.3' AND succeeded = true").await,
+        1
+    );
 }
 
 #[tokio::test]

@@ -104,7 +104,8 @@ async fn application_journey_with_history_notifications_and_refusals() {
     let mine = w.migrant.get::<GetApplication>(&get).await.ok().json();
     let stages: Vec<&str> = mine["history"].as_array().unwrap().iter().map(|e| e["to"].as_str().unwrap()).collect();
     assert_eq!(stages, ["submitted", "screening", "forwarded", "interview", "offer", "hired"]);
-    let roles: Vec<&str> = mine["history"].as_array().unwrap().iter().map(|e| e["actor_role"].as_str().unwrap()).collect();
+    let roles: Vec<&str> =
+        mine["history"].as_array().unwrap().iter().map(|e| e["actor_role"].as_str().unwrap()).collect();
     assert_eq!(roles, ["migrant", "staff", "staff", "employer", "employer", "employer"]);
     assert_eq!(mine["work_permit_no"], PERMIT);
     assert_eq!(mine["start_date"], start.as_str());
@@ -208,7 +209,9 @@ async fn notifications_are_personal_and_marked_read_one_person_at_a_time() {
     let mine = w.migrant.call::<MyNotifications>(NO_ARGS).await.ok().items();
     let stages: Vec<&str> = mine.iter().map(|n| n["stage"].as_str().unwrap()).collect();
     assert_eq!(stages, ["forwarded", "screening", "submitted"], "newest first");
-    assert!(mine.iter().all(|n| n["kind"] == "stage" && n["application_id"].as_i64() == Some(aid) && n["read"] == false));
+    assert!(mine
+        .iter()
+        .all(|n| n["kind"] == "stage" && n["application_id"].as_i64() == Some(aid) && n["read"] == false));
     let theirs = other.call::<MyNotifications>(NO_ARGS).await.ok().items();
     assert_eq!(theirs.len(), 1);
     assert_eq!(theirs[0]["application_id"].as_i64(), Some(bid));
@@ -267,4 +270,28 @@ async fn application_lists_follow_the_row_checks() {
     assert_eq!(mine, vec![aid, rid]);
     rival.get::<GetApplication>(&[("id", aid.to_string())]).await.assert_err("NotFound");
     w.employer.get::<GetApplication>(&[("id", rid.to_string())]).await.assert_err("NotFound");
+}
+
+/// Without JavaScript, applying is a plain form: success goes on to the
+/// application, a refusal back to the vacancy's page with the error named.
+#[tokio::test]
+async fn applying_works_as_a_plain_form() {
+    let w = world().await;
+    let vid = w.published_vacancy(&w.employer, &VacancySpec::new("Duvar ustası")).await;
+    let form = [("vacancy_id", vid.to_string())];
+    let from = format!("/vacancies/{vid}");
+    let r = w.migrant.form_post::<Apply>(&form, &from).await;
+    assert_eq!(r.status, http::StatusCode::FOUND, "{}", r.body);
+    let aid = w.migrant.call::<ListApplications>(NO_ARGS).await.ok().ids()[0];
+    assert_eq!(r.header("location"), Some(format!("/applications/{aid}").as_str()));
+    let again = w.migrant.form_post::<Apply>(&form, &from).await;
+    assert_eq!(again.status, http::StatusCode::FOUND);
+    assert_eq!(again.header("location"), Some(format!("{from}?error=already_applied").as_str()));
+    let employer = w.employer.form_post::<Apply>(&form, &from).await;
+    assert_eq!(employer.header("location"), Some(format!("{from}?error=forbidden").as_str()));
+    assert_eq!(w.count("SELECT COUNT(*) FROM applications").await, 1);
+    // The page names the error.
+    let page = w.migrant.page(&format!("{from}?error=already_applied")).await;
+    assert_eq!(page.status, http::StatusCode::OK);
+    assert!(page.body.contains("Siz bu vakansiyaga allaqachon ariza topshirgansiz."), "the message is shown");
 }

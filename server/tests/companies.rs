@@ -51,7 +51,10 @@ async fn company_verification_and_its_refusals() {
     let ids = id.to_string();
     // Rejecting needs a reason; the employer may not decide.
     staff.call::<DecideCompany>(&[("company_id", &*ids), ("decision", "reject")]).await.assert_err("ReasonRequired");
-    staff.call::<DecideCompany>(&[("company_id", &*ids), ("decision", "reject"), ("reason", "  ")]).await.assert_err("ReasonRequired");
+    staff
+        .call::<DecideCompany>(&[("company_id", &*ids), ("decision", "reject"), ("reason", "  ")])
+        .await
+        .assert_err("ReasonRequired");
     staff.call::<DecideCompany>(&[("company_id", &*ids), ("decision", "maybe")]).await.assert_err("InvalidInput");
     employer.call::<DecideCompany>(&[("company_id", &*ids), ("decision", "verify")]).await.assert_err("Forbidden");
     assert_eq!(employer.call::<MyCompany>(NO_ARGS).await.ok().json()["status"], "pending", "refusals decided nothing");

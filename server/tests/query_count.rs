@@ -16,7 +16,8 @@ use std::sync::Arc;
 
 async fn person(db: &DatabaseConnection, role: Role, login: &str) -> SessionUser {
     let now = Utc::now();
-    let (phone, email) = if login.contains('@') { (None, Some(login.to_string())) } else { (Some(login.to_string()), None) };
+    let (phone, email) =
+        if login.contains('@') { (None, Some(login.to_string())) } else { (Some(login.to_string()), None) };
     let u = user::ActiveModel {
         role: Set(role),
         phone: Set(phone),

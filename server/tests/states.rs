@@ -4,28 +4,14 @@
 
 mod common;
 
-use axum::body::Body;
-use common::{TestApp, HOST, ORIGIN};
-use http::{header, Request, StatusCode};
+use common::*;
+use http::StatusCode;
 use sea_orm::ConnectionTrait;
-
-async fn call(app: &TestApp, endpoint: &str, cookie: &str) -> common::Reply {
-    let req = Request::post(format!("/api/{endpoint}"))
-        .header(header::HOST, HOST)
-        .header(header::ORIGIN, ORIGIN)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "application/json")
-        .header(header::COOKIE, cookie)
-        .body(Body::empty())
-        .unwrap();
-    app.send(req).await
-}
 
 #[tokio::test]
 async fn an_unknown_state_in_the_database_is_an_error_not_a_default() {
     let app = TestApp::new().await;
     let employer = app.employer("ik@firma.example").await;
-    let cookie = employer.cookie().unwrap().to_string();
     let now = chrono::Utc::now().to_rfc3339();
     let insert = format!(
         "INSERT INTO companies (owner_user_id, legal_name, vkn, mersis, sector_id, province_id, address, \
@@ -34,17 +20,18 @@ async fn an_unknown_state_in_the_database_is_an_error_not_a_default() {
         employer.id()
     );
     app.db.execute_unprepared(&insert).await.unwrap();
-    let r = call(&app, "my_company", &cookie).await;
+    let r = employer.call::<MyCompany>(NO_ARGS).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(r.json()["status"], "verified");
 
     app.db.execute_unprepared("UPDATE companies SET status = 'archived'").await.unwrap();
-    let r = call(&app, "my_company", &cookie).await;
+    let r = employer.call::<MyCompany>(NO_ARGS).await;
     assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", r.body);
-    assert_eq!(r.json(), serde_json::json!("Internal"), "a clean error, no database text");
+    r.assert_err("Internal");
+    assert_eq!(r.json(), json!("Internal"), "a clean error, no database text");
 
     // The page says so in the reader's language instead of showing a made-up status.
-    let page = app.page_with_cookie("/employer/company", &cookie).await;
+    let page = employer.page("/employer/company").await;
     assert!(!page.body.contains("archived"), "the raw value never reaches the page");
     assert!(!page.body.contains("Tekshiruvda"), "not shown as pending");
     assert!(page.body.contains("Xatolik yuz berdi."), "the internal-error message instead");

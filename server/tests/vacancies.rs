@@ -108,7 +108,10 @@ async fn review_and_visibility_of_vacancies() {
     let ids = id.to_string();
     w.staff.call::<ReviewVacancy>(&[("vacancy_id", &*ids), ("decision", "return")]).await.assert_err("ReasonRequired");
     w.staff.call::<ReviewVacancy>(&[("vacancy_id", &*ids), ("decision", "maybe")]).await.assert_err("InvalidInput");
-    w.staff.call::<ReviewVacancy>(&[("vacancy_id", &*ids), ("decision", "return"), ("reason", "İlçe eksik")]).await.ok();
+    w.staff
+        .call::<ReviewVacancy>(&[("vacancy_id", &*ids), ("decision", "return"), ("reason", "İlçe eksik")])
+        .await
+        .ok();
     let returned = w.vacancy_as(&w.employer, id).await.ok().json();
     assert_eq!(returned["status"], "returned");
     assert_eq!(returned["review_reason"], "İlçe eksik");
@@ -210,7 +213,8 @@ async fn search_filters_by_housing_wage_and_province() {
     let housed = w.published_vacancy(&w.employer, &VacancySpec::new("Yatakhane var").wage("36000")).await;
     let not_housed =
         w.published_vacancy(&w.employer, &VacancySpec::new("Yatakhane yok").wage("45000").housing(false)).await;
-    let ankara = w.published_vacancy(&w.employer, &VacancySpec::new("Ankara şantiyesi").province("6").wage("40000")).await;
+    let ankara =
+        w.published_vacancy(&w.employer, &VacancySpec::new("Ankara şantiyesi").province("6").wage("40000")).await;
     let unpublished = w.vacancy(&w.employer, &VacancySpec::new("Bekleyen")).await;
 
     let ids = |items: Vec<Value>| items.iter().map(|v| v["id"].as_i64().unwrap()).collect::<Vec<_>>();
@@ -219,7 +223,10 @@ async fn search_filters_by_housing_wage_and_province() {
     let mut housing_ids = ids(housing);
     housing_ids.sort();
     assert_eq!(housing_ids, vec![housed, ankara]);
-    assert_eq!(ids(w.search_with(&[("query[min_wage]", "40000"), ("query[sort]", "wage")]).await), vec![not_housed, ankara]);
+    assert_eq!(
+        ids(w.search_with(&[("query[min_wage]", "40000"), ("query[sort]", "wage")]).await),
+        vec![not_housed, ankara]
+    );
     assert_eq!(ids(w.search_with(&[("query[province]", "6")]).await), vec![ankara]);
     assert_eq!(ids(w.search_with(&[("query[sort]", "wage")]).await), vec![not_housed, ankara, housed]);
     assert!(!ids(w.search_with(&[]).await).contains(&unpublished));
@@ -312,8 +319,14 @@ async fn projects_group_vacancies_on_a_public_page() {
     w.anonymous().call::<SaveProject>(&form).await.assert_err("NotSignedIn");
     w.migrant.call::<SaveProject>(&form).await.assert_err("Forbidden");
     w.staff.call::<SaveProject>(&form).await.assert_err("Forbidden");
-    w.employer.call::<SaveProject>(&[("name", "X"), ("description_tr", " "), ("province_id", "34")]).await.assert_err("TextRequired");
-    w.employer.call::<SaveProject>(&[("name", "X"), ("description_tr", "Y"), ("province_id", "99")]).await.assert_err("InvalidInput");
+    w.employer
+        .call::<SaveProject>(&[("name", "X"), ("description_tr", " "), ("province_id", "34")])
+        .await
+        .assert_err("TextRequired");
+    w.employer
+        .call::<SaveProject>(&[("name", "X"), ("description_tr", "Y"), ("province_id", "99")])
+        .await
+        .assert_err("InvalidInput");
     assert_eq!(w.count("SELECT COUNT(*) FROM projects").await, 0);
     let pid = w.project(&w.employer, "Kuzey Marmara Otoyolu").await;
     let projects = w.employer.call::<MyProjects>(NO_ARGS).await.ok().items();
@@ -331,7 +344,11 @@ async fn projects_group_vacancies_on_a_public_page() {
     let rival_vacancies = rival.call::<MyVacancies>(NO_ARGS).await.ok().ids();
     let r = rival.call::<SaveVacancy>(&spec).await;
     r.assert_err("InvalidInput");
-    assert_eq!(rival.call::<MyVacancies>(NO_ARGS).await.ok().ids(), rival_vacancies, "someone else's project: nothing stored");
+    assert_eq!(
+        rival.call::<MyVacancies>(NO_ARGS).await.ok().ids(),
+        rival_vacancies,
+        "someone else's project: nothing stored"
+    );
     assert!(rival.call::<MyProjects>(NO_ARGS).await.ok().items().is_empty());
     assert_eq!(w.count(&format!("SELECT COUNT(*) FROM vacancies WHERE project_id = {pid}")).await, 1);
 

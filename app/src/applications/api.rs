@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 /// A move of an application, as the browser posts it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MoveForm {
-    pub application_id: i32,
+    /// A string, like every number of a flattened form (serde's `flatten`
+    /// hands the fields over as strings); `parse` reads it.
+    pub application_id: String,
     pub to: Stage,
     #[serde(default)]
     pub reason: Option<String>,
@@ -34,6 +36,7 @@ impl MoveForm {
             None
         };
         Ok(super::service::Move {
+            id: crate::parse::int(&self.application_id, AppError::InvalidInput)?,
             to: self.to,
             reason: crate::parse::optional_text(self.reason.as_deref(), 500)?,
             hire,
@@ -53,9 +56,10 @@ pub async fn apply(vacancy_id: i32) -> Result<(), AppError> {
 /// Moves an application to another stage (see `service::move_to`).
 #[server(endpoint = "move_application")]
 pub async fn move_application(#[server(flatten)] form: MoveForm) -> Result<(), AppError> {
-    let id = form.application_id;
     let (user, state) = guard(Action::MoveApplication).await?;
-    super::service::move_to(&state.db, &user, id, form.parse()?).await?;
+    let m = form.parse()?;
+    let id = m.id;
+    super::service::move_to(&state.db, &user, m).await?;
     crate::forms::redirect(&format!("/applications/{id}"));
     Ok(())
 }

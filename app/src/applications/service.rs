@@ -168,6 +168,7 @@ pub async fn apply<C: TransactionTrait>(
 
 /// A move as asked for, its fields parsed.
 pub struct Move {
+    pub id: i32,
     pub to: Stage,
     pub reason: Option<String>,
     /// Required when `to` is `Hired`.
@@ -177,12 +178,8 @@ pub struct Move {
 /// Moves an application: only the role that owns the move, only on a row it may
 /// see. The change, its history entry, the notifications and (on hiring) the
 /// vacancy's filled count are written in one transaction.
-pub async fn move_to<C: TransactionTrait + ConnectionTrait>(
-    db: &C,
-    actor: &SessionUser,
-    id: i32,
-    m: Move,
-) -> Result<(), AppError> {
+pub async fn move_to<C: TransactionTrait + ConnectionTrait>(db: &C, actor: &SessionUser, m: Move) -> Result<(), AppError> {
+    let id = m.id;
     let row = load(db, id).await?;
     let from = row.app.stage;
     let owner_id = row.company.owner_user_id;

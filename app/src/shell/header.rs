@@ -115,8 +115,7 @@ fn AccountMenu(user: SessionUser, menu: NodeRef<Details>, menu_summary: NodeRef<
     };
     view! {
         <details class="menu" node_ref=menu on:keydown=on_keydown>
-            // TODO(catalogue): nav.menu ("Menyu" / "Menü") once it is in locales/.
-            <summary node_ref=menu_summary>{t!(i18n, nav.account)}</summary>
+            <summary node_ref=menu_summary>{t!(i18n, nav.menu)}</summary>
             <ul>
                 <Show when=move || migrant>
                     <li><a href="/profile">{t!(i18n, nav.profile)}</a></li>

@@ -459,7 +459,10 @@ impl TestApp {
 
     /// A page with a raw `Cookie` header (a language cookie, a forged session …).
     pub async fn page_with_cookie(&self, path: &str, cookie: &str) -> Reply {
-        let b = Request::get(path).header(header::HOST, HOST).header(header::ACCEPT, "text/html").header(header::COOKIE, cookie);
+        let b = Request::get(path)
+            .header(header::HOST, HOST)
+            .header(header::ACCEPT, "text/html")
+            .header(header::COOKIE, cookie);
         self.send(b.body(Body::empty()).unwrap()).await
     }
 
@@ -592,9 +595,13 @@ impl TestApp {
     /// Public search with filters (`query[...]` pairs; the others get their defaults): the items.
     pub async fn search_with(&self, filters: &[(&str, &str)]) -> Vec<Value> {
         let mut form: Vec<(&str, &str)> = vec![];
-        for (k, default) in
-            [("query[q]", ""), ("query[sort]", "newest"), ("query[page]", "1"), ("query[housing]", "false"), ("query[no_certificate]", "false")]
-        {
+        for (k, default) in [
+            ("query[q]", ""),
+            ("query[sort]", "newest"),
+            ("query[page]", "1"),
+            ("query[housing]", "false"),
+            ("query[no_certificate]", "false"),
+        ] {
             let v = filters.iter().find(|(f, _)| *f == k).map(|(_, v)| *v).unwrap_or(default);
             form.push((k, v));
         }
@@ -806,9 +813,8 @@ impl World {
 
     /// Registers a company for `employer` and has staff verify it: its id.
     pub async fn verified_company(&self, employer: &Actor) -> CompanyId {
-        let id = self
-            .company(employer, &vkn(employer.id() as u32), &format!("Firma {} İnşaat A.Ş.", employer.id()))
-            .await;
+        let id =
+            self.company(employer, &vkn(employer.id() as u32), &format!("Firma {} İnşaat A.Ş.", employer.id())).await;
         self.staff.call::<DecideCompany>(&[("company_id", &*id.to_string()), ("decision", "verify")]).await.ok();
         id
     }
@@ -817,8 +823,14 @@ impl World {
     pub async fn vacancy(&self, employer: &Actor, spec: &VacancySpec) -> i64 {
         let before = employer.call::<MyVacancies>(NO_ARGS).await.ok().ids();
         employer.call::<SaveVacancy>(spec).await.ok();
-        let new: Vec<i64> =
-            employer.call::<MyVacancies>(NO_ARGS).await.ok().ids().into_iter().filter(|i| !before.contains(i)).collect();
+        let new: Vec<i64> = employer
+            .call::<MyVacancies>(NO_ARGS)
+            .await
+            .ok()
+            .ids()
+            .into_iter()
+            .filter(|i| !before.contains(i))
+            .collect();
         assert_eq!(new.len(), 1, "one new vacancy: {new:?}");
         new[0]
     }

@@ -1,0 +1,750 @@
+//! The authorisation matrix over HTTP: every server function × every role
+//! (no session, migrant, employer, staff, admin), and owner × not owner where
+//! a row is involved — always on real rows, with the error value asserted for
+//! refusals and the effect asserted for grants (a refused call changes
+//! nothing). They run on SQLite, and on PostgreSQL with `TEST_DATABASE_URL`.
+//!
+//! `every_server_function_is_in_the_matrix` reads app/src: a new server
+//! function fails it until it has its rows here.
+
+mod common;
+
+use common::*;
+use http::StatusCode;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Want {
+    Granted,
+    Refused(&'static str),
+}
+
+const OK: Want = Want::Granted;
+const NOT_SIGNED_IN: Want = Want::Refused("NotSignedIn");
+const FORBIDDEN: Want = Want::Refused("Forbidden");
+const NOT_FOUND: Want = Want::Refused("NotFound");
+const INVALID: Want = Want::Refused("InvalidInput");
+
+#[track_caller]
+fn check(what: &str, actor: &Actor, r: &Reply, want: Want) {
+    match want {
+        Want::Granted => assert_eq!(r.status, StatusCode::OK, "{what} as {actor:?}: granted expected, got {}", r.body),
+        Want::Refused(e) => {
+            assert_eq!(
+                serde_json::from_str::<Value>(&r.body).ok(),
+                Some(json!(e)),
+                "{what} as {actor:?}: {e} expected, got {} {}",
+                r.status,
+                r.body
+            );
+            assert_eq!(r.status, status_of(e), "{what} as {actor:?}: status of {e}");
+        }
+    }
+}
+
+/// The world of the matrix: the five roles, and a second migrant and a rival
+/// employer with a verified company of their own, for "not the owner".
+struct Mx {
+    w: World,
+    anon: Actor,
+    admin: Actor,
+    rival: Actor,
+    rival_company: CompanyId,
+    other_migrant: Actor,
+}
+
+impl std::ops::Deref for Mx {
+    type Target = World;
+    fn deref(&self) -> &World {
+        &self.w
+    }
+}
+
+impl Mx {
+    /// [anonymous, migrant, employer, staff, admin] with what each should get.
+    fn five(&self, wants: [Want; 5]) -> Vec<(&Actor, Want)> {
+        [&self.anon, &self.w.migrant, &self.w.employer, &self.w.staff, &self.admin].into_iter().zip(wants).collect()
+    }
+}
+
+async fn mx() -> Mx {
+    let w = world().await;
+    let anon = w.anonymous();
+    let admin = w.admin("admin@kopru.example").await;
+    let rival = w.employer("ik@rakip.example").await;
+    let rival_company = w.verified_company(&rival).await;
+    let other_migrant = w.migrant("+998935551122").await;
+    Mx { w, anon, admin, rival, rival_company, other_migrant }
+}
+
+/// Every server function with a row in one of the tests below.
+const COVERED: [&str; 37] = [
+    // accounts_and_sessions
+    <GetCurrentUser as ServerFn>::PATH,
+    <SignUpMigrant as ServerFn>::PATH,
+    <SignUpEmployer as ServerFn>::PATH,
+    <SignIn as ServerFn>::PATH,
+    <SignOut as ServerFn>::PATH,
+    <ChangePassword as ServerFn>::PATH,
+    // site_reference_contacts_and_staff
+    <SetLanguage as ServerFn>::PATH,
+    <FetchReferenceLists as ServerFn>::PATH,
+    <MinimumWages as ServerFn>::PATH,
+    <SetMinimumWage as ServerFn>::PATH,
+    <EmergencyContacts as ServerFn>::PATH,
+    <UpdateContact as ServerFn>::PATH,
+    <StaffAccounts as ServerFn>::PATH,
+    <CreateStaffAccount as ServerFn>::PATH,
+    <StaffQueues as ServerFn>::PATH,
+    // companies_and_profiles
+    <MyCompany as ServerFn>::PATH,
+    <RegisterCompany as ServerFn>::PATH,
+    <PendingCompanies as ServerFn>::PATH,
+    <DecideCompany as ServerFn>::PATH,
+    <MyProfile as ServerFn>::PATH,
+    <SaveProfile as ServerFn>::PATH,
+    // vacancies_and_projects
+    <SearchVacancies as ServerFn>::PATH,
+    <GetVacancy as ServerFn>::PATH,
+    <MyVacancies as ServerFn>::PATH,
+    <SaveVacancy as ServerFn>::PATH,
+    <VacancyReviewQueue as ServerFn>::PATH,
+    <ReviewVacancy as ServerFn>::PATH,
+    <SaveProject as ServerFn>::PATH,
+    <MyProjects as ServerFn>::PATH,
+    <GetProject as ServerFn>::PATH,
+    // applications_and_notifications
+    <Apply as ServerFn>::PATH,
+    <MoveApplication as ServerFn>::PATH,
+    <GetApplication as ServerFn>::PATH,
+    <ListApplications as ServerFn>::PATH,
+    <MyNotifications as ServerFn>::PATH,
+    <UnreadCount as ServerFn>::PATH,
+    <MarkNotificationsRead as ServerFn>::PATH,
+];
+
+/// The endpoints of every `#[server]` in app/src.
+fn endpoints_in_app_src() -> Vec<String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for line in text.lines().map(str::trim).filter(|l| l.starts_with("#[server")) {
+                    let endpoint =
+                        line.split("endpoint = \"").nth(1).and_then(|rest| rest.split('"').next()).unwrap_or_else(
+                            || panic!("{}: a server function without an endpoint: {line}", path.display()),
+                        );
+                    out.push(format!("/api/{endpoint}"));
+                }
+            }
+        }
+    }
+    let mut out = vec![];
+    walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src"), &mut out);
+    out.sort();
+    out
+}
+
+#[test]
+fn every_server_function_is_in_the_matrix() {
+    let mut covered: Vec<String> = COVERED.iter().map(|p| p.to_string()).collect();
+    covered.sort();
+    let before = covered.len();
+    covered.dedup();
+    assert_eq!(covered.len(), before, "a function listed twice");
+    assert_eq!(endpoints_in_app_src(), covered);
+}
+
+/// current_user, sign-up, sign-in, sign-out and change_password. Calls that
+/// end a session are made from a second device of the same person.
+#[tokio::test]
+async fn accounts_and_sessions() {
+    let m = mx().await;
+
+    // current_user: everyone; each sees themselves, a visitor null.
+    for (actor, want) in m.five([OK; 5]) {
+        let r = actor.call::<GetCurrentUser>(NO_ARGS).await;
+        check("current_user", actor, &r, want);
+        match actor.account() {
+            None => assert_eq!(r.json(), Value::Null),
+            Some(a) => assert_eq!(r.json()["id"].as_i64(), Some(a.id), "{actor:?}"),
+        }
+    }
+
+    // sign_up_migrant / sign_up_employer: open to anyone; the new account is
+    // signed in on that device, the device's old session ends.
+    for (i, (actor, want)) in m.five([OK; 5]).into_iter().enumerate() {
+        let device = match actor.account() {
+            Some(_) => m.another_device(actor).await,
+            None => actor.clone(),
+        };
+        let phone = format!("+99890700000{i}");
+        let r = device
+            .call::<SignUpMigrant>(&[
+                ("name", "Yangi"),
+                ("phone", phone.as_str()),
+                ("password", PASSWORD),
+                ("consent", "yes"),
+            ])
+            .await;
+        check("sign_up_migrant", actor, &r, want);
+        let new = m.actor_from_cookie(r.session_cookie().unwrap()).await.expect("signed in as the new account");
+        assert_eq!((new.login(), new.role()), (phone.as_str(), Some(Role::Migrant)));
+        let email = format!("yeni{i}@firma.example");
+        let r = device
+            .call::<SignUpEmployer>(&[
+                ("name", "Yeni"),
+                ("email", email.as_str()),
+                ("password", PASSWORD),
+                ("consent", "yes"),
+            ])
+            .await;
+        check("sign_up_employer", actor, &r, want);
+        let new = m.actor_from_cookie(r.session_cookie().unwrap()).await.expect("signed in as the new account");
+        assert_eq!((new.login(), new.role()), (email.as_str(), Some(Role::Employer)));
+        if actor.account().is_some() {
+            assert!(!device.is_signed_in().await, "{actor:?}: the device's old session ended");
+            assert_eq!(actor.current_login().await.as_deref(), Some(actor.login()), "the other device still signed in");
+        }
+    }
+    assert_eq!(m.count("SELECT COUNT(*) FROM users WHERE phone LIKE '+99890700000%'").await, 5);
+    assert_eq!(m.count("SELECT COUNT(*) FROM users WHERE email LIKE 'yeni%@firma.example'").await, 5);
+
+    // sign_in: anyone, into their own account (a visitor into the migrant's).
+    for (actor, want) in m.five([OK; 5]) {
+        let (device, login) = match actor.account() {
+            Some(a) => (m.another_device(actor).await, a.login.clone()),
+            None => (actor.clone(), m.migrant.login().to_string()),
+        };
+        let r = device.call::<SignIn>(&[("login", login.as_str()), ("password", PASSWORD)]).await;
+        check("sign_in", actor, &r, want);
+        let me = m.actor_from_cookie(r.session_cookie().unwrap()).await.unwrap();
+        assert_eq!(me.login(), login);
+        if actor.account().is_some() {
+            assert!(!device.is_signed_in().await, "{actor:?}: rotated");
+        }
+    }
+
+    // sign_out: every session holder; ends only that session.
+    for (actor, want) in m.five([NOT_SIGNED_IN, OK, OK, OK, OK]) {
+        let device = match actor.account() {
+            Some(_) => m.another_device(actor).await,
+            None => actor.clone(),
+        };
+        let r = device.call::<SignOut>(NO_ARGS).await;
+        check("sign_out", actor, &r, want);
+        if actor.account().is_some() {
+            assert!(!device.is_signed_in().await);
+            assert!(actor.is_signed_in().await, "{actor:?}: the other session lives");
+        }
+    }
+
+    // change_password: every session holder, for their own account only.
+    let new_password = "yangi-parol-2026-matritsa";
+    let form = [("current_password", PASSWORD), ("new_password", new_password)];
+    for (actor, want) in m.five([NOT_SIGNED_IN, OK, OK, OK, OK]) {
+        let r = actor.call::<ChangePassword>(&form).await;
+        check("change_password", actor, &r, want);
+        if let Some(a) = actor.account() {
+            assert!(!actor.is_signed_in().await, "{actor:?}: other sessions ended");
+            let fresh = m.sign_in(&a.login, new_password).await;
+            assert_eq!(fresh.id(), a.id);
+        }
+    }
+    // Nobody else's password changed.
+    m.sign_in(m.other_migrant.login(), PASSWORD).await;
+    m.sign_in(m.rival.login(), PASSWORD).await;
+}
+
+/// set_language, reference data, the minimum wage, emergency contacts and
+/// the staff console.
+#[tokio::test]
+async fn site_reference_contacts_and_staff() {
+    let m = mx().await;
+
+    for (actor, want) in m.five([OK; 5]) {
+        let r = actor.call::<SetLanguage>(&[("lang", "tr"), ("next", "/")]).await;
+        check("set_language", actor, &r, want);
+        assert!(r.set_cookies().iter().any(|c| c.starts_with("i18n_pref_locale=tr")), "{actor:?}");
+    }
+
+    for (actor, want) in m.five([OK; 5]) {
+        let r = actor.call::<FetchReferenceLists>(NO_ARGS).await;
+        check("reference_lists", actor, &r, want);
+        let lists = r.json();
+        assert_eq!(lists["minimum_wage_kurus"], MINIMUM_WAGE_2026);
+        assert!(lists["sectors"].as_array().is_some_and(|s| !s.is_empty()));
+        assert!(lists["provinces"].as_array().is_some_and(|p| p.len() == 81), "81 provinces");
+        let r = actor.call::<MinimumWages>(NO_ARGS).await;
+        check("minimum_wages", actor, &r, want);
+        assert_eq!(r.items()[0]["gross_monthly_kurus"], MINIMUM_WAGE_2026);
+    }
+
+    // set_minimum_wage: staff and admins; each row a day of its own, in the future.
+    for (i, (actor, want)) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, OK, OK]).into_iter().enumerate() {
+        let day = ymd(200 + i as i64);
+        let r = actor.call::<SetMinimumWage>(&[("amount", "41.000"), ("valid_from", day.as_str())]).await;
+        check("set_minimum_wage", actor, &r, want);
+        let by = actor.account().map_or(-1, |a| a.id);
+        let stored = m.count(&format!("SELECT COUNT(*) FROM minimum_wages WHERE set_by_user_id = {by}")).await;
+        assert_eq!(stored, i64::from(want == OK), "{actor:?}");
+    }
+    assert_eq!(m.count("SELECT COUNT(*) FROM minimum_wages WHERE gross_monthly_kurus = 4100000").await, 2);
+
+    // emergency_contacts: everyone; update_contact: staff and admins.
+    for (actor, want) in m.five([OK; 5]) {
+        let r = actor.call::<EmergencyContacts>(NO_ARGS).await;
+        check("emergency_contacts", actor, &r, want);
+        let kinds: Vec<Value> = r.items().iter().map(|c| c["kind"].clone()).collect();
+        assert_eq!(kinds, [json!("embassy"), json!("consular"), json!("hotline")]);
+    }
+    let hotline = || async { m.text("SELECT phone FROM emergency_contacts WHERE kind = 'hotline'").await.unwrap() };
+    for (i, (actor, want)) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, OK, OK]).into_iter().enumerate() {
+        let before = hotline().await;
+        let phone = format!("+99871200000{i}");
+        let r = actor.call::<UpdateContact>(&[("kind", "hotline"), ("phone", phone.as_str())]).await;
+        check("update_contact", actor, &r, want);
+        assert_eq!(hotline().await, if want == OK { phone } else { before }, "{actor:?}");
+    }
+
+    // staff_accounts and create_staff_account: admins only.
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK]) {
+        let r = actor.call::<StaffAccounts>(NO_ARGS).await;
+        check("staff_accounts", actor, &r, want);
+        if want == OK {
+            let emails: Vec<Value> = r.items().iter().map(|a| a["email"].clone()).collect();
+            assert_eq!(emails, [json!("admin@kopru.example"), json!("staff@kopru.example")]);
+        }
+    }
+    for (i, (actor, want)) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK]).into_iter().enumerate() {
+        let email = format!("new{i}@kopru.example");
+        let r = actor
+            .call::<CreateStaffAccount>(&[
+                ("name", "Yangi Xodim"),
+                ("email", email.as_str()),
+                ("role", "staff"),
+                ("password", PASSWORD),
+            ])
+            .await;
+        check("create_staff_account", actor, &r, want);
+        let made = m.count(&format!("SELECT COUNT(*) FROM users WHERE email = '{email}' AND role = 'staff'")).await;
+        assert_eq!(made, i64::from(want == OK), "{actor:?}");
+    }
+
+    // staff_queues: staff and admins.
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, OK, OK]) {
+        let r = actor.call::<StaffQueues>(NO_ARGS).await;
+        check("staff_queues", actor, &r, want);
+        if want == OK {
+            let kinds: Vec<Value> = r.items().iter().map(|q| q["kind"].clone()).collect();
+            assert_eq!(kinds, [json!("companies"), json!("vacancies"), json!("applications")]);
+            assert!(r.items().iter().all(|q| q["count"] == 0), "{}", r.body);
+        }
+    }
+}
+
+#[tokio::test]
+async fn companies_and_profiles() {
+    let m = mx().await;
+
+    // my_company: employers, each their own.
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN]) {
+        let r = actor.call::<MyCompany>(NO_ARGS).await;
+        check("my_company", actor, &r, want);
+    }
+    assert_eq!(m.employer.call::<MyCompany>(NO_ARGS).await.ok().json()["id"].as_i64(), Some(m.company));
+    assert_eq!(m.rival.call::<MyCompany>(NO_ARGS).await.ok().json()["id"].as_i64(), Some(m.rival_company));
+
+    // register_company: employers without a company (or a rejected one).
+    let newcomer = m.employer("ik@yeni.example").await;
+    let form = company_form(VKN2, "Yeni Firma A.Ş.");
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, INVALID, FORBIDDEN, FORBIDDEN]) {
+        let r = actor.call::<RegisterCompany>(&form).await;
+        check("register_company", actor, &r, want);
+    }
+    let r = newcomer.call::<RegisterCompany>(&form).await;
+    check("register_company", &newcomer, &r, OK);
+    assert_eq!(m.count("SELECT COUNT(*) FROM companies").await, 3, "only the newcomer's was added");
+    let pending = newcomer.call::<MyCompany>(NO_ARGS).await.ok().json();
+    assert_eq!(pending["status"], "pending");
+    let pending = pending["id"].as_i64().unwrap();
+    assert_eq!(
+        m.employer.call::<MyCompany>(NO_ARGS).await.ok().json()["legal_name"],
+        format!("Firma {} İnşaat A.Ş.", m.employer.id())
+    );
+
+    // pending_companies: staff and admins.
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, OK, OK]) {
+        let r = actor.call::<PendingCompanies>(NO_ARGS).await;
+        check("pending_companies", actor, &r, want);
+        if want == OK {
+            assert_eq!(r.ids(), vec![pending]);
+        }
+    }
+
+    // decide_company on the real pending company: staff and admins, never its owner.
+    let status = || async { m.text(&format!("SELECT status FROM companies WHERE id = {pending}")).await.unwrap() };
+    let decide =
+        [("company_id", pending.to_string()), ("decision", "reject".into()), ("reason", "VKN eşleşmiyor".into())];
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, OK, OK]) {
+        let r = actor.call::<DecideCompany>(&decide).await;
+        check("decide_company", actor, &r, want);
+        if want == OK {
+            assert_eq!(status().await, "rejected", "{actor:?}");
+            assert_eq!(m.exec(&format!("UPDATE companies SET status = 'pending' WHERE id = {pending}")).await, 1);
+        } else {
+            assert_eq!(status().await, "pending", "{actor:?}");
+        }
+    }
+    check("decide_company", &newcomer, &newcomer.call::<DecideCompany>(&decide).await, FORBIDDEN);
+    assert_eq!(status().await, "pending");
+
+    // my_profile and save_profile: migrants, each their own.
+    for (actor, want) in m.five([NOT_SIGNED_IN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN]) {
+        let r = actor.call::<SaveProfile>(&profile_form("AB7654321")).await;
+        check("save_profile", actor, &r, want);
+    }
+    assert_eq!(m.count("SELECT COUNT(*) FROM migrant_profiles").await, 1);
+    assert_eq!(m.count(&format!("SELECT COUNT(*) FROM migrant_profiles WHERE user_id = {}", m.migrant.id())).await, 1);
+    for (actor, want) in m.five([NOT_SIGNED_IN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN]) {
+        let r = actor.call::<MyProfile>(NO_ARGS).await;
+        check("my_profile", actor, &r, want);
+        if want == OK {
+            assert_eq!(r.json()["passport_masked"], "AB*****21");
+        }
+    }
+    let theirs = m.other_migrant.call::<MyProfile>(NO_ARGS).await;
+    check("my_profile", &m.other_migrant, &theirs, OK);
+    assert_eq!(theirs.json(), Value::Null, "another migrant sees their own (none), not the first one's");
+}
+
+#[tokio::test]
+async fn vacancies_and_projects() {
+    let m = mx().await;
+    let project = m.project(&m.employer, "Kuzey Marmara Otoyolu").await;
+    let published = m.published_vacancy(&m.employer, &VacancySpec::new("Yayında").project(project)).await;
+    let submitted = m.vacancy(&m.employer, &VacancySpec::new("Bekleyen")).await;
+    let returned = m.vacancy(&m.employer, &VacancySpec::new("Geri gönderilen")).await;
+    m.staff
+        .call::<ReviewVacancy>(&[
+            ("vacancy_id", &*returned.to_string()),
+            ("decision", "return"),
+            ("reason", "İlçe eksik"),
+        ])
+        .await
+        .ok();
+
+    // search_vacancies: everyone, published only.
+    for (actor, want) in m.five([OK; 5]) {
+        let query = [
+            ("query[q]", ""),
+            ("query[sort]", "newest"),
+            ("query[page]", "1"),
+            ("query[housing]", "false"),
+            ("query[no_certificate]", "false"),
+        ];
+        let r = actor.get::<SearchVacancies>(&query).await;
+        check("search_vacancies", actor, &r, want);
+        let ids: Vec<i64> = r.json()["items"].as_array().unwrap().iter().map(|v| v["id"].as_i64().unwrap()).collect();
+        assert_eq!(ids, vec![published], "{actor:?}");
+    }
+
+    // get_vacancy: a published one for everyone; a submitted one for its employer and staff.
+    for (actor, want) in m.five([OK; 5]) {
+        let r = actor.get::<GetVacancy>(&[("id", published.to_string())]).await;
+        check("get_vacancy (published)", actor, &r, want);
+        assert_eq!(r.json()["id"].as_i64(), Some(published));
+    }
+    let mut rows = m.five([NOT_FOUND, NOT_FOUND, OK, OK, OK]);
+    rows.extend([(&m.rival, NOT_FOUND), (&m.other_migrant, NOT_FOUND)]);
+    for (actor, want) in rows {
+        let r = actor.get::<GetVacancy>(&[("id", submitted.to_string())]).await;
+        check("get_vacancy (submitted)", actor, &r, want);
+        if want == OK {
+            assert_eq!(r.json()["status"], "submitted");
+        } else {
+            assert!(!r.body.contains("Bekleyen"));
+        }
+    }
+
+    // my_vacancies: employers, their own company's only.
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN]) {
+        let r = actor.call::<MyVacancies>(NO_ARGS).await;
+        check("my_vacancies", actor, &r, want);
+        if want == OK {
+            assert_eq!(r.ids(), vec![returned, submitted, published]);
+        }
+    }
+    assert!(m.rival.call::<MyVacancies>(NO_ARGS).await.ok().items().is_empty());
+
+    // save_vacancy, new: employers with a verified company.
+    let before = m.count("SELECT COUNT(*) FROM vacancies").await;
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN]) {
+        let r = actor.call::<SaveVacancy>(&VacancySpec::new("Yeni ilan")).await;
+        check("save_vacancy (new)", actor, &r, want);
+    }
+    assert_eq!(m.count("SELECT COUNT(*) FROM vacancies").await, before + 1);
+    assert_eq!(m.employer.call::<MyVacancies>(NO_ARGS).await.ok().items()[0]["text_tr"], "Yeni ilan");
+    // save_vacancy, a correction: the owner only. A rival with a verified
+    // company of their own gets "not found", and nothing changes.
+    let correction = VacancySpec::new("Düzeltilmiş").editing(returned);
+    check("save_vacancy (rival's correction)", &m.rival, &m.rival.call::<SaveVacancy>(&correction).await, NOT_FOUND);
+    assert_eq!(m.vacancy_status(returned).await, "returned");
+    assert_eq!(
+        m.text(&format!("SELECT text_tr FROM vacancies WHERE id = {returned}")).await.unwrap(),
+        "Geri gönderilen"
+    );
+    assert!(m.rival.call::<MyVacancies>(NO_ARGS).await.ok().items().is_empty());
+    // save_vacancy with another company's project: refused, nothing stored.
+    let stolen = VacancySpec::new("Başkasının projesi").project(project);
+    check("save_vacancy (rival's project)", &m.rival, &m.rival.call::<SaveVacancy>(&stolen).await, INVALID);
+    assert!(m.rival.call::<MyVacancies>(NO_ARGS).await.ok().items().is_empty());
+    assert_eq!(m.count(&format!("SELECT COUNT(*) FROM vacancies WHERE project_id = {project}")).await, 1);
+    check("save_vacancy (correction)", &m.employer, &m.employer.call::<SaveVacancy>(&correction).await, OK);
+    assert_eq!(m.vacancy_status(returned).await, "submitted");
+
+    // vacancy_review_queue: staff and admins.
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, OK, OK]) {
+        let r = actor.call::<VacancyReviewQueue>(NO_ARGS).await;
+        check("vacancy_review_queue", actor, &r, want);
+        if want == OK {
+            let ids = r.ids();
+            assert!(ids.contains(&submitted) && ids.contains(&returned) && !ids.contains(&published), "{ids:?}");
+        }
+    }
+
+    // review_vacancy: staff and admins; not the vacancy's own employer.
+    let second = m.vacancy(&m.employer, &VacancySpec::new("İkinci bekleyen")).await;
+    let mut targets = vec![submitted, second].into_iter();
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, OK, OK]) {
+        let target = if want == OK { targets.next().unwrap() } else { submitted };
+        let r =
+            actor.call::<ReviewVacancy>(&[("vacancy_id", target.to_string()), ("decision", "publish".into())]).await;
+        check("review_vacancy", actor, &r, want);
+        assert_eq!(m.vacancy_status(target).await, if want == OK { "published" } else { "submitted" }, "{actor:?}");
+    }
+
+    // save_project and my_projects: employers, their own.
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN]) {
+        let r = actor
+            .call::<SaveProject>(&[("name", "Yeni Proje"), ("description_tr", "Açıklama"), ("province_id", "6")])
+            .await;
+        check("save_project", actor, &r, want);
+    }
+    assert_eq!(m.count("SELECT COUNT(*) FROM projects").await, 2);
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN]) {
+        let r = actor.call::<MyProjects>(NO_ARGS).await;
+        check("my_projects", actor, &r, want);
+        if want == OK {
+            assert_eq!(r.items().len(), 2);
+            assert!(r.ids().contains(&project));
+        }
+    }
+    assert!(m.rival.call::<MyProjects>(NO_ARGS).await.ok().items().is_empty());
+
+    // get_project: public, for a verified company's project.
+    let mut rows = m.five([OK; 5]);
+    rows.push((&m.rival, OK));
+    for (actor, want) in rows {
+        let r = actor.get::<GetProject>(&[("id", project.to_string())]).await;
+        check("get_project", actor, &r, want);
+        assert_eq!(r.json()[0]["id"].as_i64(), Some(project));
+        let listed: Vec<i64> = r.json()[1].as_array().unwrap().iter().map(|v| v["id"].as_i64().unwrap()).collect();
+        assert_eq!(listed, vec![published]);
+    }
+}
+
+#[tokio::test]
+async fn applications_and_notifications() {
+    let m = mx().await;
+    let vacancy = m.published_vacancy(&m.employer, &VacancySpec::new("Duvar ustası")).await;
+    let second = m.published_vacancy(&m.employer, &VacancySpec::new("Kalıpçı")).await;
+    let app_id = m.application(&m.migrant, vacancy).await;
+    let id = app_id.to_string();
+
+    // apply: migrants.
+    for (actor, want) in m.five([NOT_SIGNED_IN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN]) {
+        let r = actor.call::<Apply>(&[("vacancy_id", second.to_string())]).await;
+        check("apply", actor, &r, want);
+    }
+    assert_eq!(m.count(&format!("SELECT COUNT(*) FROM applications WHERE vacancy_id = {second}")).await, 1);
+    check(
+        "apply (again)",
+        &m.migrant,
+        &m.migrant.call::<Apply>(&[("vacancy_id", second.to_string())]).await,
+        Want::Refused("AlreadyApplied"),
+    );
+    check(
+        "apply (another migrant)",
+        &m.other_migrant,
+        &m.other_migrant.call::<Apply>(&[("vacancy_id", second.to_string())]).await,
+        OK,
+    );
+
+    // get_application while submitted: the migrant and staff; not the employer yet.
+    let mut rows = m.five([NOT_SIGNED_IN, OK, NOT_FOUND, OK, OK]);
+    rows.extend([(&m.rival, NOT_FOUND), (&m.other_migrant, NOT_FOUND)]);
+    for (actor, want) in rows {
+        let r = actor.get::<GetApplication>(&[("id", id.as_str())]).await;
+        check("get_application (submitted)", actor, &r, want);
+        if want != OK {
+            assert!(!r.body.contains(m.migrant.login()), "{actor:?} learns nothing");
+        }
+    }
+
+    // move_application: the role that owns the move, on a row it may see.
+    let mv = |actor: &Actor, to: &str| {
+        let (actor, form) = (actor.clone(), [("application_id", id.clone()), ("to", to.to_string())]);
+        async move { actor.call::<MoveApplication>(&form).await }
+    };
+    let steps: Vec<(&Actor, &str, Want, &str)> = vec![
+        (&m.anon, "screening", NOT_SIGNED_IN, "submitted"),
+        (&m.employer, "interview", NOT_FOUND, "submitted"),
+        (&m.rival, "interview", NOT_FOUND, "submitted"),
+        (&m.other_migrant, "withdrawn", NOT_FOUND, "submitted"),
+        (&m.migrant, "screening", FORBIDDEN, "submitted"),
+        (&m.staff, "screening", OK, "screening"),
+        (&m.employer, "forwarded", NOT_FOUND, "screening"),
+        (&m.admin, "forwarded", OK, "forwarded"),
+        (&m.staff, "interview", FORBIDDEN, "forwarded"),
+        (&m.rival, "interview", NOT_FOUND, "forwarded"),
+        (&m.employer, "interview", OK, "interview"),
+        (&m.other_migrant, "withdrawn", NOT_FOUND, "interview"),
+        (&m.admin, "offer", FORBIDDEN, "interview"),
+    ];
+    for (actor, to, want, stage) in steps {
+        let r = mv(actor, to).await;
+        check(&format!("move_application to {to}"), actor, &r, want);
+        assert_eq!(m.stage(app_id).await, stage, "after {actor:?} → {to}");
+    }
+
+    // get_application once forwarded: now the employer too, never the rival.
+    let mut rows = m.five([NOT_SIGNED_IN, OK, OK, OK, OK]);
+    rows.extend([(&m.rival, NOT_FOUND), (&m.other_migrant, NOT_FOUND)]);
+    for (actor, want) in rows {
+        let r = actor.get::<GetApplication>(&[("id", id.as_str())]).await;
+        check("get_application (interview)", actor, &r, want);
+        if want == OK {
+            assert_eq!(r.json()["id"].as_i64(), Some(app_id));
+        }
+    }
+
+    // list_applications: everyone signed in, each their own view.
+    let application_of = |migrant: &Actor| {
+        format!("SELECT id FROM applications WHERE vacancy_id = {second} AND migrant_user_id = {}", migrant.id())
+    };
+    let mine_on_second = m.count(&application_of(&m.migrant)).await;
+    let other_app = vec![m.count(&application_of(&m.other_migrant)).await];
+    let lists: Vec<(&Actor, Want, Vec<i64>)> = vec![
+        (&m.anon, NOT_SIGNED_IN, vec![]),
+        (&m.migrant, OK, vec![mine_on_second, app_id]),
+        (&m.employer, OK, vec![app_id]),
+        (&m.staff, OK, vec![]),
+        (&m.admin, OK, vec![]),
+        (&m.rival, OK, vec![]),
+        (&m.other_migrant, OK, other_app.clone()),
+    ];
+    for (actor, want, ids) in lists {
+        let r = actor.call::<ListApplications>(NO_ARGS).await;
+        check("list_applications", actor, &r, want);
+        if want == OK {
+            let mut got = r.ids();
+            got.sort();
+            let mut ids = ids;
+            ids.sort();
+            if actor.role() == Some(Role::Staff) || actor.role() == Some(Role::Admin) {
+                // The screening queue: the two submitted applications to `second`.
+                assert_eq!(got.len(), 2, "{actor:?}");
+                assert!(!got.contains(&app_id));
+            } else {
+                assert_eq!(got, ids, "{actor:?}");
+            }
+        }
+    }
+
+    // my_notifications and unread_count: each their own.
+    for (actor, want) in m.five([NOT_SIGNED_IN, OK, OK, OK, OK]) {
+        let r = actor.call::<MyNotifications>(NO_ARGS).await;
+        check("my_notifications", actor, &r, want);
+        if want == OK {
+            let apps: Vec<i64> = r.items().iter().map(|n| n["application_id"].as_i64().unwrap()).collect();
+            match actor.role() {
+                Some(Role::Migrant) => assert!(apps.contains(&app_id) && apps.len() == 5, "{apps:?}"),
+                Some(Role::Employer) => assert_eq!(apps, vec![app_id], "the candidate forwarded"),
+                _ => assert!(apps.is_empty(), "{actor:?}"),
+            }
+        }
+    }
+    let unread_of =
+        |a: &Actor| format!("SELECT COUNT(*) FROM notifications WHERE user_id = {} AND read_at IS NULL", a.id());
+    for (actor, want) in m.five([OK; 5]) {
+        let r = actor.call::<UnreadCount>(NO_ARGS).await;
+        check("unread_count", actor, &r, want);
+        let want_count = match actor.account() {
+            None => 0,
+            Some(_) => m.count(&unread_of(actor)).await,
+        };
+        assert_eq!(r.json(), json!(want_count), "{actor:?}");
+    }
+
+    // mark_notifications_read: everyone signed in, their own only.
+    let people = [&m.migrant, &m.employer, &m.staff, &m.admin, &m.rival, &m.other_migrant];
+    for (actor, want) in m.five([NOT_SIGNED_IN, OK, OK, OK, OK]) {
+        let mut before = vec![];
+        for p in people {
+            before.push(m.count(&unread_of(p)).await);
+        }
+        let r = actor.call::<MarkNotificationsRead>(NO_ARGS).await;
+        check("mark_notifications_read", actor, &r, want);
+        for (p, was) in people.iter().zip(before) {
+            let now = m.count(&unread_of(p)).await;
+            if actor.account().is_some_and(|a| a.id == p.id()) {
+                assert_eq!(now, 0, "{actor:?} read theirs");
+            } else {
+                assert_eq!(now, was, "{actor:?} marked {p:?}'s");
+            }
+        }
+    }
+    assert_eq!(m.count(&unread_of(&m.other_migrant)).await, 1, "untouched by everyone else");
+
+    // Finally the migrant withdraws (their own move).
+    let r = mv(&m.migrant, "withdrawn").await;
+    check("move_application to withdrawn", &m.migrant, &r, OK);
+    assert_eq!(m.stage(app_id).await, "withdrawn");
+}
+
+/// Rows that do not exist: those who may ask learn "not found"; the others
+/// are refused by role before any row is looked up.
+#[tokio::test]
+async fn unknown_rows_are_not_found() {
+    let m = mx().await;
+    let missing = "999999";
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND]) {
+        let r = actor.call::<DecideCompany>(&[("company_id", missing), ("decision", "verify")]).await;
+        check("decide_company (missing)", actor, &r, want);
+        let r = actor.call::<ReviewVacancy>(&[("vacancy_id", missing), ("decision", "publish")]).await;
+        check("review_vacancy (missing)", actor, &r, want);
+    }
+    for (actor, want) in m.five([NOT_SIGNED_IN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN]) {
+        let r = actor.call::<Apply>(&[("vacancy_id", missing)]).await;
+        check("apply (missing)", actor, &r, want);
+    }
+    for (actor, want) in m.five([NOT_SIGNED_IN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND]) {
+        let r = actor.call::<MoveApplication>(&[("application_id", missing), ("to", "screening")]).await;
+        check("move_application (missing)", actor, &r, want);
+        let r = actor.get::<GetApplication>(&[("id", missing)]).await;
+        check("get_application (missing)", actor, &r, want);
+    }
+    for (actor, want) in m.five([NOT_FOUND; 5]) {
+        let r = actor.get::<GetVacancy>(&[("id", missing)]).await;
+        check("get_vacancy (missing)", actor, &r, want);
+        let r = actor.get::<GetProject>(&[("id", missing)]).await;
+        check("get_project (missing)", actor, &r, want);
+    }
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN]) {
+        let r = actor.call::<SaveVacancy>(&VacancySpec::new("Yok").editing(999_999)).await;
+        check("save_vacancy (missing)", actor, &r, want);
+    }
+}
