@@ -272,7 +272,7 @@ pub async fn applications(state: &AppState) -> Result<usize, AppError> {
             migrant_user_id: Set(m.id),
             stage: Set(last),
             work_permit_no: Set((last == Stage::Hired).then(|| "2026-ÇİB-004217".to_string())),
-            start_date: Set((last == Stage::Hired).then(|| v.start_date)),
+            start_date: Set((last == Stage::Hired).then_some(v.start_date)),
             created_at: Set(start),
             updated_at: Set(start + Duration::hours(path.len() as i64 * 20)),
             ..Default::default()

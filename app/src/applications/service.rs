@@ -178,7 +178,11 @@ pub struct Move {
 /// Moves an application: only the role that owns the move, only on a row it may
 /// see. The change, its history entry, the notifications and (on hiring) the
 /// vacancy's filled count are written in one transaction.
-pub async fn move_to<C: TransactionTrait + ConnectionTrait>(db: &C, actor: &SessionUser, m: Move) -> Result<(), AppError> {
+pub async fn move_to<C: TransactionTrait + ConnectionTrait>(
+    db: &C,
+    actor: &SessionUser,
+    m: Move,
+) -> Result<(), AppError> {
     let id = m.id;
     let row = load(db, id).await?;
     let from = row.app.stage;
