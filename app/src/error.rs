@@ -121,6 +121,16 @@ impl From<sea_orm::DbErr> for AppError {
     }
 }
 
+/// A database error, except that breaking a unique constraint (a concurrent
+/// request won the race for the same row) is the given error the person reads.
+#[cfg(feature = "ssr")]
+pub fn unique_violation_is(e: sea_orm::DbErr, instead: AppError) -> AppError {
+    match e.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => instead,
+        _ => e.into(),
+    }
+}
+
 #[cfg(feature = "ssr")]
 impl From<sea_orm::TransactionError<AppError>> for AppError {
     fn from(e: sea_orm::TransactionError<AppError>) -> Self {

@@ -72,11 +72,8 @@ pub async fn create_account(state: &AppState, input: SignUp<'_>) -> Result<user:
                 }
                 .insert(txn)
                 .await
-                .map_err(|e| match e.sql_err() {
-                    // Lost a race with a concurrent sign-up of the same login.
-                    Some(SqlErr::UniqueConstraintViolation(_)) => AppError::AccountExists,
-                    _ => e.into(),
-                })?;
+                // Lost a race with a concurrent sign-up of the same login.
+                .map_err(|e| crate::error::unique_violation_is(e, AppError::AccountExists))?;
                 if needs_consent {
                     consent::ActiveModel {
                         user_id: Set(u.id),

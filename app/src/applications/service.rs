@@ -152,10 +152,7 @@ pub async fn apply<C: TransactionTrait>(
                 }
                 .insert(txn)
                 .await
-                .map_err(|e| match e.sql_err() {
-                    Some(SqlErr::UniqueConstraintViolation(_)) => AppError::AlreadyApplied,
-                    _ => e.into(),
-                })?;
+                .map_err(|e| crate::error::unique_violation_is(e, AppError::AlreadyApplied))?;
                 record(txn, app.id, &migrant, None, Stage::Submitted, None).await?;
                 notify(txn, migrant.id, NotificationKind::Stage, &app, Stage::Submitted).await?;
                 Ok(app)
