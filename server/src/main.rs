@@ -1,5 +1,6 @@
 //! `kopru`: the Köprü server binary and its commands.
 
+use axum::serve::ListenerExt;
 use clap::{Parser, Subcommand};
 use server::{config::Config, db, leptos_options, router, seed, state};
 use std::io::Read;
@@ -125,7 +126,13 @@ async fn serve(config: Config, state: app::state::AppState) -> anyhow::Result<()
         }
     });
 
-    let listener = tokio::net::TcpListener::bind(addr).await?;
+    // Nagle off on every connection: a response written in two pieces (headers,
+    // body) must not wait for the client's delayed ACK (~40 ms a request).
+    let listener = tokio::net::TcpListener::bind(addr).await?.tap_io(|tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::warn!(error = %e, "TCP_NODELAY not set");
+        }
+    });
     tracing::info!(%addr, "listening on http://{addr}");
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
