@@ -43,6 +43,10 @@ pub enum AppError {
     InvalidDate,
     ReasonRequired,
     AlreadyApplied,
+    /// Hiring on a vacancy whose positions are all filled.
+    VacancyFull,
+    /// Another company is registered with this tax number (VKN).
+    CompanyExists,
     TextRequired,
     InvalidPassport,
     /// Anything unexpected (database down, bug). Details go to the log only.
@@ -74,7 +78,7 @@ impl AppError {
             AppError::PasswordTooShort | AppError::PasswordTooLong | AppError::PasswordTooCommon => Some("password"),
             AppError::NameRequired => Some("name"),
             AppError::ConsentRequired => Some("consent"),
-            AppError::InvalidVkn => Some("vkn"),
+            AppError::InvalidVkn | AppError::CompanyExists => Some("vkn"),
             AppError::InvalidMersis => Some("mersis"),
             AppError::WageBelowMinimum | AppError::InvalidWage => Some("wage"),
             AppError::ClosingDateInPast => Some("closing_date"),
@@ -95,7 +99,7 @@ impl AppError {
             AppError::RateLimited => 429,
             AppError::Internal => 500,
             AppError::BadCredentials => 401,
-            AppError::AlreadyApplied => 409,
+            AppError::AlreadyApplied | AppError::VacancyFull | AppError::CompanyExists => 409,
             _ => 400,
         }
     }

@@ -86,6 +86,8 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &AppError) -> Strin
         AppError::InvalidDate => t_string!(i18n, errors.invalid_date),
         AppError::ReasonRequired => t_string!(i18n, errors.reason_required),
         AppError::AlreadyApplied => t_string!(i18n, errors.already_applied),
+        AppError::VacancyFull => t_string!(i18n, errors.vacancy_full),
+        AppError::CompanyExists => t_string!(i18n, errors.company_exists),
         AppError::TextRequired => t_string!(i18n, errors.text_required),
         AppError::InvalidPassport => t_string!(i18n, errors.invalid_passport),
         AppError::Internal => t_string!(i18n, errors.internal),

@@ -20,13 +20,15 @@ pub struct Settings {
 pub struct CspNonce(pub String);
 
 /// Puts the client's address into the request (for rate limits and logs).
+/// Behind a trusted proxy it is the *last* `X-Forwarded-For` entry, the one the
+/// proxy appended: the entries before it are whatever the client sent.
 pub async fn client_ip(State(s): State<Settings>, mut req: Request, next: Next) -> Response {
     let forwarded = s
         .trust_proxy
         .then(|| req.headers().get("x-forwarded-for"))
         .flatten()
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
+        .and_then(|v| v.rsplit(',').next())
         .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty());
     let ip = forwarded

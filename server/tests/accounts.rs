@@ -345,6 +345,27 @@ async fn failed_sign_ins_are_limited_per_address() {
 /// Without `trust_proxy`, `X-Forwarded-For` is ignored: the per-address limit
 /// counts the connection's peer address, and without one (as in these
 /// in-process requests) the fallback "unknown", whatever the header claims.
+/// Behind the trusted proxy the client is the last `X-Forwarded-For` entry
+/// (the one the proxy appended): addresses the client wrote in front of it do
+/// not get round the per-address limit.
+#[tokio::test]
+async fn behind_a_proxy_the_last_forwarded_address_counts() {
+    let app = TestApp::with(Opts { trust_proxy: true, max_failures_per_ip: 3, ..Opts::default() }).await;
+    app.sign_up_migrant("Aziz", "+998901234567").await;
+    let anon = app.anonymous();
+    for i in 0..3 {
+        let login = format!("+99890000002{i}");
+        let spoofed = format!("10.0.0.{i}, 203.0.113.50");
+        anon.call_from::<SignIn>(&[("login", login.as_str()), ("password", "guess-guess")], &spoofed)
+            .await
+            .assert_err("BadCredentials");
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM login_attempts WHERE ip = '203.0.113.50'").await, 3);
+    let good = [("login", "+998901234567"), ("password", PASSWORD)];
+    anon.call_from::<SignIn>(&good, "10.9.9.9, 203.0.113.50").await.assert_err("RateLimited");
+    anon.call_from::<SignIn>(&good, "203.0.113.50, 203.0.113.51").await.ok();
+}
+
 #[tokio::test]
 async fn without_trust_proxy_forwarded_for_is_ignored() {
     use axum::extract::ConnectInfo;

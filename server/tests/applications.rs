@@ -194,6 +194,50 @@ async fn hiring_the_last_position_closes_the_vacancy() {
     assert_eq!(app::vacancies::service::close_expired(&w.db, today).await.unwrap(), 0);
 }
 
+/// The hire that would go beyond the positions is refused and changes nothing;
+/// two hires at once both count.
+#[tokio::test]
+async fn hires_never_go_beyond_the_positions() {
+    let w = world().await;
+    let hired = |aid: i64| {
+        [
+            ("application_id", aid.to_string()),
+            ("to", "hired".to_string()),
+            ("work_permit_no", PERMIT.to_string()),
+            ("start_date", ymd(70)),
+        ]
+    };
+    let at_offer = |vid: i64, phone: &'static str| {
+        let w = &w;
+        async move {
+            let m = w.migrant(phone).await;
+            let aid = w.application(&m, vid).await;
+            w.forward(aid).await;
+            w.move_app(&w.employer, aid, "interview").await.ok();
+            w.move_app(&w.employer, aid, "offer").await.ok();
+            aid
+        }
+    };
+    // One position, two candidates at the offer.
+    let single = w.published_vacancy(&w.employer, &VacancySpec::new("Tek kişilik ilan").positions("1")).await;
+    let (a, b) = (at_offer(single, "+998935550001").await, at_offer(single, "+998935550002").await);
+    w.employer.call::<MoveApplication>(&hired(a)).await.ok();
+    w.employer.call::<MoveApplication>(&hired(b)).await.assert_err("VacancyFull");
+    assert_eq!(w.stage(b).await, "offer", "the refused hire moved nothing");
+    let v = w.vacancy_as(&w.employer, single).await.ok().json();
+    assert_eq!((v["filled"].as_i64(), v["status"].as_str()), (Some(1), Some("closed")));
+
+    // Two positions, two hires sent at the same moment: both count.
+    let double = w.published_vacancy(&w.employer, &VacancySpec::new("İki kişilik ilan").positions("2")).await;
+    let (c, d) = (at_offer(double, "+998935550003").await, at_offer(double, "+998935550004").await);
+    let (hc, hd) = (hired(c), hired(d));
+    let (rc, rd) = tokio::join!(w.employer.call::<MoveApplication>(&hc), w.employer.call::<MoveApplication>(&hd));
+    rc.ok();
+    rd.ok();
+    let v = w.vacancy_as(&w.employer, double).await.ok().json();
+    assert_eq!((v["filled"].as_i64(), v["status"].as_str()), (Some(2), Some("closed")));
+}
+
 /// Each person reads only their own notifications, and marking them read
 /// touches no one else's.
 #[tokio::test]

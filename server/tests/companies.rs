@@ -138,3 +138,17 @@ async fn employers_see_only_their_own_company() {
     // Deciding a company that does not exist: not found.
     w.staff.call::<DecideCompany>(&[("company_id", "999999"), ("decision", "verify")]).await.assert_err("NotFound");
 }
+
+/// One tax number, one company: a second employer with the same VKN is refused
+/// and nothing is stored; the first may still correct its own registration.
+#[tokio::test]
+async fn a_tax_number_registers_one_company() {
+    let app = TestApp::new().await;
+    let first = app.employer("ik@anadolu.example").await;
+    let rival = app.employer("ik@rakip.example").await;
+    first.call::<RegisterCompany>(&company_form(VKN, "Anadolu İnşaat")).await.ok();
+    rival.call::<RegisterCompany>(&company_form(VKN, "Rakip İnşaat")).await.assert_err("CompanyExists");
+    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM companies WHERE vkn = '{VKN}'")).await, 1);
+    rival.call::<RegisterCompany>(&company_form(VKN2, "Rakip İnşaat")).await.ok();
+    assert_eq!(app.count("SELECT COUNT(*) FROM companies").await, 2);
+}

@@ -224,16 +224,24 @@ pub async fn move_to<C: TransactionTrait + ConnectionTrait>(
                 notify(txn, owner_id, NotificationKind::Candidate, &row.app, to).await?;
             }
             if to == Stage::Hired {
-                let v = row.vacancy;
-                let filled = v.filled + 1;
-                let full = filled >= v.positions;
-                let mut am = v.into_active_model();
-                am.filled = Set(filled);
-                if full {
-                    am.status = Set(VacancyStatus::Closed);
+                // One position more filled, counted in the database so two hires at
+                // once both count, and never beyond the positions offered.
+                let taken = vacancy::Entity::update_many()
+                    .col_expr(vacancy::Column::Filled, Expr::col(vacancy::Column::Filled).add(1))
+                    .col_expr(vacancy::Column::UpdatedAt, Expr::value(now))
+                    .filter(vacancy::Column::Id.eq(row.vacancy.id))
+                    .filter(Expr::col(vacancy::Column::Filled).lt(Expr::col(vacancy::Column::Positions)))
+                    .exec(txn)
+                    .await?;
+                if taken.rows_affected != 1 {
+                    return Err(AppError::VacancyFull);
                 }
-                am.updated_at = Set(now);
-                am.update(txn).await?;
+                vacancy::Entity::update_many()
+                    .col_expr(vacancy::Column::Status, Expr::value(VacancyStatus::Closed.as_str()))
+                    .filter(vacancy::Column::Id.eq(row.vacancy.id))
+                    .filter(Expr::col(vacancy::Column::Filled).gte(Expr::col(vacancy::Column::Positions)))
+                    .exec(txn)
+                    .await?;
             }
             Ok(())
         })

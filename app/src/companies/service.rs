@@ -33,6 +33,14 @@ pub async fn own_verified<C: ConnectionTrait>(db: &C, owner_id: i32) -> Result<e
 pub async fn register<C: ConnectionTrait>(db: &C, owner_id: i32, input: CompanyInput) -> Result<(), AppError> {
     crate::reference::service::check_sector(db, input.sector_id).await?;
     crate::reference::service::check_province(db, input.province_id).await?;
+    let taken = entity::Entity::find()
+        .filter(entity::Column::Vkn.eq(input.vkn.as_str()))
+        .filter(entity::Column::OwnerUserId.ne(owner_id))
+        .count(db)
+        .await?;
+    if taken > 0 {
+        return Err(AppError::CompanyExists);
+    }
     let now = Utc::now();
     let mut am = match own(db, owner_id).await? {
         Some(c) if c.status != CompanyStatus::Rejected => return Err(AppError::InvalidInput),

@@ -126,16 +126,9 @@ pub fn encode(form: &(impl Form + ?Sized)) -> String {
     form.encode()
 }
 
+/// `application/x-www-form-urlencoded` encoding of one value (the same crate as the app's).
 pub fn urlencode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
 /// The vacancy form as an employer fills it in: a legal vacancy by default
@@ -283,7 +276,7 @@ pub fn status_of(error: &str) -> StatusCode {
         "NotSignedIn" | "BadCredentials" => StatusCode::UNAUTHORIZED,
         "Forbidden" => StatusCode::FORBIDDEN,
         "NotFound" => StatusCode::NOT_FOUND,
-        "AlreadyApplied" => StatusCode::CONFLICT,
+        "AlreadyApplied" | "VacancyFull" | "CompanyExists" => StatusCode::CONFLICT,
         "RateLimited" => StatusCode::TOO_MANY_REQUESTS,
         "Internal" => StatusCode::INTERNAL_SERVER_ERROR,
         _ => StatusCode::BAD_REQUEST,
