@@ -20,6 +20,10 @@ run: setup build
 
 build: setup
 	cargo leptos build --release
+	@# The assets compressed once, at build time (brotli 11, gzip 9), next to the originals: the
+	@# server sends them as they are and never compresses a static file per request.
+	@for f in $$(find target/site/pkg -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \)); do \
+	  [ "$$f.br" -nt "$$f" ] || brotli -q 11 -f -k "$$f"; [ "$$f.gz" -nt "$$f" ] || gzip -9 -f -k "$$f"; done
 
 ## Tools for building the site: the wasm target, cargo-leptos, wasm-bindgen at
 ## the Cargo.lock version, wasm-opt from npm's binaryen (never Debian's 108).
@@ -29,6 +33,7 @@ setup:
 	  || cargo install cargo-leptos --version $(CARGO_LEPTOS_VERSION) --locked
 	@wasm-bindgen --version 2>/dev/null | grep -q ' $(WASM_BINDGEN_VERSION)$$' \
 	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
+	@command -v brotli >/dev/null || (apt-get update && apt-get install -y brotli)
 	@[ -x $(TOOLS)/node_modules/.bin/wasm-opt ] && wasm-opt --version | grep -q 'version $(BINARYEN_VERSION)' \
 	  || (mkdir -p $(TOOLS) && cd $(TOOLS) && ([ -f package.json ] || echo '{"private":true}' > package.json) \
 	      && npm install --no-audit --no-fund binaryen@$(BINARYEN_VERSION))

@@ -8,9 +8,11 @@ PORT="${BENCH_PORT:-3200}"
 DURATION="${BENCH_DURATION:-10s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 
-wasm=target/site/pkg/kopru.wasm
-js=target/site/pkg/kopru.js
-css=target/site/pkg/kopru.css
+# Asset names carry a content hash (cargo-leptos hash-files): the newest of each kind.
+asset() { ls -t target/site/pkg/kopru*."$1" | head -n 1; }
+wasm=$(asset wasm)
+js=$(asset js)
+css=$(asset css)
 size() { stat -c %s "$1"; }
 br() { brotli -c -q 11 "$1" | wc -c; }
 

@@ -13,8 +13,10 @@ use axum::{middleware as mw, Json, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::sync::Arc;
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 pub use config::Config;
@@ -41,6 +43,19 @@ pub fn leptos_options() -> LeptosOptions {
     if options.output_name.is_empty() {
         options.output_name = "kopru".into();
     }
+    // The release site is built with hashed asset names (`hash-files` in the
+    // workspace metadata) and cargo-leptos writes them to hash.txt next to the
+    // binary. An operator runs the binary without cargo-leptos' environment:
+    // then the names are hashed when that file is there (Leptos panics on
+    // every page if hashing is on and the file is missing).
+    let hash_file_present = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref()).is_file()))
+        .unwrap_or(false);
+    options.hash_files = match std::env::var("LEPTOS_HASH_FILES") {
+        Ok(v) => v == "true" && hash_file_present,
+        Err(_) => hash_file_present,
+    };
     options
 }
 
@@ -49,6 +64,23 @@ pub fn leptos_options() -> LeptosOptions {
 fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
+/// The built assets (`/pkg`: WASM, JS, CSS), served as they are: with
+/// `Accept-Encoding` the `.br` or `.gz` file written at build time, never
+/// compressed per request. With hashed file names (cargo-leptos `hash-files`)
+/// a name never changes content, so browsers keep them for a year.
+fn assets(options: &LeptosOptions) -> Router {
+    let dir = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    let files = ServeDir::new(dir).precompressed_br().precompressed_gzip();
+    let cache = if options.hash_files { "public, max-age=31536000, immutable" } else { "no-cache" };
+    Router::new()
+        .fallback_service(files)
+        .layer(SetResponseHeaderLayer::overriding(http::header::CACHE_CONTROL, http::HeaderValue::from_static(cache)))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            http::header::VARY,
+            http::HeaderValue::from_static("accept-encoding"),
+        ))
 }
 
 /// The whole HTTP application.
@@ -94,9 +126,12 @@ pub fn router(config: &Config, state: AppState, options: LeptosOptions) -> Route
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
-        .with_state(options)
+        .with_state(options.clone())
         .layer(mw::from_fn(middleware::server_fn_status))
-        .layer(CompressionLayer::new().br(true).gzip(true))
+        // Pages and server-function answers are compressed as they go; the
+        // built assets below already are (added after this layer, so it skips them).
+        .layer(CompressionLayer::new().br(true).gzip(true).quality(CompressionLevel::Fastest))
+        .nest_service(&format!("/{}", options.site_pkg_dir), assets(&options))
         .layer(mw::from_fn_with_state(settings.clone(), middleware::security_headers))
         .layer(mw::from_fn(middleware::refuse_cross_site))
         .layer(mw::from_fn_with_state(settings, middleware::client_ip))
