@@ -6,6 +6,7 @@ use crate::accounts::{Role, SessionUser};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::reference::api::{fetch_reference_lists, Named, ReferenceLists};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use leptos_router::params::Params;
@@ -69,12 +70,16 @@ where
                     if let Some(r) = refs {
                         match r.0.await {
                             Ok(lists) => provide_context(Refs(Arc::new(lists))),
-                            Err(e) => return view! { <ErrorNotice error=e/> }.into_any(),
+                            Err(e) => return Either::Right(view! { <ErrorNotice error=e/> }),
                         }
                     }
                     match resource.await {
-                        Ok(value) => children(value).into_any(),
-                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                        // Built untracked: what the view reads while it is built (the
+                        // locale, through `t_string!`) must not make this boundary
+                        // render again when hydration sets those signals, which would
+                        // replace the server's nodes instead of adopting them.
+                        Ok(value) => Either::Left(untrack(|| children(value))),
+                        Err(e) => Either::Right(view! { <ErrorNotice error=e/> }),
                     }
                 })
             }}

@@ -1,0 +1,77 @@
+import { test, expect, Page, BrowserContext } from '@playwright/test';
+import { hydrated } from './helpers';
+
+// Hydration adopts the server's DOM: on a throttled phone, no element is removed
+// or added between DOMContentLoaded and a settled, hydrated page, and the page
+// calls no server function for data the server already sent.
+
+const PUBLIC = ['/', '/signin', '/signup', '/vacancies', '/vacancies?province=34&housing=1', '/privacy'];
+const MIGRANT = ['/account', '/applications', '/notifications', '/profile', '/vacancies', '/'];
+
+async function phone(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __mutations: string[] };
+    w.__mutations = [];
+    document.addEventListener('DOMContentLoaded', () => {
+      new MutationObserver((records) => {
+        for (const r of records) {
+          for (const n of [...r.removedNodes, ...r.addedNodes]) {
+            if (n.nodeType === Node.ELEMENT_NODE) {
+              const e = n as Element;
+              w.__mutations.push(`${e.tagName.toLowerCase()}.${e.className} in ${(r.target as Element).tagName?.toLowerCase()}`);
+            }
+          }
+        }
+      }).observe(document.documentElement, { childList: true, subtree: true });
+    });
+  });
+  return page;
+}
+
+async function adopted(page: Page, path: string) {
+  const calls: string[] = [];
+  const onRequest = (r: { url(): string }) => {
+    if (r.url().includes('/api/')) calls.push(r.url());
+  };
+  page.on('request', onRequest);
+  await page.goto(path);
+  await hydrated(page);
+  await page.waitForTimeout(400); // let boundaries that resolve after hydration settle
+  const mutations = await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);
+  page.off('request', onRequest);
+  expect(mutations, `${path}: elements replaced by hydration`).toEqual([]);
+  expect(calls, `${path}: server functions called during hydration`).toEqual([]);
+  // The page is live: an element the server rendered is still the one on screen.
+  await expect(page.locator('main')).toBeVisible();
+}
+
+test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+test('public pages hydrate by adopting the server DOM', async ({ context }) => {
+  test.setTimeout(120_000);
+  const page = await phone(context);
+  // A vacancy page too: the first search result.
+  await page.goto('/vacancies');
+  const first = await page.locator('ul.results > li a').first().getAttribute('href');
+  for (const path of [...PUBLIC, first!]) {
+    await adopted(page, path);
+  }
+});
+
+test('a signed-in migrant’s pages hydrate by adopting the server DOM', async ({ context }) => {
+  test.setTimeout(120_000);
+  const page = await phone(context);
+  await page.goto('/signin');
+  await page.locator('#login').fill('+998901234567');
+  await page.locator('#password').fill('kopru-demo-2026');
+  await page.locator('main form button[type=submit]').click();
+  await expect(page).toHaveURL(/\/account$/);
+  await page.goto('/applications');
+  const app = await page.locator('ul.results > li a').first().getAttribute('href');
+  for (const path of [...MIGRANT, app!]) {
+    await adopted(page, path);
+  }
+});
