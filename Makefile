@@ -13,7 +13,7 @@ BINARYEN_VERSION := 132
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test setup setup-test build lint test-rust test-pg test-e2e bench clean-pg
+.PHONY: run test setup setup-test setup-bench build lint test-rust test-pg test-e2e bench clean-pg
 
 run: setup build
 	./target/release/kopru serve
@@ -87,5 +87,11 @@ test-e2e: build
 	cd end2end && npx playwright test
 
 ## WASM size and home-page throughput (release build, loopback).
-bench: setup-test build
+## Lighthouse 12 from npm (under $(TOOLS)), driven against Debian's Chromium.
+LIGHTHOUSE_VERSION := 12.2.3
+setup-bench: setup-test
+	@[ -x $(TOOLS)/node_modules/.bin/lighthouse ] && lighthouse --version 2>/dev/null | grep -q '^$(LIGHTHOUSE_VERSION)$$' \
+	  || (cd $(TOOLS) && npm install --no-audit --no-fund lighthouse@$(LIGHTHOUSE_VERSION))
+
+bench: setup-bench build
 	bash bench/run.sh

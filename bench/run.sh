@@ -63,3 +63,23 @@ echo "== search page over 10,000 vacancies =="
 bench_page "search-filter" "/vacancies?sector=1&province=34&housing=1"
 bench_page "search-text" "/vacancies?q=kaynakci"
 bench_page "search-text-uz" "/vacancies?q=g%CA%BBisht"
+
+# Lighthouse 12, mobile defaults (simulated slow 4G, 4x CPU), Debian's Chromium.
+echo "== Lighthouse (mobile) =="
+first=$(curl -fsS "http://127.0.0.1:$PORT/vacancies" | grep -o 'href="/vacancies/[0-9]*"' | head -n 1 | sed 's/href="//; s/"//')
+for path in / /vacancies "$first"; do
+  CHROME_PATH=/usr/bin/chromium lighthouse "http://127.0.0.1:$PORT$path" --quiet --output=json \
+    --output-path="$dir/lh.json" --only-categories=performance,accessibility --chrome-flags="--headless \
+    --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync" >/dev/null 2>&1 || { echo "SUMMARY lighthouse $path: failed"; continue; }
+  python3 - "$dir/lh.json" "$path" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+c, a = d["categories"], d["audits"]
+print(f"SUMMARY lighthouse {sys.argv[2]}: performance {round(c['performance']['score'] * 100)}, "
+      f"accessibility {round(c['accessibility']['score'] * 100)}, "
+      f"FCP {a['first-contentful-paint']['displayValue']}, LCP {a['largest-contentful-paint']['displayValue']}, "
+      f"{int(a['total-byte-weight']['numericValue'])} bytes")
+PY
+done
+
