@@ -24,11 +24,13 @@ pub fn normalize_digits(s: &str) -> String {
 /// and the real numbers in the tests below come from its list of published VKNs.
 pub fn valid_vkn(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.len() != 10 || !b.iter().all(u8::is_ascii_digit) {
-        return false;
-    }
+    b.len() == 10 && b.iter().all(u8::is_ascii_digit) && vkn_check_digit(&b[..9]) == u32::from(b[9] - b'0')
+}
+
+/// GİB's check digit of a VKN from its first nine ASCII digits.
+pub fn vkn_check_digit(first_nine: &[u8]) -> u32 {
     let mut sum = 0u32;
-    for (i, &c) in b[..9].iter().enumerate() {
+    for (i, &c) in first_nine.iter().enumerate() {
         let p = 9 - i as u32;
         let mut v = (u32::from(c - b'0') + p) % 10;
         if v != 0 {
@@ -39,7 +41,7 @@ pub fn valid_vkn(s: &str) -> bool {
         }
         sum += v;
     }
-    (10 - sum % 10) % 10 == u32::from(b[9] - b'0')
+    (10 - sum % 10) % 10
 }
 
 /// Whether `s` is a MERSIS number: exactly 16 ASCII digits, not all zeros.

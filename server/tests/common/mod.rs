@@ -70,19 +70,7 @@ pub fn ymd(days_from_today: i64) -> String {
 /// A valid VKN (tax number) for every `n`: nine digits from `n`, then GİB's check digit.
 pub fn vkn(n: u32) -> String {
     let first = format!("{:09}", 100_000_000 + n % 900_000_000);
-    let mut sum = 0u32;
-    for (i, c) in first.bytes().enumerate() {
-        let p = 9 - i as u32;
-        let mut v = (u32::from(c - b'0') + p) % 10;
-        if v != 0 {
-            v = (v * (1 << p)) % 9;
-            if v == 0 {
-                v = 9;
-            }
-        }
-        sum += v;
-    }
-    format!("{first}{}", (10 - sum % 10) % 10)
+    format!("{first}{}", app::reference::ids::vkn_check_digit(first.as_bytes()))
 }
 
 // ---------------------------------------------------------------------------
