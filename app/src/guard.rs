@@ -1,7 +1,7 @@
 //! The first line of every server function (SSR only): who is asking, whether
 //! they may do the action at all, and the server's state.
 //!
-//! ```ignore
+//! ```text
 //! let (user, state) = guard(Action::ApplyToVacancy).await?;   // needs a session
 //! let (viewer, state) = visitor(Action::SearchVacancies).await?; // anyone
 //! ```

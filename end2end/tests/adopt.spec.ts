@@ -1,5 +1,5 @@
 import { test, expect, Page, BrowserContext } from '@playwright/test';
-import { hydrated } from './helpers';
+import { hydrated, signIn } from './helpers';
 
 // Hydration adopts the server's DOM: on a throttled phone, no element is removed
 // or added between DOMContentLoaded and a settled, hydrated page, and the page
@@ -64,11 +64,7 @@ test('public pages hydrate by adopting the server DOM', async ({ context }) => {
 test('a signed-in migrant’s pages hydrate by adopting the server DOM', async ({ context }) => {
   test.setTimeout(120_000);
   const page = await phone(context);
-  await page.goto('/signin');
-  await page.locator('#login').fill('+998901234567');
-  await page.locator('#password').fill('kopru-demo-2026');
-  await page.locator('main form button[type=submit]').click();
-  await expect(page).toHaveURL(/\/account$/);
+  await signIn(page, '+998901234567');
   await page.goto('/applications');
   const app = await page.locator('ul.results > li a').first().getAttribute('href');
   for (const path of [...MIGRANT, app!]) {

@@ -1,16 +1,7 @@
 import { test, expect, Browser, Page } from '@playwright/test';
-import { freshPhone, PASSWORD, hydrated } from './helpers';
+import { freshPhone, PASSWORD, hydrated, signIn, DEMO_PASSWORD } from './helpers';
 
-const DEMO_PASSWORD = 'kopru-demo-2026';
 const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-
-async function signIn(page: Page, login: string, password: string) {
-  await page.goto('/signin');
-  await page.locator('#login').fill(login);
-  await page.locator('#password').fill(password);
-  await page.locator('main form button[type=submit]').click();
-  await expect(page).toHaveURL(/\/account$/);
-}
 
 async function ctx(browser: Browser, locale: string, phone: boolean) {
   const context = await browser.newContext({

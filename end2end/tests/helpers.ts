@@ -16,3 +16,15 @@ export async function hydrated(page: Page) {
 export function e164(phone: string): string {
   return phone.replace(/[^+\d]/g, '');
 }
+
+/** The password of every `kopru seed-demo` account. */
+export const DEMO_PASSWORD = 'kopru-demo-2026';
+
+/** Signs in through the form and lands on the account page. */
+export async function signIn(page: Page, login: string, password: string = DEMO_PASSWORD) {
+  await page.goto('/signin');
+  await page.locator('#login').fill(login);
+  await page.locator('#password').fill(password);
+  await page.locator('main form button[type=submit]').click();
+  await expect(page).toHaveURL(/\/account$/);
+}

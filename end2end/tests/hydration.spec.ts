@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { hydrated } from './helpers';
+import { hydrated, signIn } from './helpers';
 
 test('the release build hydrates: a WASM-only control responds and nothing logs an error', async ({ page }) => {
   const errors: string[] = [];
@@ -21,11 +21,7 @@ test('signed-in pages hydrate too: no error, one notifications counter', async (
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   // A demo migrant with applications and unread notifications (kopru seed-demo).
-  await page.goto('/signin');
-  await page.locator('#login').fill('+998901234567');
-  await page.locator('#password').fill('kopru-demo-2026');
-  await page.locator('main form button[type=submit]').click();
-  await expect(page).toHaveURL(/\/account$/);
+  await signIn(page, '+998901234567');
   for (const path of ['/account', '/applications', '/notifications', '/profile', '/vacancies']) {
     await page.goto(path);
     await hydrated(page);

@@ -1,12 +1,11 @@
 import { test, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { freshPhone, PASSWORD, hydrated } from './helpers';
+import { freshPhone, PASSWORD, hydrated, signIn, DEMO_PASSWORD } from './helpers';
 
 // What a 360 px phone shows: nothing scrolls sideways, the header leaves room
 // for the page, the folded menu works without JavaScript.
 
 const WIDTH = 360;
-const DEMO_PASSWORD = 'kopru-demo-2026';
 // Brand and language switch (and the menu button) in one row, the main links
 // in two rows of 44 px: about 140 px. The old header (all links in the list,
 // brand row plus four rows of links) was 240 px at 360 px.
@@ -46,14 +45,6 @@ async function signUpMigrant(page: Page, name: string) {
   await page.getByLabel('Parol', { exact: true }).fill(PASSWORD);
   await page.getByRole('checkbox').check();
   await page.getByRole('main').getByRole('button', { name: 'Roʻyxatdan oʻtish' }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
-
-async function signIn(page: Page, login: string, password: string) {
-  await page.goto('/signin');
-  await page.locator('#login').fill(login);
-  await page.locator('#password').fill(password);
-  await page.locator('main form button[type=submit]').click();
   await expect(page).toHaveURL(/\/account$/);
 }
 
