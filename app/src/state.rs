@@ -13,6 +13,23 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub keys: Arc<Keys>,
     pub security: Arc<Security>,
+    /// The reference lists and emergency contacts, kept between requests.
+    pub reference: Arc<crate::reference::cache::ReferenceCache>,
+}
+
+/// What one request looks up once, however many resources of its page ask:
+/// the signed-in user and the reference data. The server provides a fresh one
+/// per request (page render or server-function call).
+#[derive(Clone, Default)]
+pub struct RequestCache {
+    pub user: Arc<tokio::sync::OnceCell<Option<crate::accounts::SessionUser>>>,
+    pub reference: Arc<tokio::sync::OnceCell<Arc<crate::reference::cache::Snapshot>>>,
+}
+
+impl RequestCache {
+    pub fn current() -> Option<RequestCache> {
+        leptos::prelude::use_context::<RequestCache>()
+    }
 }
 
 /// Keys derived from the server's secret; the secret itself never leaves the config.

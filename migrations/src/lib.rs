@@ -10,6 +10,8 @@ mod m20261129_000005_profiles;
 mod m20261129_000006_search_indexes;
 mod m20261129_000007_projects;
 mod m20261201_000008_hotline;
+mod m20261201_000009_reference_version;
+mod m20261201_000010_search_speed;
 
 pub struct Migrator;
 
@@ -25,6 +27,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000006_search_indexes::Migration),
             Box::new(m20261129_000007_projects::Migration),
             Box::new(m20261201_000008_hotline::Migration),
+            Box::new(m20261201_000009_reference_version::Migration),
+            Box::new(m20261201_000010_search_speed::Migration),
         ]
     }
 }

@@ -31,6 +31,7 @@ pub fn state(config: &Config, db: sea_orm::DatabaseConnection) -> AppState {
             max_failures_per_ip: config.max_failures_per_ip,
             ..Security::default()
         }),
+        reference: Arc::default(),
     }
 }
 
@@ -92,6 +93,7 @@ pub fn router(config: &Config, state: AppState, options: LeptosOptions) -> Route
         let state = state.clone();
         move || {
             provide_context(state.clone());
+            provide_context(app::state::RequestCache::default());
             if let Some(parts) = use_context::<http::request::Parts>() {
                 if let Some(n) = parts.extensions.get::<middleware::CspNonce>() {
                     provide_context(leptos::nonce::Nonce::from_value(n.0.clone()));

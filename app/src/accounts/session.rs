@@ -118,9 +118,13 @@ pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
     let (Some(state), Some(parts)) = (use_context::<AppState>(), use_context::<http::request::Parts>()) else {
         return Ok(None);
     };
-    match token_from_headers(&state.security, &parts.headers) {
-        Some(token) => lookup(&state.db, &token).await,
-        None => Ok(None),
+    let Some(token) = token_from_headers(&state.security, &parts.headers) else {
+        return Ok(None);
+    };
+    // Once per request: the header and the page ask for the user each.
+    match crate::state::RequestCache::current() {
+        Some(cache) => cache.user.get_or_try_init(|| lookup(&state.db, &token)).await.cloned(),
+        None => lookup(&state.db, &token).await,
     }
 }
 

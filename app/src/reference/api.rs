@@ -56,7 +56,7 @@ impl ReferenceLists {
 #[server(endpoint = "reference_lists")]
 pub async fn fetch_reference_lists() -> Result<ReferenceLists, AppError> {
     let (_, state) = visitor(Action::ReadReference).await?;
-    super::service::lists(&state.db, chrono::Utc::now().date_naive()).await
+    Ok(super::cache::snapshot(&state).await?.lists.clone())
 }
 
 /// One entry of the minimum-wage history.

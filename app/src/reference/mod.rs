@@ -6,6 +6,8 @@ pub mod ids;
 pub mod text;
 
 #[cfg(feature = "ssr")]
+pub mod cache;
+#[cfg(feature = "ssr")]
 pub mod entity;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -123,7 +123,40 @@ pub struct SearchResult {
     pub has_next: bool,
     pub page: u32,
     pub per_page: u32,
-    pub items: Vec<Vacancy>,
+    pub items: Vec<VacancySummary>,
+}
+
+/// One line of a result list: what its card shows, without the texts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VacancySummary {
+    pub id: i32,
+    pub occupation_id: i32,
+    pub province_id: i32,
+    pub district: String,
+    pub wage_kurus: i64,
+    pub housing: bool,
+    pub certificate_required: bool,
+    /// `YYYY-MM-DD`.
+    pub closing_date: String,
+    pub company_name: String,
+    pub company_verified: bool,
+}
+
+impl Vacancy {
+    pub fn summary(&self) -> VacancySummary {
+        VacancySummary {
+            id: self.id,
+            occupation_id: self.occupation_id,
+            province_id: self.province_id,
+            district: self.district.clone(),
+            wage_kurus: self.wage_kurus,
+            housing: self.housing,
+            certificate_required: self.certificate_required,
+            closing_date: self.closing_date.clone(),
+            company_name: self.company_name.clone(),
+            company_verified: self.company_verified,
+        }
+    }
 }
 
 pub const PER_PAGE: u32 = 20;

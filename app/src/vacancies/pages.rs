@@ -2,7 +2,7 @@ use super::api::{
     get_project, get_vacancy, my_projects, my_vacancies, search_vacancies, vacancy_review_queue, ReviewVacancy,
     SaveProject, SaveVacancy,
 };
-use super::{SearchQuery, Sort, TurkishLevel, Vacancy, VacancyStatus};
+use super::{SearchQuery, Sort, TurkishLevel, Vacancy, VacancyStatus, VacancySummary};
 use crate::accounts::api::get_current_user;
 use crate::format::{date, money_try};
 use crate::forms::{described_by, invalid, use_form_error, FormError};
@@ -75,7 +75,7 @@ fn page_href(q: &SearchQuery, page: u32) -> String {
 
 /// One line of a result list.
 #[component]
-fn VacancyCard(v: Vacancy) -> impl IntoView {
+fn VacancyCard(v: VacancySummary) -> impl IntoView {
     let i18n = use_i18n();
     let lists = use_refs();
     let locale = i18n.get_locale_untracked();
@@ -466,7 +466,7 @@ pub fn ProjectPage() -> impl IntoView {
                                 <p class="prewrap">{text}</p>
                                 <h2>{t!(i18n, vacancies.search_title)}</h2>
                                 <ul class="results">
-                                    {vacancies.into_iter().map(|v| view! { <VacancyCard v/> }).collect_view()}
+                                    {vacancies.iter().map(|v| view! { <VacancyCard v=v.summary()/> }).collect_view()}
                                 </ul>
                             </article>
                         }

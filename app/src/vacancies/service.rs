@@ -3,7 +3,9 @@
 
 use super::entity::{self, project};
 use super::rules::{check, Draft};
-use super::{Project, SearchQuery, SearchResult, Sort, Vacancy, VacancyDecision, VacancyStatus, PER_PAGE};
+use super::{
+    Project, SearchQuery, SearchResult, Sort, Vacancy, VacancyDecision, VacancyStatus, VacancySummary, PER_PAGE,
+};
 use crate::accounts::SessionUser;
 use crate::authz::{may_edit_company_row, may_read_vacancy};
 use crate::companies::{entity as company, service as companies, CompanyStatus};
@@ -43,8 +45,9 @@ pub fn open_condition(today: NaiveDate) -> Condition {
 
 pub async fn search<C: ConnectionTrait>(db: &C, q: &SearchQuery, today: NaiveDate) -> Result<SearchResult, AppError> {
     let mut cond = open_condition(today);
-    for token in crate::reference::text::tokens(&q.q).into_iter().take(8) {
-        cond = cond.add(entity::Column::Search.contains(format!(" {token}").as_str()));
+    let tokens: Vec<String> = crate::reference::text::tokens(&q.q).into_iter().take(8).collect();
+    if !tokens.is_empty() {
+        cond = cond.add(words_condition(db.get_database_backend(), &tokens));
     }
     if let Some(s) = q.sector {
         cond = cond.add(entity::Column::SectorId.eq(s));
@@ -61,17 +64,83 @@ pub async fn search<C: ConnectionTrait>(db: &C, q: &SearchQuery, today: NaiveDat
     if q.no_certificate {
         cond = cond.add(entity::Column::CertificateRequired.eq(false));
     }
-    let select = entity::Entity::find().filter(cond);
+    // One query: the card's columns and its company's, never the texts.
+    use entity::Column as V;
+    let select = entity::Entity::find()
+        .select_only()
+        .columns([V::Id, V::OccupationId, V::ProvinceId, V::District, V::WageKurus, V::Housing])
+        .columns([V::CertificateRequired, V::ClosingDate])
+        .column_as(company::Column::LegalName, "company_name")
+        .column_as(company::Column::Status, "company_status")
+        .join(
+            JoinType::InnerJoin,
+            entity::Entity::belongs_to(company::Entity).from(V::CompanyId).to(company::Column::Id).into(),
+        )
+        .filter(cond);
     let select = match q.sort {
-        Sort::Wage => select.order_by_desc(entity::Column::WageKurus),
-        Sort::Newest => select.order_by_desc(entity::Column::PublishedAt),
+        Sort::Wage => select.order_by_desc(V::WageKurus),
+        Sort::Newest => select.order_by_desc(V::PublishedAt),
     }
-    .order_by_desc(entity::Column::Id);
+    .order_by_desc(V::Id);
     let page = q.page.max(1);
-    let mut rows = select.offset(u64::from((page - 1) * PER_PAGE)).limit(u64::from(PER_PAGE) + 1).all(db).await?;
+    let mut rows = select
+        .offset(u64::from((page - 1) * PER_PAGE))
+        .limit(u64::from(PER_PAGE) + 1)
+        .into_model::<CardRow>()
+        .all(db)
+        .await?;
     let has_next = rows.len() > PER_PAGE as usize;
     rows.truncate(PER_PAGE as usize);
-    Ok(SearchResult { has_next, page, per_page: PER_PAGE, items: views(db, rows).await? })
+    Ok(SearchResult { has_next, page, per_page: PER_PAGE, items: rows.into_iter().map(CardRow::into_view).collect() })
+}
+
+/// A result card as the search query reads it.
+#[derive(Debug, FromQueryResult)]
+struct CardRow {
+    id: i32,
+    occupation_id: i32,
+    province_id: i32,
+    district: String,
+    wage_kurus: i64,
+    housing: bool,
+    certificate_required: bool,
+    closing_date: NaiveDate,
+    company_name: String,
+    company_status: CompanyStatus,
+}
+
+impl CardRow {
+    fn into_view(self) -> VacancySummary {
+        VacancySummary {
+            id: self.id,
+            occupation_id: self.occupation_id,
+            province_id: self.province_id,
+            district: self.district,
+            wage_kurus: self.wage_kurus,
+            housing: self.housing,
+            certificate_required: self.certificate_required,
+            closing_date: self.closing_date.to_string(),
+            company_name: self.company_name,
+            company_verified: self.company_status == CompanyStatus::Verified,
+        }
+    }
+}
+
+/// Every token starts a word of the folded search text (`reference::text`):
+/// through SQLite's FTS5 word index (`"token"*`: tokens are letters and digits
+/// only, so they need no escaping), elsewhere `LIKE '% token%'`, which
+/// PostgreSQL answers from its trigram index.
+fn words_condition(backend: DbBackend, tokens: &[String]) -> Condition {
+    match backend {
+        DbBackend::Sqlite => {
+            let query = tokens.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" ");
+            Condition::all().add(Expr::cust_with_values(
+                r#""vacancies"."id" IN (SELECT rowid FROM vacancy_search WHERE vacancy_search MATCH ?)"#,
+                [query],
+            ))
+        }
+        _ => tokens.iter().fold(Condition::all(), |c, t| c.add(entity::Column::Search.contains(format!(" {t}").as_str()))),
+    }
 }
 
 /// One vacancy for whoever may read it; "not found" for everyone else.
