@@ -13,7 +13,7 @@ use crate::vacancies::pages::{
     MyVacanciesPage, ProjectPage, SearchPage, VacancyFormPage, VacancyPage, VacancyQueuePage,
 };
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -26,8 +26,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#0b5d5b"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options/>
+                <link rel="stylesheet" id="leptos" href=format!("/{}/{}.css", options.site_pkg_dir, asset_names(&options).css)/>
+                <HydrationScript options/>
                 <MetaTags/>
             </head>
             <body>
@@ -35,6 +35,59 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Loads the JS and the WASM only after the page has loaded and the browser is
+/// idle, without preload hints: on slow mobile data the HTML and the CSS (what
+/// the migrant reads, and every form works without JavaScript) get the whole
+/// line first, and the 380 KB of WASM never delays the first or the largest
+/// paint. Both files are fetched in parallel once loading starts. Replaces
+/// Leptos' `HydrationScripts`, whose `defer` still preloads both files early.
+#[component]
+fn HydrationScript(options: LeptosOptions) -> impl IntoView {
+    let Assets { js, wasm, .. } = asset_names(&options);
+    let pkg = &options.site_pkg_dir;
+    let script = format!(
+        "(()=>{{const h=()=>{{const w=fetch('/{pkg}/{wasm}.wasm');\
+         import('/{pkg}/{js}.js').then(m=>m.default({{module_or_path:w}}).then(()=>m.hydrate()))}};\
+         const i=()=>'requestIdleCallback' in window?requestIdleCallback(h,{{timeout:1500}}):setTimeout(h,50);\
+         document.readyState==='complete'?i():addEventListener('load',i,{{once:true}})}})()"
+    );
+    view! { <script type="module" nonce=leptos::nonce::use_nonce()>{script}</script> }
+}
+
+/// The built assets' file names without extension.
+#[derive(Clone)]
+struct Assets {
+    js: String,
+    wasm: String,
+    css: String,
+}
+
+/// With `hash-files`, the names carry the hashes that cargo-leptos wrote to
+/// `hash.txt` beside the binary: read once per process, not per page as Leptos'
+/// own components do.
+fn asset_names(options: &LeptosOptions) -> Assets {
+    static NAMES: std::sync::OnceLock<Assets> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            let name = options.output_name.to_string();
+            if !options.hash_files {
+                let wasm = if option_env!("LEPTOS_OUTPUT_NAME").is_none() { format!("{name}_bg") } else { name.clone() };
+                return Assets { js: name.clone(), wasm, css: name };
+            }
+            let hashes = std::env::current_exe()
+                .ok()
+                .and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref())))
+                .and_then(|path| std::fs::read_to_string(path).ok())
+                .unwrap_or_default();
+            let with = |kind: &str| {
+                let hash = hashes.lines().filter_map(|l| l.trim().split_once(':')).find(|(k, _)| *k == kind);
+                hash.map(|(_, h)| format!("{name}.{}", h.trim())).unwrap_or_else(|| name.clone())
+            };
+            Assets { js: with("js"), wasm: with("wasm"), css: with("css") }
+        })
+        .clone()
 }
 
 #[component]
