@@ -73,7 +73,8 @@ fn asset_names(options: &LeptosOptions) -> Assets {
         .get_or_init(|| {
             let name = options.output_name.to_string();
             if !options.hash_files {
-                let wasm = if option_env!("LEPTOS_OUTPUT_NAME").is_none() { format!("{name}_bg") } else { name.clone() };
+                let wasm =
+                    if option_env!("LEPTOS_OUTPUT_NAME").is_none() { format!("{name}_bg") } else { name.clone() };
                 return Assets { js: name.clone(), wasm, css: name };
             }
             let hashes = std::env::current_exe()

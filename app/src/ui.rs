@@ -25,7 +25,8 @@ pub fn use_current_user() -> Resource<Result<Option<SessionUser>, AppError>> {
 /// lists to its children through [`use_refs`].
 pub fn use_reference() -> ReferenceResource {
     use_context::<ReferenceResource>().unwrap_or_else(|| {
-        let r = ReferenceResource(Resource::new(|| (), |_| fetch_reference_lists()));
+        let lang = leptos_i18n::Locale::as_str(use_i18n().get_locale_untracked()).to_string();
+        let r = ReferenceResource(Resource::new(move || lang.clone(), fetch_reference_lists));
         provide_context(r);
         r
     })
@@ -144,8 +145,6 @@ pub fn RefSelect(
     #[prop(optional)] selected: Option<i32>,
     #[prop(optional)] any_label: Option<String>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let locale = i18n.get_locale_untracked();
     let required = any_label.is_none();
     view! {
         <select id=id name=id required=required>
@@ -154,7 +153,7 @@ pub fn RefSelect(
                 .into_iter()
                 .map(|n| {
                     let sel = selected == Some(n.id);
-                    view! { <option value=n.id.to_string() selected=sel>{n.name(locale).to_string()}</option> }
+                    view! { <option value=n.id.to_string() selected=sel>{n.name}</option> }
                 })
                 .collect_view()}
         </select>

@@ -4,8 +4,8 @@
 //! counter per request, so several instances on one database stay correct.
 //! Triggers move it, whoever writes (a server, `kopru seed-demo`, an operator's
 //! SQL), in the writer's own transaction.
-use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
 use sea_orm_migration::prelude::*;
+use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;

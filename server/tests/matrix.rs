@@ -271,7 +271,7 @@ async fn site_reference_contacts_and_staff() {
     }
 
     for (actor, want) in m.five([OK; 5]) {
-        let r = actor.call::<FetchReferenceLists>(NO_ARGS).await;
+        let r = actor.call::<FetchReferenceLists>(&[("lang", "uz")]).await;
         check("reference_lists", actor, &r, want);
         let lists = r.json();
         assert_eq!(lists["minimum_wage_kurus"], MINIMUM_WAGE_2026);

@@ -166,7 +166,7 @@ async fn staff_set_the_minimum_wage_and_vacancies_follow_it() {
     assert_eq!(history[0]["gross_monthly_kurus"], 4_000_000);
     assert_eq!(history[0]["valid_from"], today.as_str());
     assert_eq!(history[1]["gross_monthly_kurus"], MINIMUM_WAGE_2026);
-    let lists = w.anonymous().call::<FetchReferenceLists>(NO_ARGS).await.ok().json();
+    let lists = w.anonymous().call::<FetchReferenceLists>(&[("lang", "uz")]).await.ok().json();
     assert_eq!(lists["minimum_wage_kurus"], 4_000_000);
     assert_eq!(
         w.count(&format!("SELECT COUNT(*) FROM minimum_wages WHERE set_by_user_id = {}", w.staff.id())).await,
@@ -187,7 +187,7 @@ async fn a_future_minimum_wage_does_not_apply_today() {
     // 35,000 TL is below the future amount but above today's: accepted today.
     let vid = w.vacancy(&w.employer, &VacancySpec::new("Usta").wage("35000")).await;
     assert_eq!(w.vacancy_as(&w.employer, vid).await.ok().json()["wage_kurus"], 3_500_000);
-    let lists = w.anonymous().call::<FetchReferenceLists>(NO_ARGS).await.ok().json();
+    let lists = w.anonymous().call::<FetchReferenceLists>(&[("lang", "uz")]).await.ok().json();
     assert_eq!(lists["minimum_wage_kurus"], MINIMUM_WAGE_2026, "the amount in force today");
     // Below today's is still refused.
     w.employer.call::<SaveVacancy>(&VacancySpec::new("Usta").wage("30000")).await.assert_err("WageBelowMinimum");

@@ -66,7 +66,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                             <ul class="results">
                                 {items.into_iter().map(|a| view! {
                                     <li class="card">
-                                        <h2><a href=format!("/applications/{}", a.id)>{lists.occupation(a.occupation_id, locale)}</a></h2>
+                                        <h2><a href=format!("/applications/{}", a.id)>{lists.occupation(a.occupation_id)}</a></h2>
                                         <p>{a.company_name.clone()} " · " {a.candidate_name.clone()}</p>
                                         <p><span class="tag">{stage_text(i18n, a.stage)}</span> " " {date(&a.created_at, locale)}</p>
                                     </li>
@@ -106,7 +106,7 @@ pub fn ApplicationPage() -> impl IntoView {
                         let moves: Vec<Stage> = Stage::all().filter(|to| owner_of(a.stage, *to).is_some() && owner_of(a.stage, *to) == acting).collect();
                         view! {
                             <article class="card">
-                                <h1>{lists.occupation(a.occupation_id, locale)}</h1>
+                                <h1>{lists.occupation(a.occupation_id)}</h1>
                                 <p>{a.company_name.clone()} " · " <a href=format!("/vacancies/{}", a.vacancy_id)>{t!(i18n, applications.vacancy_link)}</a></p>
                                 <p class="stage-now">{t!(i18n, applications.stage_now)} " " <strong>{stage_text(i18n, a.stage)}</strong></p>
                                 {(role != Some(Role::Migrant)).then(|| view! {
@@ -114,7 +114,7 @@ pub fn ApplicationPage() -> impl IntoView {
                                         <dt>{t!(i18n, account.name_label)}</dt><dd>{a.candidate_name.clone()}</dd>
                                         <dt>{t!(i18n, account.phone_label)}</dt><dd><a href=format!("tel:{}", a.candidate_phone)>{a.candidate_phone.clone()}</a></dd>
                                         {a.candidate_profile.clone().map(|p| view! {
-                                            <dt>{t!(i18n, profile.trade)}</dt><dd>{lists.occupation(p.occupation_id, locale)}</dd>
+                                            <dt>{t!(i18n, profile.trade)}</dt><dd>{lists.occupation(p.occupation_id)}</dd>
                                             <dt>{t!(i18n, profile.experience)}</dt><dd>{p.experience_years}</dd>
                                             <dt>{t!(i18n, vacancies.turkish_level)}</dt><dd>{level_text(i18n, p.turkish_level)}</dd>
                                             <dt>{t!(i18n, profile.certificates)}</dt><dd>{p.certificates.clone()}</dd>

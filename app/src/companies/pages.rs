@@ -29,7 +29,6 @@ pub fn MyCompanyPage() -> impl IntoView {
                 let lists = use_refs();
                 match company {
                     Some(c) if c.status != CompanyStatus::Rejected => {
-                        let locale = i18n.get_locale_untracked();
                         view! {
                             <section class="card narrow">
                                 <h1>{c.legal_name.clone()}</h1>
@@ -37,8 +36,8 @@ pub fn MyCompanyPage() -> impl IntoView {
                                 <dl class="facts">
                                     <dt>{t!(i18n, companies.vkn_short)}</dt><dd>{c.vkn.clone()}</dd>
                                     <dt>{t!(i18n, companies.mersis_short)}</dt><dd>{c.mersis.clone()}</dd>
-                                    <dt>{t!(i18n, companies.sector)}</dt><dd>{lists.sector(c.sector_id, locale)}</dd>
-                                    <dt>{t!(i18n, companies.province)}</dt><dd>{lists.province(c.province_id, locale)}</dd>
+                                    <dt>{t!(i18n, companies.sector)}</dt><dd>{lists.sector(c.sector_id)}</dd>
+                                    <dt>{t!(i18n, companies.province)}</dt><dd>{lists.province(c.province_id)}</dd>
                                 </dl>
                             </section>
                         }.into_any()
@@ -102,7 +101,6 @@ pub fn CompanyQueuePage() -> impl IntoView {
         <Loaded resource=queue let:list>
             {
                 let lists = use_refs();
-                let locale = i18n.get_locale_untracked();
                 view! {
                         <section class="card">
                             <h1>{t!(i18n, companies.queue_title)} " (" {list.len()} ")"</h1>
@@ -117,8 +115,8 @@ pub fn CompanyQueuePage() -> impl IntoView {
                                             <dl class="facts">
                                                 <dt>{t!(i18n, companies.vkn_short)}</dt><dd>{c.vkn.clone()}</dd>
                                                 <dt>{t!(i18n, companies.mersis_short)}</dt><dd>{c.mersis.clone()}</dd>
-                                                <dt>{t!(i18n, companies.sector)}</dt><dd>{lists.sector(c.sector_id, locale)}</dd>
-                                                <dt>{t!(i18n, companies.province)}</dt><dd>{lists.province(c.province_id, locale)}</dd>
+                                                <dt>{t!(i18n, companies.sector)}</dt><dd>{lists.sector(c.sector_id)}</dd>
+                                                <dt>{t!(i18n, companies.province)}</dt><dd>{lists.province(c.province_id)}</dd>
                                                 <dt>{t!(i18n, companies.address)}</dt><dd>{c.address.clone()}</dd>
                                                 <dt>{t!(i18n, companies.contact_person)}</dt><dd>{c.contact_person.clone()} ", " {c.contact_phone.clone()}</dd>
                                             </dl>

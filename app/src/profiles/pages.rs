@@ -19,7 +19,6 @@ pub fn ProfilePage() -> impl IntoView {
         <Loaded resource=profile let:p>
             {
                 let lists = use_refs();
-                let locale = i18n.get_locale_untracked();
                 {
                         let p = p.unwrap_or_default();
                         let loc = format!("{}:{}", p.location_kind.as_str(), p.location_id);
@@ -52,14 +51,14 @@ pub fn ProfilePage() -> impl IntoView {
                                             {lists.uz_regions.iter().map(|r| {
                                                 let v = format!("uz:{}", r.id);
                                                 let sel = v == loc;
-                                                view! { <option value=v selected=sel>{r.name(locale).to_string()}</option> }
+                                                view! { <option value=v selected=sel>{r.name.clone()}</option> }
                                             }).collect_view()}
                                         </optgroup>
                                         <optgroup label=t_string!(i18n, profile.in_turkiye).to_string()>
                                             {lists.provinces.iter().map(|r| {
                                                 let v = format!("tr:{}", r.id);
                                                 let sel = v == loc;
-                                                view! { <option value=v selected=sel>{r.name(locale).to_string()}</option> }
+                                                view! { <option value=v selected=sel>{r.name.clone()}</option> }
                                             }).collect_view()}
                                         </optgroup>
                                     </select>

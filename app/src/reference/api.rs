@@ -8,22 +8,27 @@ use crate::guard::{guard, visitor};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// One entry of a reference list, named in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One entry of a reference list, named in the reader's language. Sent as
+/// `[id, name, parent]`: every page carries the lists for hydration, and the
+/// field names would be a third of their bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Named {
     pub id: i32,
-    pub uz: String,
-    pub tr: String,
+    pub name: String,
     /// For occupations: their sector.
     pub parent: Option<i32>,
 }
 
-impl Named {
-    pub fn name(&self, locale: crate::i18n::Locale) -> &str {
-        match locale {
-            crate::i18n::Locale::uz => &self.uz,
-            crate::i18n::Locale::tr => &self.tr,
-        }
+impl Serialize for Named {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (self.id, &self.name, self.parent).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Named {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (id, name, parent) = <(i32, String, Option<i32>)>::deserialize(d)?;
+        Ok(Named { id, name, parent })
     }
 }
 
@@ -38,25 +43,27 @@ pub struct ReferenceLists {
 }
 
 impl ReferenceLists {
-    fn find(list: &[Named], id: i32, locale: crate::i18n::Locale) -> String {
-        list.iter().find(|n| n.id == id).map(|n| n.name(locale).to_string()).unwrap_or_default()
+    fn find(list: &[Named], id: i32) -> String {
+        list.iter().find(|n| n.id == id).map(|n| n.name.clone()).unwrap_or_default()
     }
-    pub fn sector(&self, id: i32, locale: crate::i18n::Locale) -> String {
-        Self::find(&self.sectors, id, locale)
+    pub fn sector(&self, id: i32) -> String {
+        Self::find(&self.sectors, id)
     }
-    pub fn occupation(&self, id: i32, locale: crate::i18n::Locale) -> String {
-        Self::find(&self.occupations, id, locale)
+    pub fn occupation(&self, id: i32) -> String {
+        Self::find(&self.occupations, id)
     }
-    pub fn province(&self, id: i32, locale: crate::i18n::Locale) -> String {
-        Self::find(&self.provinces, id, locale)
+    pub fn province(&self, id: i32) -> String {
+        Self::find(&self.provinces, id)
     }
 }
 
-/// The reference lists (public: they are on every search form).
+/// The reference lists in one language, `uz` or `tr` (public: they are on
+/// every search form).
 #[server(endpoint = "reference_lists")]
-pub async fn fetch_reference_lists() -> Result<ReferenceLists, AppError> {
+pub async fn fetch_reference_lists(lang: String) -> Result<ReferenceLists, AppError> {
     let (_, state) = visitor(Action::ReadReference).await?;
-    Ok(super::cache::snapshot(&state).await?.lists.clone())
+    let locale = crate::lang::parse_locale(&lang).ok_or(AppError::InvalidInput)?;
+    Ok(super::cache::snapshot(&state).await?.lists(locale).clone())
 }
 
 /// One entry of the minimum-wage history.

@@ -8,6 +8,7 @@
 use super::api::ReferenceLists;
 use crate::contacts::Contact;
 use crate::error::AppError;
+use crate::i18n::Locale;
 use crate::state::{AppState, RequestCache};
 use chrono::NaiveDate;
 use sea_orm::{ConnectionTrait, Statement};
@@ -18,8 +19,18 @@ use std::sync::{Arc, RwLock};
 pub struct Snapshot {
     pub version: i64,
     pub day: NaiveDate,
-    pub lists: ReferenceLists,
+    /// In Uzbek and in Turkish.
+    pub lists: [ReferenceLists; 2],
     pub contacts: Vec<Contact>,
+}
+
+impl Snapshot {
+    pub fn lists(&self, locale: Locale) -> &ReferenceLists {
+        match locale {
+            Locale::uz => &self.lists[0],
+            Locale::tr => &self.lists[1],
+        }
+    }
 }
 
 #[derive(Default)]

@@ -7,19 +7,25 @@ use crate::error::AppError;
 use chrono::NaiveDate;
 use sea_orm::*;
 
-pub async fn lists<C: ConnectionTrait>(db: &C, today: NaiveDate) -> Result<ReferenceLists, AppError> {
-    let named = |id, uz, tr, parent| Named { id, uz, tr, parent };
+/// The lists for forms and filters, in Uzbek and in Turkish.
+pub async fn lists<C: ConnectionTrait>(db: &C, today: NaiveDate) -> Result<[ReferenceLists; 2], AppError> {
     let sectors = sector::Entity::find().order_by_asc(sector::Column::Id).all(db).await?;
     let occupations = occupation::Entity::find().order_by_asc(occupation::Column::Id).all(db).await?;
     let provinces = province::Entity::find().order_by_asc(province::Column::NameTr).all(db).await?;
     let regions = uz_region::Entity::find().order_by_asc(uz_region::Column::Id).all(db).await?;
-    Ok(ReferenceLists {
-        sectors: sectors.into_iter().map(|s| named(s.id, s.name_uz, s.name_tr, None)).collect(),
-        occupations: occupations.into_iter().map(|o| named(o.id, o.name_uz, o.name_tr, Some(o.sector_id))).collect(),
-        provinces: provinces.into_iter().map(|p| named(p.id, p.name_uz, p.name_tr, None)).collect(),
-        uz_regions: regions.into_iter().map(|r| named(r.id, r.name_uz, r.name_tr, None)).collect(),
-        minimum_wage_kurus: minimum_wage_on(db, today).await.ok(),
-    })
+    let minimum_wage_kurus = minimum_wage_on(db, today).await.ok();
+    let named = |id, name: &String, parent| Named { id, name: name.clone(), parent };
+    let lists = |uz: bool| ReferenceLists {
+        sectors: sectors.iter().map(|s| named(s.id, if uz { &s.name_uz } else { &s.name_tr }, None)).collect(),
+        occupations: occupations
+            .iter()
+            .map(|o| named(o.id, if uz { &o.name_uz } else { &o.name_tr }, Some(o.sector_id)))
+            .collect(),
+        provinces: provinces.iter().map(|p| named(p.id, if uz { &p.name_uz } else { &p.name_tr }, None)).collect(),
+        uz_regions: regions.iter().map(|r| named(r.id, if uz { &r.name_uz } else { &r.name_tr }, None)).collect(),
+        minimum_wage_kurus,
+    };
+    Ok([lists(true), lists(false)])
 }
 
 /// The legal gross monthly minimum wage in force on a day, in kuruş;

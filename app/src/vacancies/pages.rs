@@ -81,9 +81,9 @@ fn VacancyCard(v: VacancySummary) -> impl IntoView {
     let locale = i18n.get_locale_untracked();
     view! {
         <li class="card vacancy">
-            <h2><a href=format!("/vacancies/{}", v.id)>{lists.occupation(v.occupation_id, locale)}</a></h2>
+            <h2><a href=format!("/vacancies/{}", v.id)>{lists.occupation(v.occupation_id)}</a></h2>
             <p class="wage">{money_try(v.wage_kurus, locale)} " " <span class="small">{t!(i18n, vacancies.per_month_gross)}</span></p>
-            <p>{lists.province(v.province_id, locale)} {(!v.district.is_empty()).then(|| format!(", {}", v.district))}
+            <p>{lists.province(v.province_id)} {(!v.district.is_empty()).then(|| format!(", {}", v.district))}
                " · " {v.company_name.clone()}
                {v.company_verified.then(|| view! { " " <span class="badge">{t!(i18n, vacancies.verified_company)}</span> })}
             </p>
@@ -196,13 +196,13 @@ pub fn VacancyPage() -> impl IntoView {
                         };
                         view! {
                             <article class="card vacancy-page">
-                                <h1>{lists.occupation(v.occupation_id, locale)}</h1>
+                                <h1>{lists.occupation(v.occupation_id)}</h1>
                                 <p>{v.company_name.clone()} " "
                                     {v.company_verified.then(|| view! { <span class="badge">{t!(i18n, vacancies.verified_company)}</span> })}</p>
                                 <p class="wage">{money_try(v.wage_kurus, locale)} " " <span class="small">{t!(i18n, vacancies.per_month_gross)}</span></p>
                                 <dl class="facts">
-                                    <dt>{t!(i18n, companies.sector)}</dt><dd>{lists.sector(v.sector_id, locale)}</dd>
-                                    <dt>{t!(i18n, companies.province)}</dt><dd>{lists.province(v.province_id, locale)} {(!v.district.is_empty()).then(|| format!(", {}", v.district))}</dd>
+                                    <dt>{t!(i18n, companies.sector)}</dt><dd>{lists.sector(v.sector_id)}</dd>
+                                    <dt>{t!(i18n, companies.province)}</dt><dd>{lists.province(v.province_id)} {(!v.district.is_empty()).then(|| format!(", {}", v.district))}</dd>
                                     <dt>{t!(i18n, vacancies.positions)}</dt><dd>{v.positions - v.filled} " / " {v.positions}</dd>
                                     <dt>{t!(i18n, vacancies.hours)}</dt><dd>{v.hours_per_week}</dd>
                                     <dt>{t!(i18n, vacancies.housing)}</dt><dd>{yn(v.housing)}</dd>
@@ -243,7 +243,6 @@ pub fn MyVacanciesPage() -> impl IntoView {
             {
                 let (items, projects) = data;
                 let lists = use_refs();
-                let locale = i18n.get_locale_untracked();
                 view! {
                         <section class="card">
                             <h1>{t!(i18n, nav.my_vacancies)}</h1>
@@ -265,7 +264,7 @@ pub fn MyVacanciesPage() -> impl IntoView {
                                     <input id="project_name" name="name" type="text" required maxlength="200"/>
                                     <label for="project_province">{t!(i18n, companies.province)}</label>
                                     <select id="project_province" name="province_id" required>
-                                        {lists.provinces.iter().map(|p| view! { <option value=p.id.to_string()>{p.name(locale).to_string()}</option> }).collect_view()}
+                                        {lists.provinces.iter().map(|p| view! { <option value=p.id.to_string()>{p.name.clone()}</option> }).collect_view()}
                                     </select>
                                     <label for="description_tr">{t!(i18n, vacancies.text_tr)}</label>
                                     <textarea id="description_tr" name="description_tr" rows="4" required maxlength="5000"></textarea>
@@ -278,7 +277,7 @@ pub fn MyVacanciesPage() -> impl IntoView {
                             <ul class="results">
                                 {items.into_iter().map(|v| view! {
                                     <li class="card">
-                                        <h2><a href=format!("/vacancies/{}", v.id)>{lists.occupation(v.occupation_id, locale)}</a></h2>
+                                        <h2><a href=format!("/vacancies/{}", v.id)>{lists.occupation(v.occupation_id)}</a></h2>
                                         <p>{status_text(i18n, v.status)} {v.review_reason.clone().map(|r| format!(" — {r}"))}</p>
                                         {(v.status == VacancyStatus::Returned).then(|| view! {
                                             <p><a href=format!("/employer/vacancies/new?edit={}", v.id)>{t!(i18n, vacancies.correct)}</a></p>
@@ -417,8 +416,8 @@ pub fn VacancyQueuePage() -> impl IntoView {
                                     let rid = format!("reason-{}", v.id);
                                     view! {
                                         <li class="card">
-                                            <h2><a href=format!("/vacancies/{}", v.id)>{lists.occupation(v.occupation_id, locale)}</a></h2>
-                                            <p>{v.company_name.clone()} " · " {lists.province(v.province_id, locale)} " · " {money_try(v.wage_kurus, locale)}</p>
+                                            <h2><a href=format!("/vacancies/{}", v.id)>{lists.occupation(v.occupation_id)}</a></h2>
+                                            <p>{v.company_name.clone()} " · " {lists.province(v.province_id)} " · " {money_try(v.wage_kurus, locale)}</p>
                                             <form method="post" action=ReviewVacancy::url() class="stack">
                                                 <input type="hidden" name="vacancy_id" value=v.id.to_string()/>
                                                 <label for=rid.clone()>{t!(i18n, vacancies.review_reason)}</label>
@@ -462,7 +461,7 @@ pub fn ProjectPage() -> impl IntoView {
                             <article class="card">
                                 <h1>{p.name.clone()}</h1>
                                 <p>{p.company_name.clone()} " " <span class="badge">{t!(i18n, vacancies.verified_company)}</span>
-                                   " · " {lists.province(p.province_id, locale)}</p>
+                                   " · " {lists.province(p.province_id)}</p>
                                 <p class="prewrap">{text}</p>
                                 <h2>{t!(i18n, vacancies.search_title)}</h2>
                                 <ul class="results">

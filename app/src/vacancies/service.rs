@@ -139,7 +139,9 @@ fn words_condition(backend: DbBackend, tokens: &[String]) -> Condition {
                 [query],
             ))
         }
-        _ => tokens.iter().fold(Condition::all(), |c, t| c.add(entity::Column::Search.contains(format!(" {t}").as_str()))),
+        _ => tokens
+            .iter()
+            .fold(Condition::all(), |c, t| c.add(entity::Column::Search.contains(format!(" {t}").as_str()))),
     }
 }
 

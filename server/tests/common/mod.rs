@@ -421,6 +421,13 @@ impl TestApp {
         Client { router: server::router(&self.config, state, leptos_options()) }
     }
 
+    /// Another server whose database connection is `db` (e.g. one with a
+    /// metric callback that counts queries).
+    pub fn instance_on(&self, db: DatabaseConnection) -> Client {
+        let state = server::state(&self.config, db);
+        Client { router: server::router(&self.config, state, leptos_options()) }
+    }
+
     pub fn backend(&self) -> &'static str {
         match self.db.get_database_backend() {
             sea_orm::DatabaseBackend::Postgres => "postgres",
