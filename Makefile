@@ -19,7 +19,7 @@ run: setup build
 	./target/release/kopru serve
 
 build: setup
-	cargo leptos build --release
+	cargo leptos build --release --split
 	@# The assets compressed once, at build time (brotli 11, gzip 9), next to the originals: the
 	@# server sends them as they are and never compresses a static file per request.
 	@for f in $$(find target/site/pkg -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \)); do \

@@ -3,19 +3,14 @@
 
 use crate::accounts::pages::{AccountPage, SignInPage, SignUpEmployerPage, SignUpPage};
 use crate::applications::pages::{ApplicationPage, ApplicationsPage, NotificationsPage};
-use crate::companies::pages::{CompanyQueuePage, MyCompanyPage};
-use crate::contacts::pages::ContactsEditPage;
 use crate::i18n::*;
 use crate::profiles::pages::ProfilePage;
 use crate::shell::{home::HomePage, privacy::PrivacyPage, Footer, Header, NotFound};
-use crate::staff::pages::{MinimumWagePage, StaffAccountsPage, StaffConsolePage};
-use crate::vacancies::pages::{
-    MyVacanciesPage, ProjectPage, SearchPage, VacancyFormPage, VacancyPage, VacancyQueuePage,
-};
+use crate::vacancies::pages::{ProjectPage, SearchPage, VacancyPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -121,25 +116,63 @@ fn Site() -> impl IntoView {
                     <Route path=path!("/signup/employer") view=SignUpEmployerPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view=PrivacyPage ssr=SsrMode::Async/>
-                    <Route path=path!("/staff") view=StaffConsolePage ssr=SsrMode::Async/>
-                    <Route path=path!("/staff/contacts") view=ContactsEditPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/accounts") view=StaffAccountsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/employer/company") view=MyCompanyPage ssr=SsrMode::Async/>
-                    <Route path=path!("/staff/companies") view=CompanyQueuePage ssr=SsrMode::Async/>
-                    <Route path=path!("/staff/vacancies") view=VacancyQueuePage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff") view={Lazy::<lazy::StaffConsolePage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/contacts") view={Lazy::<lazy::ContactsEditPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/accounts") view={Lazy::<lazy::StaffAccountsPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/employer/company") view={Lazy::<lazy::MyCompanyPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/companies") view={Lazy::<lazy::CompanyQueuePage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/vacancies") view={Lazy::<lazy::VacancyQueuePage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/vacancies") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/vacancies/:id") view=VacancyPage ssr=SsrMode::Async/>
-                    <Route path=path!("/employer/vacancies") view=MyVacanciesPage ssr=SsrMode::Async/>
-                    <Route path=path!("/employer/vacancies/new") view=VacancyFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/employer/vacancies") view={Lazy::<lazy::MyVacanciesPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/employer/vacancies/new") view={Lazy::<lazy::VacancyFormPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/applications") view=ApplicationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/applications/:id") view=ApplicationPage ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id") view=ProjectPage ssr=SsrMode::Async/>
-                    <Route path=path!("/staff/minimum-wage") view=MinimumWagePage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/minimum-wage") view={Lazy::<lazy::MinimumWagePage>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <Footer/>
         </Router>
+    }
+}
+
+/// The staff, admin and employer pages, each in its own WASM chunk (cargo-leptos
+/// `--split`): a migrant's first download does not grow with every staff screen.
+/// Each page is loaded when it is first shown; its data starts loading in the
+/// same moment, inside the page.
+mod lazy {
+    use leptos::prelude::*;
+    use leptos_router::{lazy_route, LazyRoute};
+
+    macro_rules! lazy_pages {
+        ($($page:ident => $component:path),* $(,)?) => {$(
+            pub struct $page;
+
+            #[lazy_route]
+            impl LazyRoute for $page {
+                fn data() -> Self {
+                    $page
+                }
+
+                fn view(_this: Self) -> AnyView {
+                    $component().into_any()
+                }
+            }
+        )*};
+    }
+
+    lazy_pages! {
+        StaffConsolePage => crate::staff::pages::StaffConsolePage,
+        ContactsEditPage => crate::contacts::pages::ContactsEditPage,
+        StaffAccountsPage => crate::staff::pages::StaffAccountsPage,
+        MyCompanyPage => crate::companies::pages::MyCompanyPage,
+        CompanyQueuePage => crate::companies::pages::CompanyQueuePage,
+        VacancyQueuePage => crate::vacancies::pages::VacancyQueuePage,
+        MyVacanciesPage => crate::vacancies::pages::MyVacanciesPage,
+        VacancyFormPage => crate::vacancies::pages::VacancyFormPage,
+        MinimumWagePage => crate::staff::pages::MinimumWagePage,
     }
 }

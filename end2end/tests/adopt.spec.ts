@@ -1,5 +1,7 @@
 import { test, expect, Page, BrowserContext } from '@playwright/test';
-import { hydrated, signIn } from './helpers';
+import { hydrated, signIn, DEMO_PASSWORD } from './helpers';
+
+const EMPLOYER = 'ik@anadolu-insaat.example';
 
 // Hydration adopts the server's DOM: on a throttled phone, no element is removed
 // or added between DOMContentLoaded and a settled, hydrated page, and the page
@@ -39,6 +41,7 @@ async function adopted(page: Page, path: string) {
   page.on('request', onRequest);
   await page.goto(path);
   await hydrated(page);
+  await page.waitForLoadState('networkidle'); // lazy pages: their chunk has come and hydrated
   await page.waitForTimeout(400); // let boundaries that resolve after hydration settle
   const mutations = await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);
   page.off('request', onRequest);
@@ -69,5 +72,36 @@ test('a signed-in migrant’s pages hydrate by adopting the server DOM', async (
   const app = await page.locator('ul.results > li a').first().getAttribute('href');
   for (const path of [...MIGRANT, app!]) {
     await adopted(page, path);
+  }
+});
+
+// The staff, admin and employer pages are lazy routes, each in its own WASM
+// chunk (cargo-leptos --split): the page loads its chunk, then hydrates by
+// adopting the server's DOM like every other page, with no error.
+const LAZY: [string, string[]][] = [
+  ['nodira.yusupova@kopru.example', ['/staff', '/staff/vacancies', '/staff/companies', '/staff/minimum-wage', '/staff/contacts']],
+  ['admin@kopru.example', ['/admin/accounts']],
+  ['EMPLOYER', ['/employer/company', '/employer/vacancies', '/employer/vacancies/new']],
+];
+
+test('staff and employer pages load their own chunk and adopt the server DOM', async ({ browser }) => {
+  test.setTimeout(180_000);
+  for (const [login, paths] of LAZY) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await phone(context);
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await signIn(page, login === 'EMPLOYER' ? EMPLOYER : login, DEMO_PASSWORD);
+    for (const path of paths) {
+      const chunks: string[] = [];
+      const onRequest = (r: { url(): string }) => { if (r.url().includes('/pkg/split_')) chunks.push(r.url()); };
+      page.on('request', onRequest);
+      await adopted(page, path);
+      page.off('request', onRequest);
+      expect(chunks.length, `${path}: its WASM chunk was loaded`).toBeGreaterThan(0);
+    }
+    expect(errors, login).toEqual([]);
+    await context.close();
   }
 });
