@@ -1,12 +1,9 @@
 //! The document shell and the router: every URL and the page that answers it.
 //! Dependencies point one way: routes → feature pages → `ui`.
 
-use crate::accounts::pages::{AccountPage, SignInPage, SignUpEmployerPage, SignUpPage};
-use crate::applications::pages::{ApplicationPage, ApplicationsPage, NotificationsPage};
 use crate::i18n::*;
-use crate::profiles::pages::ProfilePage;
-use crate::shell::{home::HomePage, privacy::PrivacyPage, Footer, Header, NotFound};
-use crate::vacancies::pages::{ProjectPage, SearchPage, VacancyPage};
+use crate::shell::{home::HomePage, Footer, Header, NotFound};
+use crate::vacancies::pages::{SearchPage, VacancyPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -111,11 +108,11 @@ fn Site() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
-                    <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::Async/>
-                    <Route path=path!("/signup/employer") view=SignUpEmployerPage ssr=SsrMode::Async/>
-                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
-                    <Route path=path!("/privacy") view=PrivacyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/signin") view={Lazy::<lazy::SignInPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/signup") view={Lazy::<lazy::SignUpPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/signup/employer") view={Lazy::<lazy::SignUpEmployerPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view={Lazy::<lazy::AccountPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/privacy") view={Lazy::<lazy::PrivacyPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/staff") view={Lazy::<lazy::StaffConsolePage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/staff/contacts") view={Lazy::<lazy::ContactsEditPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/accounts") view={Lazy::<lazy::StaffAccountsPage>::new()} ssr=SsrMode::Async/>
@@ -126,11 +123,11 @@ fn Site() -> impl IntoView {
                     <Route path=path!("/vacancies/:id") view=VacancyPage ssr=SsrMode::Async/>
                     <Route path=path!("/employer/vacancies") view={Lazy::<lazy::MyVacanciesPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/employer/vacancies/new") view={Lazy::<lazy::VacancyFormPage>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/applications") view=ApplicationsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/applications/:id") view=ApplicationPage ssr=SsrMode::Async/>
-                    <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
-                    <Route path=path!("/projects/:id") view=ProjectPage ssr=SsrMode::Async/>
+                    <Route path=path!("/applications") view={Lazy::<lazy::ApplicationsPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/applications/:id") view={Lazy::<lazy::ApplicationPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/notifications") view={Lazy::<lazy::NotificationsPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/profile") view={Lazy::<lazy::ProfilePage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id") view={Lazy::<lazy::ProjectPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/staff/minimum-wage") view={Lazy::<lazy::MinimumWagePage>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
@@ -139,8 +136,9 @@ fn Site() -> impl IntoView {
     }
 }
 
-/// The staff, admin and employer pages, each in its own WASM chunk (cargo-leptos
-/// `--split`): a migrant's first download does not grow with every staff screen.
+/// Every page but the three a migrant opens first (home, search, a vacancy) and
+/// "not found", each in its own WASM chunk (cargo-leptos `--split`): the first
+/// download does not grow with every staff, employer or account screen.
 /// Each page is loaded when it is first shown; its data starts loading in the
 /// same moment, inside the page.
 mod lazy {
@@ -174,5 +172,15 @@ mod lazy {
         MyVacanciesPage => crate::vacancies::pages::MyVacanciesPage,
         VacancyFormPage => crate::vacancies::pages::VacancyFormPage,
         MinimumWagePage => crate::staff::pages::MinimumWagePage,
+        AccountPage => crate::accounts::pages::AccountPage,
+        SignInPage => crate::accounts::pages::SignInPage,
+        SignUpPage => crate::accounts::pages::SignUpPage,
+        SignUpEmployerPage => crate::accounts::pages::SignUpEmployerPage,
+        ApplicationsPage => crate::applications::pages::ApplicationsPage,
+        ApplicationPage => crate::applications::pages::ApplicationPage,
+        NotificationsPage => crate::applications::pages::NotificationsPage,
+        ProfilePage => crate::profiles::pages::ProfilePage,
+        PrivacyPage => crate::shell::privacy::PrivacyPage,
+        ProjectPage => crate::vacancies::pages::ProjectPage,
     }
 }

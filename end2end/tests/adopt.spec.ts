@@ -79,6 +79,7 @@ test('a signed-in migrant’s pages hydrate by adopting the server DOM', async (
 // chunk (cargo-leptos --split): the page loads its chunk, then hydrates by
 // adopting the server's DOM like every other page, with no error.
 const LAZY: [string, string[]][] = [
+  ['+998901234567', ['/account', '/applications', '/notifications', '/profile', '/privacy']],
   ['nodira.yusupova@kopru.example', ['/staff', '/staff/vacancies', '/staff/companies', '/staff/minimum-wage', '/staff/contacts']],
   ['admin@kopru.example', ['/admin/accounts']],
   ['EMPLOYER', ['/employer/company', '/employer/vacancies', '/employer/vacancies/new']],
