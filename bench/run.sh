@@ -46,7 +46,7 @@ load() {
 # The pages: name and path (the vacancy is the first result of the search page).
 pages() {
   local first
-  first=$(curl -fsS "$BASE/vacancies" | grep -o 'href="/vacancies/[0-9]*"' | head -n 1 | sed 's/href="//; s/"//')
+  first=$(curl -fsS "$BASE/vacancies" | { grep -o 'href="/vacancies/[0-9]*"' || true; } | sed -n '1{s/href="//; s/"//; p}')
   printf '%s %s\n' home / search-filter '/vacancies?sector=1&province=34&housing=1' \
     search-text-tr '/vacancies?q=kaynakci' search-text-uz '/vacancies?q=g%CA%BBisht' vacancy "$first"
 }
@@ -56,7 +56,7 @@ table() { # database label
   printf '%-10s %-15s %6s %12s %9s %14s %11s %8s\n' database page results requests/s p99 static-req/s static-p99 ratio
   mkdir -p "$STATIC_DIR"
   while read -r name path; do
-    found=$(curl -fsS "$BASE$path" | grep -o 'href="/vacancies/[0-9]*"' | sort -u | wc -l)
+    found=$(curl -fsS "$BASE$path" | { grep -o 'href="/vacancies/[0-9]*"' || true; } | sort -u | wc -l)
     # The page's bytes as a static file, compressed at build time like every asset.
     curl -fsS "$BASE$path" >"$STATIC_DIR/$name.html"
     brotli -q 11 -f -k "$STATIC_DIR/$name.html"; gzip -9 -f -k "$STATIC_DIR/$name.html"

@@ -45,6 +45,15 @@ pub async fn seed_world(state: &AppState, vacancies: usize) -> Result<Seeded, Ap
     let want = if first_run { vacancies.max(1) } else { vacancies };
     let vacancies = crate::seed_world::vacancies(state, &companies, want).await?;
     let applications = crate::seed_world::applications(state).await?;
+    // Thousands of rows at once: PostgreSQL's statistics are refreshed now, not
+    // whenever autovacuum gets to them (until then it chose a full scan for the
+    // search page: 280 requests/s instead of 2,000). Not on SQLite: without
+    // statistics its planner walks the newest-first index and stops at a page;
+    // with them it sorts every match of a text query (measured 25 % slower).
+    use sea_orm::ConnectionTrait;
+    if state.db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+        state.db.execute_unprepared("ANALYZE").await?;
+    }
     Ok(Seeded { accounts, vacancies, applications })
 }
 
