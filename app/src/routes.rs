@@ -32,8 +32,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// Loads the JS and the WASM only after the page has loaded and the browser is
 /// idle, without preload hints: on slow mobile data the HTML and the CSS (what
 /// the migrant reads, and every form works without JavaScript) get the whole
-/// line first, and the 380 KB of WASM never delays the first or the largest
-/// paint. Both files are fetched in parallel once loading starts. Replaces
+/// line first, and the WASM never delays the first or the largest paint. Both
+/// files are fetched in parallel once loading starts. Replaces
 /// Leptos' `HydrationScripts`, whose `defer` still preloads both files early.
 #[component]
 fn HydrationScript(options: LeptosOptions) -> impl IntoView {
