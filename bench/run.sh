@@ -94,7 +94,12 @@ while read -r name path; do
   page=$(curl -fsS "$BASE$path")
   html=$(curl -fsS -H 'Accept-Encoding: br' "$BASE$path" | wc -c)
   css=0; code=0; raw=0
-  for url in $(grep -o "/pkg/[A-Za-z0-9._-]*\.\(css\|js\|wasm\)" <<<"$page" | sort -u); do
+  urls=$(grep -o "/pkg/[A-Za-z0-9._-]*\.\(css\|js\|wasm\)" <<<"$page" | sort -u)
+  # The modules the page's JS imports (the lazy-chunk loader of --split) come on the first visit too.
+  for js in $(grep '\.js$' <<<"$urls"); do
+    urls+=$'\n'$(curl -fsS "$BASE$js" | { grep -o '__wasm_split[A-Za-z0-9._-]*\.js' || true; } | sort -u | sed 's|^|/pkg/|')
+  done
+  for url in $(sort -u <<<"$urls"); do
     n=$(curl -fsS -H 'Accept-Encoding: br' "$BASE$url" | wc -c)
     case "$url" in
       *.css) css=$((css + n)) ;;
