@@ -63,29 +63,33 @@ where
 {
     let refs = use_context::<ReferenceResource>();
     let children = Arc::new(children);
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let children = children.clone();
-                Suspend::new(async move {
-                    if let Some(r) = refs {
-                        match r.0.await {
-                            Ok(lists) => provide_context(Refs(Arc::new(lists))),
-                            Err(e) => return Either::Right(view! { <ErrorNotice error=e/> }),
-                        }
-                    }
-                    match resource.await {
-                        // Built untracked: what the view reads while it is built (the
-                        // locale, through `t_string!`) must not make this boundary
-                        // render again when hydration sets those signals, which would
-                        // replace the server's nodes instead of adopting them.
-                        Ok(value) => Either::Left(untrack(|| children(value))),
-                        Err(e) => Either::Right(view! { <ErrorNotice error=e/> }),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    let body = move || {
+        let children = children.clone();
+        Suspend::new(async move {
+            if let Some(r) = refs {
+                match r.0.await {
+                    Ok(lists) => provide_context(Refs(Arc::new(lists))),
+                    Err(e) => return Either::Right(view! { <ErrorNotice error=e/> }),
+                }
+            }
+            match resource.await {
+                // Built untracked: what the view reads while it is built (the
+                // locale, through `t_string!`) must not make this boundary
+                // render again when hydration sets those signals, which would
+                // replace the server's nodes instead of adopting them.
+                Ok(value) => Either::Left(untrack(|| children(value))),
+                Err(e) => Either::Right(view! { <ErrorNotice error=e/> }),
+            }
+        })
+    };
+    // In the browser the body is a closure, so that the boundary shows new data
+    // when the resource loads again (another page of results, say). The server
+    // renders a page once: there the closure would only cost, because Leptos
+    // calls it on each pass over the tree (two dry runs and the render), and
+    // each call built the whole view again. One `Suspend` renders the same HTML.
+    #[cfg(feature = "ssr")]
+    let body = body();
+    view! { <Suspense fallback=|| ()>{body}</Suspense> }
 }
 
 /// Shown instead of a page that needs a session.

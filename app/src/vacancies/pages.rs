@@ -14,9 +14,13 @@ use leptos_router::hooks::use_query_map;
 
 pub fn level_text(i18n: leptos_i18n::I18nContext<Locale>, level: TurkishLevel) -> String {
     match level {
-        TurkishLevel::None => t_string!(i18n, vacancies.turkish_none).to_string(),
-        other => other.as_str().to_uppercase(),
+        TurkishLevel::None => t_string!(i18n, vacancies.turkish_none),
+        TurkishLevel::A1 => t_string!(i18n, vacancies.level_a1),
+        TurkishLevel::A2 => t_string!(i18n, vacancies.level_a2),
+        TurkishLevel::B1 => t_string!(i18n, vacancies.level_b1),
+        TurkishLevel::B2 => t_string!(i18n, vacancies.level_b2),
     }
+    .to_string()
 }
 
 fn status_text(i18n: leptos_i18n::I18nContext<Locale>, s: VacancyStatus) -> String {
