@@ -16,6 +16,7 @@ pub mod forms;
 #[cfg(feature = "ssr")]
 pub mod guard;
 pub mod lang;
+pub mod markup;
 pub mod parse;
 pub mod profiles;
 pub mod reference;

@@ -5,7 +5,7 @@ use crate::accounts::api::get_current_user;
 use crate::accounts::{Role, SessionUser};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::reference::api::{fetch_reference_lists, Named, ReferenceLists};
+use crate::reference::api::{fetch_reference_lists, Named, RefList, ReferenceLists};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -141,27 +141,33 @@ pub fn role_name(i18n: leptos_i18n::I18nContext<Locale>, role: Role) -> String {
     .to_string()
 }
 
-/// `<select>` of a reference list in the reader's language.
+/// `<select>` of a reference list in the reader's language, inside a [`Loaded`] of a page that called
+/// [`use_reference`]. The options are written as markup ([`crate::markup`]): the province list alone is
+/// 81 of them, and none changes once the form is shown.
 #[component]
 pub fn RefSelect(
     id: &'static str,
-    list: Vec<Named>,
+    list: RefList,
     #[prop(optional)] selected: Option<i32>,
     #[prop(optional)] any_label: Option<String>,
 ) -> impl IntoView {
     let required = any_label.is_none();
-    view! {
-        <select id=id name=id required=required>
-            {any_label.map(|l| view! { <option value="">{l}</option> })}
-            {list
-                .into_iter()
-                .map(|n| {
-                    let sel = selected == Some(n.id);
-                    view! { <option value=n.id.to_string() selected=sel>{n.name}</option> }
-                })
-                .collect_view()}
-        </select>
+    let options = options_markup(use_refs().list(list), selected, any_label.as_deref());
+    view! { <select id=id name=id required=required inner_html=options></select> }
+}
+
+/// The `<option>`s of a reference list; `any_label` first, with the empty value, when given.
+pub fn options_markup(list: &[Named], selected: Option<i32>, any_label: Option<&str>) -> String {
+    let mut m = crate::markup::Markup::with_capacity(40 * (list.len() + 1));
+    if let Some(label) = any_label {
+        m.raw("<option value=\"\">").text(label).raw("</option>");
     }
+    for n in list {
+        m.raw("<option value=\"").int(n.id.into());
+        m.raw(if selected == Some(n.id) { "\" selected>" } else { "\">" });
+        m.text(&n.name).raw("</option>");
+    }
+    m.into_string()
 }
 
 /// The `:id` parameter of routes such as `/vacancies/:id`.

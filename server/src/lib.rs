@@ -1,5 +1,6 @@
 //! The Köprü server: wires configuration, database, middleware and the Leptos app.
 
+pub mod compress;
 pub mod config;
 pub mod db;
 pub mod middleware;
@@ -13,7 +14,6 @@ use axum::{middleware as mw, Json, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::sync::Arc;
-use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -130,9 +130,9 @@ pub fn router(config: &Config, state: AppState, options: LeptosOptions) -> Route
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .with_state(options.clone())
         .layer(mw::from_fn(middleware::server_fn_status))
-        // Pages and server-function answers are compressed as they go; the
+        // Pages and server-function answers are compressed whole (`compress`); the
         // built assets below already are (added after this layer, so it skips them).
-        .layer(CompressionLayer::new().br(true).gzip(true).quality(CompressionLevel::Fastest))
+        .layer(mw::from_fn(compress::compress))
         .nest_service(&format!("/{}", options.site_pkg_dir), assets(&options))
         .layer(mw::from_fn_with_state(settings.clone(), middleware::security_headers))
         .layer(mw::from_fn(middleware::refuse_cross_site))

@@ -88,3 +88,45 @@ async fn unhashed_assets_are_revalidated() {
     assert_eq!(page.headers.get(header::CONTENT_ENCODING).unwrap(), "br");
     assert_eq!(page.headers.get(header::CACHE_CONTROL).unwrap(), "no-store");
 }
+
+/// Pages are compressed per request (`server::compress`): the brotli and gzip answers decode to the very
+/// bytes of the plain one, say so in their headers, and vary on `Accept-Encoding`; `br;q=0` is respected.
+#[tokio::test]
+async fn pages_decode_to_the_plain_page_in_every_encoding() {
+    use std::io::Read;
+    let app = TestApp::new().await;
+    let (_dir, options) = site(true);
+    let router = server::router(&app.config, app.state.clone(), options);
+    let plain = get(&router, "/privacy", None).await;
+    assert_eq!(plain.status, StatusCode::OK);
+    assert!(plain.headers.get(header::CONTENT_ENCODING).is_none());
+    assert!(plain.body.len() > 2_000, "a real page: {} bytes", plain.body.len());
+
+    let br = get(&router, "/privacy", Some("gzip, deflate, br, zstd")).await;
+    assert_eq!(br.headers.get(header::CONTENT_ENCODING).unwrap(), "br");
+    assert!(br.headers.get(header::VARY).is_some_and(|v| v.to_str().unwrap().contains("accept-encoding")));
+    assert!(br.body.len() * 2 < plain.body.len(), "{} of {}", br.body.len(), plain.body.len());
+    let mut decoded = Vec::new();
+    brotlic::DecompressorReader::new(&br.body[..]).read_to_end(&mut decoded).unwrap();
+    assert_eq!(strip_nonce(&decoded), strip_nonce(&plain.body));
+
+    let gz = get(&router, "/privacy", Some("br;q=0, gzip")).await;
+    assert_eq!(gz.headers.get(header::CONTENT_ENCODING).unwrap(), "gzip");
+    let mut decoded = Vec::new();
+    flate2::read::GzDecoder::new(&gz.body[..]).read_to_end(&mut decoded).unwrap();
+    assert_eq!(strip_nonce(&decoded), strip_nonce(&plain.body));
+}
+
+/// The page with its per-response CSP nonce blanked (it differs between two answers by design).
+fn strip_nonce(page: &[u8]) -> String {
+    let page = String::from_utf8(page.to_vec()).unwrap();
+    let mut out = String::new();
+    let mut rest = page.as_str();
+    while let Some(i) = rest.find("nonce=\"") {
+        out.push_str(&rest[..i + 7]);
+        rest = &rest[i + 7..];
+        rest = &rest[rest.find('"').unwrap()..];
+    }
+    out.push_str(rest);
+    out
+}

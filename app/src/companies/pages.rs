@@ -2,6 +2,7 @@ use super::api::{my_company, pending_companies, DecideCompany, RegisterCompany};
 use super::{Company, CompanyStatus};
 use crate::forms::{described_by, invalid, use_form_error, FormError};
 use crate::i18n::*;
+use crate::reference::api::RefList;
 use crate::ui::{use_reference, use_refs, Loaded, RefSelect};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -52,7 +53,6 @@ pub fn MyCompanyPage() -> impl IntoView {
 #[component]
 fn CompanyForm(existing: Option<Company>, error: Memo<Option<crate::error::AppError>>) -> impl IntoView {
     let i18n = use_i18n();
-    let lists = use_refs();
     let e = existing.clone();
     let v = move |f: fn(&Company) -> String| e.as_ref().map(f).unwrap_or_default();
     view! {
@@ -74,9 +74,9 @@ fn CompanyForm(existing: Option<Company>, error: Memo<Option<crate::error::AppEr
                 <input id="mersis" name="mersis" type="text" inputmode="numeric" required maxlength="20" value=v(|c| c.mersis.clone())
                     aria-describedby=described_by(error, "mersis", None) aria-invalid=invalid(error, "mersis")/>
                 <label for="sector_id">{t!(i18n, companies.sector)}</label>
-                <RefSelect id="sector_id" list=lists.sectors.clone() selected=existing.as_ref().map(|c| c.sector_id).unwrap_or(0)/>
+                <RefSelect id="sector_id" list=RefList::Sectors selected=existing.as_ref().map(|c| c.sector_id).unwrap_or(0)/>
                 <label for="province_id">{t!(i18n, companies.province)}</label>
-                <RefSelect id="province_id" list=lists.provinces.clone() selected=existing.as_ref().map(|c| c.province_id).unwrap_or(0)/>
+                <RefSelect id="province_id" list=RefList::Provinces selected=existing.as_ref().map(|c| c.province_id).unwrap_or(0)/>
                 <label for="address">{t!(i18n, companies.address)}</label>
                 <input id="address" name="address" type="text" required maxlength="500" autocomplete="street-address" value=v(|c| c.address.clone())/>
                 <label for="contact_person">{t!(i18n, companies.contact_person)}</label>

@@ -1,6 +1,7 @@
 use super::api::{my_profile, SaveProfile};
 use crate::forms::{described_by, invalid, use_form_error, FormError};
 use crate::i18n::*;
+use crate::reference::api::RefList;
 use crate::ui::{use_reference, use_refs, Loaded, RefSelect};
 use crate::vacancies::{pages::level_text, TurkishLevel};
 use leptos::prelude::*;
@@ -63,7 +64,7 @@ pub fn ProfilePage() -> impl IntoView {
                                         </optgroup>
                                     </select>
                                     <label for="occupation_id">{t!(i18n, profile.trade)}</label>
-                                    <RefSelect id="occupation_id" list=lists.occupations.clone() selected=p.occupation_id/>
+                                    <RefSelect id="occupation_id" list=RefList::Occupations selected=p.occupation_id/>
                                     <label for="experience_years">{t!(i18n, profile.experience)}</label>
                                     <input id="experience_years" name="experience_years" type="number" min="0" max="60" required value=p.experience_years.to_string()/>
                                     <label for="turkish_level">{t!(i18n, vacancies.turkish_level)}</label>

@@ -42,7 +42,24 @@ pub struct ReferenceLists {
     pub minimum_wage_kurus: Option<i64>,
 }
 
+/// Which list of [`ReferenceLists`] a form's select shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefList {
+    Sectors,
+    Occupations,
+    Provinces,
+    UzRegions,
+}
+
 impl ReferenceLists {
+    pub fn list(&self, which: RefList) -> &[Named] {
+        match which {
+            RefList::Sectors => &self.sectors,
+            RefList::Occupations => &self.occupations,
+            RefList::Provinces => &self.provinces,
+            RefList::UzRegions => &self.uz_regions,
+        }
+    }
     fn find(list: &[Named], id: i32) -> String {
         list.iter().find(|n| n.id == id).map(|n| n.name.clone()).unwrap_or_default()
     }

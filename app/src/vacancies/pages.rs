@@ -7,6 +7,8 @@ use crate::accounts::api::get_current_user;
 use crate::format::{date, money_try};
 use crate::forms::{described_by, invalid, use_form_error, FormError};
 use crate::i18n::*;
+use crate::markup::Markup;
+use crate::reference::api::{RefList, ReferenceLists};
 use crate::ui::{use_id_param, use_reference, use_refs, Loaded, RefSelect};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -77,27 +79,56 @@ fn page_href(q: &SearchQuery, page: u32) -> String {
     format!("/vacancies?{}", crate::parse::query_string(pairs))
 }
 
-/// One line of a result list.
-#[component]
-fn VacancyCard(v: VacancySummary) -> impl IntoView {
-    let i18n = use_i18n();
-    let lists = use_refs();
-    let locale = i18n.get_locale_untracked();
-    view! {
-        <li class="card vacancy">
-            <h2><a href=format!("/vacancies/{}", v.id)>{lists.occupation(v.occupation_id)}</a></h2>
-            <p class="wage">{money_try(v.wage_kurus, locale)} " " <span class="small">{t!(i18n, vacancies.per_month_gross)}</span></p>
-            <p>{lists.province(v.province_id)} {(!v.district.is_empty()).then(|| format!(", {}", v.district))}
-               " · " {v.company_name.clone()}
-               {v.company_verified.then(|| view! { " " <span class="badge">{t!(i18n, vacancies.verified_company)}</span> })}
-            </p>
-            <p class="small">
-                {v.housing.then(|| view! { <span class="tag">{t!(i18n, vacancies.housing)}</span> " " })}
-                {(!v.certificate_required).then(|| view! { <span class="tag">{t!(i18n, vacancies.no_certificate_needed)}</span> " " })}
-                {t!(i18n, vacancies.closes)} " " {date(&v.closing_date, locale)}
-            </p>
-        </li>
+/// What every card of a result page says, taken from the catalogue once per page.
+pub struct CardTexts {
+    pub locale: Locale,
+    pub per_month_gross: &'static str,
+    pub verified_company: &'static str,
+    pub housing: &'static str,
+    pub no_certificate_needed: &'static str,
+    pub closes: &'static str,
+}
+
+impl CardTexts {
+    fn of(i18n: leptos_i18n::I18nContext<Locale>) -> Self {
+        CardTexts {
+            locale: i18n.get_locale_untracked(),
+            per_month_gross: t_string!(i18n, vacancies.per_month_gross),
+            verified_company: t_string!(i18n, vacancies.verified_company),
+            housing: t_string!(i18n, vacancies.housing),
+            no_certificate_needed: t_string!(i18n, vacancies.no_certificate_needed),
+            closes: t_string!(i18n, vacancies.closes),
+        }
     }
+}
+
+/// The cards of a result page, one `<li>` each, as markup (see [`crate::markup`]): twenty cards are most
+/// of the page's nodes, and none of them changes once it is shown.
+pub fn cards_markup(items: &[VacancySummary], lists: &ReferenceLists, t: &CardTexts) -> String {
+    let mut m = Markup::with_capacity(520 * items.len());
+    for v in items {
+        m.raw("<li class=\"card vacancy\"><h2><a href=\"/vacancies/").int(v.id.into()).raw("\">");
+        m.text(&lists.occupation(v.occupation_id)).raw("</a></h2>");
+        m.raw("<p class=\"wage\">").text(&money_try(v.wage_kurus, t.locale));
+        m.raw(" <span class=\"small\">").text(t.per_month_gross).raw("</span></p>");
+        m.raw("<p>").text(&lists.province(v.province_id));
+        if !v.district.is_empty() {
+            m.text(", ").text(&v.district);
+        }
+        m.text(" · ").text(&v.company_name);
+        if v.company_verified {
+            m.raw(" <span class=\"badge\">").text(t.verified_company).raw("</span>");
+        }
+        m.raw("</p><p class=\"small\">");
+        if v.housing {
+            m.raw("<span class=\"tag\">").text(t.housing).raw("</span> ");
+        }
+        if !v.certificate_required {
+            m.raw("<span class=\"tag\">").text(t.no_certificate_needed).raw("</span> ");
+        }
+        m.text(t.closes).text(" ").text(&date(&v.closing_date, t.locale)).raw("</p></li>");
+    }
+    m.into_string()
 }
 
 /// Public search (F2.4): a GET form, so it works without JavaScript and the
@@ -126,11 +157,11 @@ pub fn SearchPage() -> impl IntoView {
                         <div class="grid2">
                             <div class="stack">
                                 <label for="sector">{t!(i18n, companies.sector)}</label>
-                                <RefSelect id="sector" list=lists.sectors.clone() selected=cur.sector.unwrap_or(0) any_label=t_string!(i18n, vacancies.any).to_string()/>
+                                <RefSelect id="sector" list=RefList::Sectors selected=cur.sector.unwrap_or(0) any_label=t_string!(i18n, vacancies.any).to_string()/>
                             </div>
                             <div class="stack">
                                 <label for="province">{t!(i18n, companies.province)}</label>
-                                <RefSelect id="province" list=lists.provinces.clone() selected=cur.province.unwrap_or(0) any_label=t_string!(i18n, vacancies.any).to_string()/>
+                                <RefSelect id="province" list=RefList::Provinces selected=cur.province.unwrap_or(0) any_label=t_string!(i18n, vacancies.any).to_string()/>
                             </div>
                             <div class="stack">
                                 <label for="min_wage">{t!(i18n, vacancies.min_wage_label)}</label>
@@ -157,9 +188,7 @@ pub fn SearchPage() -> impl IntoView {
                     </form>
                     <p role="status" class="count">{t!(i18n, vacancies.page)} " " {crate::format::integer(r.page as i64, locale)}
                         {(shown == 0).then(|| view! { " — " {t!(i18n, vacancies.nothing_found)} })}</p>
-                    <ul class="results">
-                        {r.items.into_iter().map(|v| view! { <VacancyCard v/> }).collect_view()}
-                    </ul>
+                    <ul class="results" inner_html=cards_markup(&r.items, &lists, &CardTexts::of(i18n))></ul>
                     <nav class="pager" aria-label=t_string!(i18n, vacancies.pages).to_string()>
                         {prev.map(|h| view! { <a href=h rel="prev">{t!(i18n, vacancies.prev)}</a> })}
                         {next.map(|h| view! { <a href=h rel="next">{t!(i18n, vacancies.next)}</a> })}
@@ -330,14 +359,14 @@ pub fn VacancyFormPage() -> impl IntoView {
                         <form method="post" action=SaveVacancy::url() class="stack">
                             {v.as_ref().map(|v| view! { <input type="hidden" name="vacancy_id" value=v.id.to_string()/> })}
                             <label for="sector_id">{t!(i18n, companies.sector)}</label>
-                            <RefSelect id="sector_id" list=lists.sectors.clone() selected=v.as_ref().map(|v| v.sector_id).unwrap_or(0)/>
+                            <RefSelect id="sector_id" list=RefList::Sectors selected=v.as_ref().map(|v| v.sector_id).unwrap_or(0)/>
                             <label for="occupation_id">{t!(i18n, vacancies.occupation)}</label>
-                            <RefSelect id="occupation_id" list=lists.occupations.clone() selected=v.as_ref().map(|v| v.occupation_id).unwrap_or(0)/>
+                            <RefSelect id="occupation_id" list=RefList::Occupations selected=v.as_ref().map(|v| v.occupation_id).unwrap_or(0)/>
                             <label for="positions">{t!(i18n, vacancies.positions)}</label>
                             <input id="positions" name="positions" type="number" min="1" max="1000" required value=g(|v| v.positions.to_string())
                                 aria-describedby=described_by(error, "positions", None) aria-invalid=invalid(error, "positions")/>
                             <label for="province_id">{t!(i18n, companies.province)}</label>
-                            <RefSelect id="province_id" list=lists.provinces.clone() selected=v.as_ref().map(|v| v.province_id).unwrap_or(0)/>
+                            <RefSelect id="province_id" list=RefList::Provinces selected=v.as_ref().map(|v| v.province_id).unwrap_or(0)/>
                             <label for="district">{t!(i18n, vacancies.district)}</label>
                             <input id="district" name="district" type="text" maxlength="100" value=g(|v| v.district.clone())/>
                             <label for="wage">{t!(i18n, vacancies.wage_label)}</label>
@@ -468,13 +497,97 @@ pub fn ProjectPage() -> impl IntoView {
                                    " · " {lists.province(p.province_id)}</p>
                                 <p class="prewrap">{text}</p>
                                 <h2>{t!(i18n, vacancies.search_title)}</h2>
-                                <ul class="results">
-                                    {vacancies.iter().map(|v| view! { <VacancyCard v=v.summary()/> }).collect_view()}
-                                </ul>
+                                <ul class="results" inner_html=cards_markup(
+                                    &vacancies.iter().map(Vacancy::summary).collect::<Vec<_>>(), &lists, &CardTexts::of(i18n))></ul>
                             </article>
                         }
                 }
             }
         </Loaded>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::api::Named;
+    use crate::ui::options_markup;
+
+    fn lists() -> ReferenceLists {
+        let n = |id, name: &str| Named { id, name: name.into(), parent: None };
+        ReferenceLists {
+            occupations: vec![n(10, "Gʻisht teruvchi")],
+            provinces: vec![n(34, "İstanbul"), n(35, "İzmir")],
+            ..Default::default()
+        }
+    }
+
+    fn summary() -> VacancySummary {
+        VacancySummary {
+            id: 7,
+            occupation_id: 10,
+            province_id: 34,
+            district: "Esenyurt".into(),
+            wage_kurus: 3_503_000,
+            housing: true,
+            certificate_required: false,
+            closing_date: "2027-02-02".into(),
+            company_name: "<script>alert(1)</script> & \"Ortaklar\"".into(),
+            company_verified: true,
+        }
+    }
+
+    fn texts(locale: Locale) -> CardTexts {
+        CardTexts {
+            locale,
+            per_month_gross: "oyiga",
+            verified_company: "Tasdiqlangan",
+            housing: "Turar joy",
+            no_certificate_needed: "Sertifikat shart emas",
+            closes: "Qabul tugaydi:",
+        }
+    }
+
+    #[test]
+    fn a_card_shows_every_fact_and_escapes_what_employers_typed() {
+        let html = cards_markup(&[summary()], &lists(), &texts(Locale::uz));
+        assert_eq!(
+            html,
+            "<li class=\"card vacancy\"><h2><a href=\"/vacancies/7\">Gʻisht teruvchi</a></h2>\
+             <p class=\"wage\">35\u{a0}030,00\u{a0}TRY <span class=\"small\">oyiga</span></p>\
+             <p>İstanbul, Esenyurt · &lt;script&gt;alert(1)&lt;/script&gt; &amp; \"Ortaklar\" \
+             <span class=\"badge\">Tasdiqlangan</span></p>\
+             <p class=\"small\"><span class=\"tag\">Turar joy</span> <span class=\"tag\">Sertifikat shart emas</span> \
+             Qabul tugaydi: 02.02.2027</p></li>"
+        );
+    }
+
+    #[test]
+    fn a_card_leaves_out_what_does_not_apply() {
+        let v = VacancySummary {
+            district: String::new(),
+            housing: false,
+            certificate_required: true,
+            company_verified: false,
+            ..summary()
+        };
+        let html = cards_markup(&[v.clone(), v], &lists(), &texts(Locale::tr));
+        assert_eq!(html.matches("<li ").count(), 2);
+        assert!(!html.contains("tag") && !html.contains("badge") && !html.contains("İstanbul,"), "{html}");
+        assert!(html.contains("35.030,00\u{a0}TL"), "{html}");
+        assert_eq!(cards_markup(&[], &lists(), &texts(Locale::tr)), "");
+    }
+
+    #[test]
+    fn options_mark_the_selected_one_and_escape_names() {
+        let mut l = lists();
+        l.provinces.push(Named { id: 1, name: "A<b>\"".into(), parent: None });
+        let html = options_markup(&l.provinces, Some(35), Some("Hammasi"));
+        assert_eq!(
+            html,
+            "<option value=\"\">Hammasi</option><option value=\"34\">İstanbul</option>\
+             <option value=\"35\" selected>İzmir</option><option value=\"1\">A&lt;b&gt;\"</option>"
+        );
+        assert!(!options_markup(&l.provinces, None, None).contains("selected"));
     }
 }
