@@ -447,7 +447,7 @@ async fn vacancies_and_projects() {
         ];
         let r = actor.get::<SearchVacancies>(&query).await;
         check("search_vacancies", actor, &r, want);
-        let ids: Vec<i64> = r.json()["items"].as_array().unwrap().iter().map(|v| v["id"].as_i64().unwrap()).collect();
+        let ids: Vec<i64> = r.json()["items"].as_array().unwrap().iter().map(|v| v[0].as_i64().unwrap()).collect();
         assert_eq!(ids, vec![published], "{actor:?}");
     }
 

@@ -4,6 +4,7 @@
 
 mod common;
 
+use app::vacancies::VacancySummary;
 use common::*;
 use http::StatusCode;
 
@@ -217,9 +218,9 @@ async fn search_filters_by_housing_wage_and_province() {
         w.published_vacancy(&w.employer, &VacancySpec::new("Ankara şantiyesi").province("6").wage("40000")).await;
     let unpublished = w.vacancy(&w.employer, &VacancySpec::new("Bekleyen")).await;
 
-    let ids = |items: Vec<Value>| items.iter().map(|v| v["id"].as_i64().unwrap()).collect::<Vec<_>>();
+    let ids = |items: Vec<VacancySummary>| items.iter().map(|v| i64::from(v.id)).collect::<Vec<_>>();
     let housing = w.search_with(&[("query[housing]", "true")]).await;
-    assert!(housing.iter().all(|v| v["housing"] == true));
+    assert!(housing.iter().all(|v| v.housing));
     let mut housing_ids = ids(housing);
     housing_ids.sort();
     assert_eq!(housing_ids, vec![housed, ankara]);
@@ -274,11 +275,11 @@ async fn demo_world_search_pages() {
     assert_eq!(listed.len(), 20, "page 2 is full: {n_housing} with housing");
     // What the page listed: the API's page 2 of the same filter, all with housing.
     let api = app.search_with(&[("query[housing]", "true"), ("query[sort]", "wage"), ("query[page]", "2")]).await;
-    let mut api_ids: Vec<String> = api.iter().map(|v| v["id"].as_i64().unwrap().to_string()).collect();
+    let mut api_ids: Vec<String> = api.iter().map(|v| v.id.to_string()).collect();
     api_ids.sort();
     assert_eq!(listed, api_ids);
-    assert!(api.iter().all(|v| v["housing"] == true), "only vacancies with housing");
-    let wages: Vec<i64> = api.iter().map(|v| v["wage_kurus"].as_i64().unwrap()).collect();
+    assert!(api.iter().all(|v| v.housing), "only vacancies with housing");
+    let wages: Vec<i64> = api.iter().map(|v| v.wage_kurus).collect();
     assert!(wages.windows(2).all(|p| p[0] >= p[1]), "sorted by wage: {wages:?}");
     for id in &listed {
         let v = anon.get::<GetVacancy>(&[("id", id.as_str())]).await.ok().json();

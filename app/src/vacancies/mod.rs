@@ -126,8 +126,10 @@ pub struct SearchResult {
     pub items: Vec<VacancySummary>,
 }
 
-/// One line of a result list: what its card shows, without the texts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One line of a result list: what its card shows, without the texts. Sent as an array in the order of
+/// the fields (as [`crate::reference::api::Named`] is): a result page carries twenty of them for
+/// hydration, and their field names were half of those bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VacancySummary {
     pub id: i32,
     pub occupation_id: i32,
@@ -140,6 +142,56 @@ pub struct VacancySummary {
     pub closing_date: String,
     pub company_name: String,
     pub company_verified: bool,
+}
+
+type SummaryTuple = (i32, i32, i32, String, i64, bool, bool, String, String, bool);
+
+impl Serialize for VacancySummary {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v = self;
+        (
+            v.id,
+            v.occupation_id,
+            v.province_id,
+            &v.district,
+            v.wage_kurus,
+            v.housing,
+            v.certificate_required,
+            &v.closing_date,
+            &v.company_name,
+            v.company_verified,
+        )
+            .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for VacancySummary {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (
+            id,
+            occupation_id,
+            province_id,
+            district,
+            wage_kurus,
+            housing,
+            certificate_required,
+            closing_date,
+            company_name,
+            company_verified,
+        ) = SummaryTuple::deserialize(d)?;
+        Ok(VacancySummary {
+            id,
+            occupation_id,
+            province_id,
+            district,
+            wage_kurus,
+            housing,
+            certificate_required,
+            closing_date,
+            company_name,
+            company_verified,
+        })
+    }
 }
 
 impl Vacancy {
@@ -160,3 +212,28 @@ impl Vacancy {
 }
 
 pub const PER_PAGE: u32 = 20;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_travels_as_an_array_and_comes_back_whole() {
+        let v = VacancySummary {
+            id: 7,
+            occupation_id: 10,
+            province_id: 34,
+            district: "Esenyurt".into(),
+            wage_kurus: 3_503_000,
+            housing: true,
+            certificate_required: false,
+            closing_date: "2027-02-02".into(),
+            company_name: "Anadolu İnşaat".into(),
+            company_verified: true,
+        };
+        let json = serde_json::to_string(&v).unwrap();
+        assert_eq!(json, r#"[7,10,34,"Esenyurt",3503000,true,false,"2027-02-02","Anadolu İnşaat",true]"#);
+        assert_eq!(serde_json::from_str::<VacancySummary>(&json).unwrap(), v);
+        assert!(serde_json::from_str::<VacancySummary>(r#"[7,10,34]"#).is_err());
+    }
+}

@@ -574,14 +574,13 @@ impl TestApp {
 
     /// Public search (the API): ids of the listed vacancies, sorted.
     pub async fn search(&self, q: &str) -> Vec<i64> {
-        let mut ids: Vec<i64> =
-            self.search_with(&[("query[q]", q)]).await.iter().map(|v| v["id"].as_i64().unwrap()).collect();
+        let mut ids: Vec<i64> = self.search_with(&[("query[q]", q)]).await.iter().map(|v| i64::from(v.id)).collect();
         ids.sort();
         ids
     }
 
     /// Public search with filters (`query[...]` pairs; the others get their defaults): the items.
-    pub async fn search_with(&self, filters: &[(&str, &str)]) -> Vec<Value> {
+    pub async fn search_with(&self, filters: &[(&str, &str)]) -> Vec<app::vacancies::VacancySummary> {
         let mut form: Vec<(&str, &str)> = vec![];
         for (k, default) in [
             ("query[q]", ""),
@@ -598,7 +597,7 @@ impl TestApp {
         form.extend(extra);
         let r = self.anonymous().get::<SearchVacancies>(&form).await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-        r.json()["items"].as_array().expect("items").clone()
+        serde_json::from_value(r.json()["items"].clone()).expect("items")
     }
 }
 
