@@ -147,8 +147,17 @@ fn words_condition(backend: DbBackend, tokens: &[String]) -> Condition {
 
 /// One vacancy for whoever may read it; "not found" for everyone else.
 pub async fn get<C: ConnectionTrait>(db: &C, user: Option<&SessionUser>, id: i32) -> Result<Vacancy, AppError> {
-    let row = entity::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
-    let owner = company::Entity::find_by_id(row.company_id).one(db).await?.ok_or(AppError::NotFound)?;
+    // One query: the vacancy with its company.
+    let (row, owner) = entity::Entity::find_by_id(id)
+        .select_also(company::Entity)
+        .join(
+            JoinType::InnerJoin,
+            entity::Entity::belongs_to(company::Entity).from(entity::Column::CompanyId).to(company::Column::Id).into(),
+        )
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let owner = owner.ok_or(AppError::NotFound)?;
     if !may_read_vacancy(user, owner.owner_user_id, row.status == VacancyStatus::Published) {
         return Err(AppError::NotFound);
     }
