@@ -551,7 +551,7 @@ async fn vacancies_and_projects() {
         let r = actor.get::<GetProject>(&[("id", project.to_string())]).await;
         check("get_project", actor, &r, want);
         assert_eq!(r.json()[0]["id"].as_i64(), Some(project));
-        let listed: Vec<i64> = r.json()[1].as_array().unwrap().iter().map(|v| v["id"].as_i64().unwrap()).collect();
+        let listed: Vec<i64> = r.json()[1].as_array().unwrap().iter().map(|v| v[0].as_i64().unwrap()).collect();
         assert_eq!(listed, vec![published]);
     }
 }

@@ -372,8 +372,8 @@ async fn projects_group_vacancies_on_a_public_page() {
 
 async fn project_page(actor: &Actor, id: i64) -> (Value, Vec<i64>) {
     let r = actor.get::<GetProject>(&[("id", id.to_string())]).await.ok().json();
-    let ids = r[1].as_array().unwrap().iter().map(|v| v["id"].as_i64().unwrap()).collect();
-    (r[0].clone(), ids)
+    let cards: Vec<VacancySummary> = serde_json::from_value(r[1].clone()).expect("the project's cards");
+    (r[0].clone(), cards.iter().map(|v| i64::from(v.id)).collect())
 }
 
 /// A project belongs on a public page only while its company is verified.

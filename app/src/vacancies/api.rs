@@ -1,6 +1,6 @@
 //! The vacancy and project server functions: guard → parse → service → view.
 
-use super::{Project, SearchQuery, SearchResult, TurkishLevel, Vacancy, VacancyDecision};
+use super::{Project, SearchQuery, SearchResult, TurkishLevel, Vacancy, VacancyDecision, VacancySummary};
 #[cfg(feature = "ssr")]
 use crate::authz::Action;
 use crate::error::AppError;
@@ -158,7 +158,7 @@ pub async fn my_projects() -> Result<Vec<Project>, AppError> {
 
 /// A project's public page: the project of a verified company and its open vacancies.
 #[server(endpoint = "get_project", input = GetUrl)]
-pub async fn get_project(id: i32) -> Result<(Project, Vec<Vacancy>), AppError> {
+pub async fn get_project(id: i32) -> Result<(Project, Vec<VacancySummary>), AppError> {
     let (_, state) = visitor(Action::ReadProject).await?;
     super::service::project_page(&state.db, id, chrono::Utc::now().date_naive()).await
 }

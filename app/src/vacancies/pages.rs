@@ -497,8 +497,7 @@ pub fn ProjectPage() -> impl IntoView {
                                    " · " {lists.province(p.province_id)}</p>
                                 <p class="prewrap">{text}</p>
                                 <h2>{t!(i18n, vacancies.search_title)}</h2>
-                                <ul class="results" inner_html=cards_markup(
-                                    &vacancies.iter().map(Vacancy::summary).collect::<Vec<_>>(), &lists, &CardTexts::of(i18n))></ul>
+                                <ul class="results" inner_html=cards_markup(&vacancies, &lists, &CardTexts::of(i18n))></ul>
                             </article>
                         }
                 }

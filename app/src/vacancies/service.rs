@@ -365,7 +365,7 @@ pub async fn project_page<C: ConnectionTrait>(
     db: &C,
     id: i32,
     today: NaiveDate,
-) -> Result<(Project, Vec<Vacancy>), AppError> {
+) -> Result<(Project, Vec<VacancySummary>), AppError> {
     let p = project::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
     let c = company::Entity::find_by_id(p.company_id).one(db).await?.ok_or(AppError::NotFound)?;
     if c.status != CompanyStatus::Verified {
@@ -378,6 +378,7 @@ pub async fn project_page<C: ConnectionTrait>(
         .limit(100)
         .all(db)
         .await?;
-    let vacancies = rows.into_iter().map(|r| r.into_view(&c)).collect();
+    // What the page's cards show, not the texts.
+    let vacancies = rows.into_iter().map(|r| r.into_view(&c).summary()).collect();
     Ok((p.into_view(c.legal_name), vacancies))
 }
