@@ -214,12 +214,12 @@ impl Vacancy {
 pub const PER_PAGE: u32 = 20;
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
-    fn a_summary_travels_as_an_array_and_comes_back_whole() {
-        let v = VacancySummary {
+    /// A summary with every flag that shows something set, for the tests of this module and of the pages.
+    pub(crate) fn summary(company_name: &str) -> VacancySummary {
+        VacancySummary {
             id: 7,
             occupation_id: 10,
             province_id: 34,
@@ -228,9 +228,14 @@ mod tests {
             housing: true,
             certificate_required: false,
             closing_date: "2027-02-02".into(),
-            company_name: "Anadolu İnşaat".into(),
+            company_name: company_name.into(),
             company_verified: true,
-        };
+        }
+    }
+
+    #[test]
+    fn a_summary_travels_as_an_array_and_comes_back_whole() {
+        let v = summary("Anadolu İnşaat");
         let json = serde_json::to_string(&v).unwrap();
         assert_eq!(json, r#"[7,10,34,"Esenyurt",3503000,true,false,"2027-02-02","Anadolu İnşaat",true]"#);
         assert_eq!(serde_json::from_str::<VacancySummary>(&json).unwrap(), v);

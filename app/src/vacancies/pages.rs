@@ -522,18 +522,7 @@ mod tests {
     }
 
     fn summary() -> VacancySummary {
-        VacancySummary {
-            id: 7,
-            occupation_id: 10,
-            province_id: 34,
-            district: "Esenyurt".into(),
-            wage_kurus: 3_503_000,
-            housing: true,
-            certificate_required: false,
-            closing_date: "2027-02-02".into(),
-            company_name: "<script>alert(1)</script> & \"Ortaklar\"".into(),
-            company_verified: true,
-        }
+        crate::vacancies::tests::summary("<script>alert(1)</script> & \"Ortaklar\"")
     }
 
     fn texts(locale: Locale) -> CardTexts {
