@@ -103,7 +103,7 @@ fn Site() -> impl IntoView {
         // ends). The language changes by a full page load anyway.
         <Title text=t_string!(i18n, site.title).to_string()/>
         <Router>
-            <a class="skip" href="#main">{t!(i18n, nav.skip_to_content)}</a>
+            <a class="skip" href="#main">{tu_string!(i18n, nav.skip_to_content)}</a>
             <Header/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>

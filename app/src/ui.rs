@@ -100,8 +100,8 @@ pub fn SignInRequired() -> impl IntoView {
     let href = move || format!("/signin?next={}", location.pathname.get());
     view! {
         <section class="card narrow">
-            <h1>{t!(i18n, account.sign_in_required)}</h1>
-            <p><a href=href class="button primary">{t!(i18n, nav.sign_in)}</a></p>
+            <h1>{tu_string!(i18n, account.sign_in_required)}</h1>
+            <p><a href=href class="button primary">{tu_string!(i18n, nav.sign_in)}</a></p>
         </section>
     }
 }
@@ -112,8 +112,8 @@ pub fn Forbidden() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="card narrow">
-            <h1>{t!(i18n, errors.forbidden)}</h1>
-            <p><a href="/">{t!(i18n, nav.home)}</a></p>
+            <h1>{tu_string!(i18n, errors.forbidden)}</h1>
+            <p><a href="/">{tu_string!(i18n, nav.home)}</a></p>
         </section>
     }
 }

@@ -59,20 +59,20 @@ pub fn SignInPage() -> impl IntoView {
     let next = move || query.with(|q| q.get("next")).unwrap_or_else(|| "/account".into());
     view! {
         <section class="card narrow">
-            <h1>{t!(i18n, account.sign_in_title)}</h1>
+            <h1>{tu_string!(i18n, account.sign_in_title)}</h1>
             <FormError error/>
             <form method="post" action=SignIn::url() class="stack">
                 <input type="hidden" name="next" value=next/>
-                <label for="login">{t!(i18n, account.login_label)}</label>
+                <label for="login">{tu_string!(i18n, account.login_label)}</label>
                 <input id="login" name="login" type="text" inputmode="email" autocomplete="username" required
                     aria-describedby="login-hint"/>
-                <p class="hint" id="login-hint">{t!(i18n, account.login_hint)}</p>
+                <p class="hint" id="login-hint">{tu_string!(i18n, account.login_hint)}</p>
                 <PasswordField id="password" name="password" autocomplete="current-password" error>
-                    {t!(i18n, account.password_label)}
+                    {tu_string!(i18n, account.password_label)}
                 </PasswordField>
-                <button type="submit" class="primary">{t!(i18n, account.sign_in_button)}</button>
+                <button type="submit" class="primary">{tu_string!(i18n, account.sign_in_button)}</button>
             </form>
-            <p>{t!(i18n, account.no_account)} " " <a href="/signup">{t!(i18n, account.sign_up_link)}</a></p>
+            <p>{tu_string!(i18n, account.no_account)} " " <a href="/signup">{tu_string!(i18n, account.sign_up_link)}</a></p>
         </section>
     }
 }
@@ -86,8 +86,8 @@ fn ConsentField(error: Memo<Option<crate::error::AppError>>) -> impl IntoView {
             <input id="consent" name="consent" type="checkbox" value="yes" required
                 aria-describedby=described_by(error, "consent", None) aria-invalid=invalid(error, "consent")/>
             <label for="consent">
-                {t!(i18n, account.consent_label)} " "
-                <a href="/privacy">{t!(i18n, account.privacy_link)}</a>
+                {tu_string!(i18n, account.consent_label)} " "
+                <a href="/privacy">{tu_string!(i18n, account.privacy_link)}</a>
             </label>
         </div>
     }
@@ -99,27 +99,27 @@ pub fn SignUpPage() -> impl IntoView {
     let error = use_form_error();
     view! {
         <section class="card narrow">
-            <h1>{t!(i18n, account.sign_up_title)}</h1>
-            <p>{t!(i18n, account.sign_up_intro)}</p>
+            <h1>{tu_string!(i18n, account.sign_up_title)}</h1>
+            <p>{tu_string!(i18n, account.sign_up_intro)}</p>
             <FormError error/>
             <form method="post" action=SignUpMigrant::url() class="stack">
-                <label for="name">{t!(i18n, account.name_label)}</label>
+                <label for="name">{tu_string!(i18n, account.name_label)}</label>
                 <input id="name" name="name" type="text" autocomplete="name" required maxlength="200"
                     aria-describedby=described_by(error, "name", Some("name-hint")) aria-invalid=invalid(error, "name")/>
-                <p class="hint" id="name-hint">{t!(i18n, account.name_hint)}</p>
-                <label for="phone">{t!(i18n, account.phone_label)}</label>
+                <p class="hint" id="name-hint">{tu_string!(i18n, account.name_hint)}</p>
+                <label for="phone">{tu_string!(i18n, account.phone_label)}</label>
                 <input id="phone" name="phone" type="tel" inputmode="tel" autocomplete="tel" required maxlength="24"
                     aria-describedby=described_by(error, "phone", Some("phone-hint")) aria-invalid=invalid(error, "phone")/>
-                <p class="hint" id="phone-hint">{t!(i18n, account.phone_hint)}</p>
+                <p class="hint" id="phone-hint">{tu_string!(i18n, account.phone_hint)}</p>
                 <PasswordField id="password" name="password" autocomplete="new-password" error hint="password-hint">
-                    {t!(i18n, account.password_label)}
+                    {tu_string!(i18n, account.password_label)}
                 </PasswordField>
-                <p class="hint" id="password-hint">{t!(i18n, account.password_hint)}</p>
+                <p class="hint" id="password-hint">{tu_string!(i18n, account.password_hint)}</p>
                 <ConsentField error/>
-                <button type="submit" class="primary">{t!(i18n, account.sign_up_button)}</button>
+                <button type="submit" class="primary">{tu_string!(i18n, account.sign_up_button)}</button>
             </form>
-            <p>{t!(i18n, account.employer_question)} " " <a href="/signup/employer">{t!(i18n, account.employer_sign_up_link)}</a></p>
-            <p>{t!(i18n, account.have_account)} " " <a href="/signin">{t!(i18n, account.sign_in_link)}</a></p>
+            <p>{tu_string!(i18n, account.employer_question)} " " <a href="/signup/employer">{tu_string!(i18n, account.employer_sign_up_link)}</a></p>
+            <p>{tu_string!(i18n, account.have_account)} " " <a href="/signin">{tu_string!(i18n, account.sign_in_link)}</a></p>
         </section>
     }
 }
@@ -130,24 +130,24 @@ pub fn SignUpEmployerPage() -> impl IntoView {
     let error = use_form_error();
     view! {
         <section class="card narrow">
-            <h1>{t!(i18n, account.employer_sign_up_title)}</h1>
-            <p>{t!(i18n, account.employer_sign_up_intro)}</p>
+            <h1>{tu_string!(i18n, account.employer_sign_up_title)}</h1>
+            <p>{tu_string!(i18n, account.employer_sign_up_intro)}</p>
             <FormError error/>
             <form method="post" action=SignUpEmployer::url() class="stack">
-                <label for="name">{t!(i18n, account.contact_name_label)}</label>
+                <label for="name">{tu_string!(i18n, account.contact_name_label)}</label>
                 <input id="name" name="name" type="text" autocomplete="name" required maxlength="200"
                     aria-describedby=described_by(error, "name", None) aria-invalid=invalid(error, "name")/>
-                <label for="email">{t!(i18n, account.email_label)}</label>
+                <label for="email">{tu_string!(i18n, account.email_label)}</label>
                 <input id="email" name="email" type="email" autocomplete="email" required maxlength="254"
                     aria-describedby=described_by(error, "email", None) aria-invalid=invalid(error, "email")/>
                 <PasswordField id="password" name="password" autocomplete="new-password" error hint="password-hint">
-                    {t!(i18n, account.password_label)}
+                    {tu_string!(i18n, account.password_label)}
                 </PasswordField>
-                <p class="hint" id="password-hint">{t!(i18n, account.password_hint)}</p>
+                <p class="hint" id="password-hint">{tu_string!(i18n, account.password_hint)}</p>
                 <ConsentField error/>
-                <button type="submit" class="primary">{t!(i18n, account.sign_up_button)}</button>
+                <button type="submit" class="primary">{tu_string!(i18n, account.sign_up_button)}</button>
             </form>
-            <p>{t!(i18n, account.have_account)} " " <a href="/signin">{t!(i18n, account.sign_in_link)}</a></p>
+            <p>{tu_string!(i18n, account.have_account)} " " <a href="/signin">{tu_string!(i18n, account.sign_in_link)}</a></p>
         </section>
     }
 }
@@ -163,30 +163,30 @@ pub fn AccountPage() -> impl IntoView {
         <Loaded resource=user let:u>
                     {view! {
                         <section class="card narrow">
-                            <h1>{t!(i18n, account.account_title)}</h1>
+                            <h1>{tu_string!(i18n, account.account_title)}</h1>
                             <dl class="facts">
-                                <dt>{t!(i18n, account.name_label)}</dt><dd>{u.name.clone()}</dd>
-                                <dt>{t!(i18n, account.login_label)}</dt><dd>{u.login.clone()}</dd>
-                                <dt>{t!(i18n, account.role_label)}</dt><dd>{role_name(i18n, u.role)}</dd>
+                                <dt>{tu_string!(i18n, account.name_label)}</dt><dd>{u.name.clone()}</dd>
+                                <dt>{tu_string!(i18n, account.login_label)}</dt><dd>{u.login.clone()}</dd>
+                                <dt>{tu_string!(i18n, account.role_label)}</dt><dd>{role_name(i18n, u.role)}</dd>
                             </dl>
                             <form method="post" action=SignOut::url()>
-                                <button type="submit" class="secondary">{t!(i18n, nav.sign_out)}</button>
+                                <button type="submit" class="secondary">{tu_string!(i18n, nav.sign_out)}</button>
                             </form>
                         </section>
                         <section class="card narrow">
-                            <h2>{t!(i18n, account.change_password_title)}</h2>
+                            <h2>{tu_string!(i18n, account.change_password_title)}</h2>
                             <Show when=changed>
-                                <p class="notice" role="status">{t!(i18n, account.password_changed)}</p>
+                                <p class="notice" role="status">{tu_string!(i18n, account.password_changed)}</p>
                             </Show>
                             <FormError error/>
                             <form method="post" action=ChangePassword::url() class="stack">
-                                <label for="current_password">{t!(i18n, account.current_password_label)}</label>
+                                <label for="current_password">{tu_string!(i18n, account.current_password_label)}</label>
                                 <input id="current_password" name="current_password" type="password" autocomplete="current-password" required/>
                                 <PasswordField id="new_password" name="new_password" autocomplete="new-password" error hint="password-hint">
-                                    {t!(i18n, account.new_password_label)}
+                                    {tu_string!(i18n, account.new_password_label)}
                                 </PasswordField>
-                                <p class="hint" id="password-hint">{t!(i18n, account.password_hint)}</p>
-                                <button type="submit" class="primary">{t!(i18n, account.change_password_button)}</button>
+                                <p class="hint" id="password-hint">{tu_string!(i18n, account.password_hint)}</p>
+                                <button type="submit" class="primary">{tu_string!(i18n, account.change_password_button)}</button>
                             </form>
                         </section>
                     }}

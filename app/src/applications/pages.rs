@@ -34,16 +34,16 @@ pub fn ApplyBox(vacancy_id: i32, open: bool, reader: Option<SessionUser>) -> imp
     view! {
         <FormError error/>
         {match (open, reader) {
-                    (false, _) => view! { <p class="notice">{t!(i18n, vacancies.not_open)}</p> }.into_any(),
+                    (false, _) => view! { <p class="notice">{tu_string!(i18n, vacancies.not_open)}</p> }.into_any(),
                     (true, Some(u)) if u.role == Role::Migrant => view! {
                         <form method="post" action=Apply::url()>
                             <input type="hidden" name="vacancy_id" value=vacancy_id.to_string()/>
-                            <button type="submit" class="primary">{t!(i18n, vacancies.apply)}</button>
+                            <button type="submit" class="primary">{tu_string!(i18n, vacancies.apply)}</button>
                         </form>
                     }.into_any(),
                     (true, Some(_)) => ().into_any(),
                     (true, None) => view! {
-                        <p><a class="button primary" href=format!("/signin?next=/vacancies/{vacancy_id}")>{t!(i18n, vacancies.sign_in_to_apply)}</a></p>
+                        <p><a class="button primary" href=format!("/signin?next=/vacancies/{vacancy_id}")>{tu_string!(i18n, vacancies.sign_in_to_apply)}</a></p>
                     }.into_any(),
         }}
     }
@@ -62,7 +62,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                 let locale = i18n.get_locale_untracked();
                 view! {
                         <section class="card">
-                            <h1>{t!(i18n, nav.applications)} " (" {items.len()} ")"</h1>
+                            <h1>{tu_string!(i18n, nav.applications)} " (" {items.len()} ")"</h1>
                             <ul class="results">
                                 {items.into_iter().map(|a| view! {
                                     <li class="card">
@@ -107,29 +107,29 @@ pub fn ApplicationPage() -> impl IntoView {
                         view! {
                             <article class="card">
                                 <h1>{lists.occupation(a.occupation_id)}</h1>
-                                <p>{a.company_name.clone()} " · " <a href=format!("/vacancies/{}", a.vacancy_id)>{t!(i18n, applications.vacancy_link)}</a></p>
-                                <p class="stage-now">{t!(i18n, applications.stage_now)} " " <strong>{stage_text(i18n, a.stage)}</strong></p>
+                                <p>{a.company_name.clone()} " · " <a href=format!("/vacancies/{}", a.vacancy_id)>{tu_string!(i18n, applications.vacancy_link)}</a></p>
+                                <p class="stage-now">{tu_string!(i18n, applications.stage_now)} " " <strong>{stage_text(i18n, a.stage)}</strong></p>
                                 {(role != Some(Role::Migrant)).then(|| view! {
                                     <dl class="facts">
-                                        <dt>{t!(i18n, account.name_label)}</dt><dd>{a.candidate_name.clone()}</dd>
-                                        <dt>{t!(i18n, account.phone_label)}</dt><dd><a href=format!("tel:{}", a.candidate_phone)>{a.candidate_phone.clone()}</a></dd>
+                                        <dt>{tu_string!(i18n, account.name_label)}</dt><dd>{a.candidate_name.clone()}</dd>
+                                        <dt>{tu_string!(i18n, account.phone_label)}</dt><dd><a href=format!("tel:{}", a.candidate_phone)>{a.candidate_phone.clone()}</a></dd>
                                         {a.candidate_profile.clone().map(|p| view! {
-                                            <dt>{t!(i18n, profile.trade)}</dt><dd>{lists.occupation(p.occupation_id)}</dd>
-                                            <dt>{t!(i18n, profile.experience)}</dt><dd>{p.experience_years}</dd>
-                                            <dt>{t!(i18n, vacancies.turkish_level)}</dt><dd>{level_text(i18n, p.turkish_level)}</dd>
-                                            <dt>{t!(i18n, profile.certificates)}</dt><dd>{p.certificates.clone()}</dd>
+                                            <dt>{tu_string!(i18n, profile.trade)}</dt><dd>{lists.occupation(p.occupation_id)}</dd>
+                                            <dt>{tu_string!(i18n, profile.experience)}</dt><dd>{p.experience_years}</dd>
+                                            <dt>{tu_string!(i18n, vacancies.turkish_level)}</dt><dd>{level_text(i18n, p.turkish_level)}</dd>
+                                            <dt>{tu_string!(i18n, profile.certificates)}</dt><dd>{p.certificates.clone()}</dd>
                                         })}
                                     </dl>
                                 })}
                                 {a.work_permit_no.clone().map(|p| view! {
-                                    <p>{t!(i18n, applications.work_permit_no)} ": " {p} " · " {t!(i18n, applications.start_date)} ": " {a.start_date.clone().map(|d| date(&d, locale)).unwrap_or_default()}</p>
+                                    <p>{tu_string!(i18n, applications.work_permit_no)} ": " {p} " · " {tu_string!(i18n, applications.start_date)} ": " {a.start_date.clone().map(|d| date(&d, locale)).unwrap_or_default()}</p>
                                 })}
-                                <h2>{t!(i18n, applications.history)}</h2>
+                                <h2>{tu_string!(i18n, applications.history)}</h2>
                                 <ol class="timeline">
                                     {a.history.iter().map(|e| view! {
                                         <li>
                                             <strong>{stage_text(i18n, e.to)}</strong> " — " {date(&e.at, locale)}
-                                            {e.reason.clone().map(|r| view! { <p>{t!(i18n, applications.reason)} ": " {r}</p> })}
+                                            {e.reason.clone().map(|r| view! { <p>{tu_string!(i18n, applications.reason)} ": " {r}</p> })}
                                         </li>
                                     }).collect_view()}
                                 </ol>
@@ -145,17 +145,17 @@ pub fn ApplicationPage() -> impl IntoView {
                                             <input type="hidden" name="application_id" value=a.id.to_string()/>
                                             <input type="hidden" name="to" value=to.as_str()/>
                                             {needs_reason.then(|| view! {
-                                                <label for=rid.clone()>{t!(i18n, applications.reason)}</label>
+                                                <label for=rid.clone()>{tu_string!(i18n, applications.reason)}</label>
                                                 <input id=rid.clone() name="reason" type="text" required maxlength="500"/>
                                             })}
                                             {hired.then(|| view! {
-                                                <label for=pid.clone()>{t!(i18n, applications.work_permit_no)}</label>
+                                                <label for=pid.clone()>{tu_string!(i18n, applications.work_permit_no)}</label>
                                                 <input id=pid.clone() name="work_permit_no" type="text" required maxlength="40"/>
-                                                <label for=sid.clone()>{t!(i18n, applications.start_date)}</label>
+                                                <label for=sid.clone()>{tu_string!(i18n, applications.start_date)}</label>
                                                 <input id=sid.clone() name="start_date" type="date" required/>
                                             })}
                                             <button type="submit" class=if needs_reason || to == Stage::Withdrawn { "secondary" } else { "primary" }>
-                                                {t!(i18n, applications.move_to)} " " {stage_text(i18n, to)}
+                                                {tu_string!(i18n, applications.move_to)} " " {stage_text(i18n, to)}
                                             </button>
                                         </form>
                                     }
@@ -178,9 +178,9 @@ pub fn NotificationsPage() -> impl IntoView {
                 let locale = i18n.get_locale_untracked();
                 view! {
                         <section class="card narrow">
-                            <h1>{t!(i18n, nav.notifications)}</h1>
+                            <h1>{tu_string!(i18n, nav.notifications)}</h1>
                             <form method="post" action=MarkNotificationsRead::url()>
-                                <button type="submit" class="secondary">{t!(i18n, applications.mark_read)}</button>
+                                <button type="submit" class="secondary">{tu_string!(i18n, applications.mark_read)}</button>
                             </form>
                             <ul class="results">
                                 {items.into_iter().map(|n| {

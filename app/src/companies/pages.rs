@@ -35,10 +35,10 @@ pub fn MyCompanyPage() -> impl IntoView {
                                 <h1>{c.legal_name.clone()}</h1>
                                 <p class=format!("status status-{}", c.status.as_str())>{status_text(i18n, c.status)}</p>
                                 <dl class="facts">
-                                    <dt>{t!(i18n, companies.vkn_short)}</dt><dd>{c.vkn.clone()}</dd>
-                                    <dt>{t!(i18n, companies.mersis_short)}</dt><dd>{c.mersis.clone()}</dd>
-                                    <dt>{t!(i18n, companies.sector)}</dt><dd>{lists.sector(c.sector_id)}</dd>
-                                    <dt>{t!(i18n, companies.province)}</dt><dd>{lists.province(c.province_id)}</dd>
+                                    <dt>{tu_string!(i18n, companies.vkn_short)}</dt><dd>{c.vkn.clone()}</dd>
+                                    <dt>{tu_string!(i18n, companies.mersis_short)}</dt><dd>{c.mersis.clone()}</dd>
+                                    <dt>{tu_string!(i18n, companies.sector)}</dt><dd>{lists.sector(c.sector_id)}</dd>
+                                    <dt>{tu_string!(i18n, companies.province)}</dt><dd>{lists.province(c.province_id)}</dd>
                                 </dl>
                             </section>
                         }.into_any()
@@ -57,34 +57,34 @@ fn CompanyForm(existing: Option<Company>, error: Memo<Option<crate::error::AppEr
     let v = move |f: fn(&Company) -> String| e.as_ref().map(f).unwrap_or_default();
     view! {
         <section class="card narrow">
-            <h1>{t!(i18n, companies.register_title)}</h1>
+            <h1>{tu_string!(i18n, companies.register_title)}</h1>
             {existing.as_ref().and_then(|c| c.decision_reason.clone()).map(|r| view! {
-                <p class="form-error" role="status">{t!(i18n, companies.rejected_because)} " " {r}</p>
+                <p class="form-error" role="status">{tu_string!(i18n, companies.rejected_because)} " " {r}</p>
             })}
-            <p>{t!(i18n, companies.register_intro)}</p>
+            <p>{tu_string!(i18n, companies.register_intro)}</p>
             <FormError error/>
             <form method="post" action=RegisterCompany::url() class="stack">
-                <label for="legal_name">{t!(i18n, companies.legal_name)}</label>
+                <label for="legal_name">{tu_string!(i18n, companies.legal_name)}</label>
                 <input id="legal_name" name="legal_name" type="text" required maxlength="200" autocomplete="organization"
                     value=v(|c| c.legal_name.clone())/>
-                <label for="vkn">{t!(i18n, companies.vkn)}</label>
+                <label for="vkn">{tu_string!(i18n, companies.vkn)}</label>
                 <input id="vkn" name="vkn" type="text" inputmode="numeric" required maxlength="13" value=v(|c| c.vkn.clone())
                     aria-describedby=described_by(error, "vkn", None) aria-invalid=invalid(error, "vkn")/>
-                <label for="mersis">{t!(i18n, companies.mersis)}</label>
+                <label for="mersis">{tu_string!(i18n, companies.mersis)}</label>
                 <input id="mersis" name="mersis" type="text" inputmode="numeric" required maxlength="20" value=v(|c| c.mersis.clone())
                     aria-describedby=described_by(error, "mersis", None) aria-invalid=invalid(error, "mersis")/>
-                <label for="sector_id">{t!(i18n, companies.sector)}</label>
+                <label for="sector_id">{tu_string!(i18n, companies.sector)}</label>
                 <RefSelect id="sector_id" list=RefList::Sectors selected=existing.as_ref().map(|c| c.sector_id).unwrap_or(0)/>
-                <label for="province_id">{t!(i18n, companies.province)}</label>
+                <label for="province_id">{tu_string!(i18n, companies.province)}</label>
                 <RefSelect id="province_id" list=RefList::Provinces selected=existing.as_ref().map(|c| c.province_id).unwrap_or(0)/>
-                <label for="address">{t!(i18n, companies.address)}</label>
+                <label for="address">{tu_string!(i18n, companies.address)}</label>
                 <input id="address" name="address" type="text" required maxlength="500" autocomplete="street-address" value=v(|c| c.address.clone())/>
-                <label for="contact_person">{t!(i18n, companies.contact_person)}</label>
+                <label for="contact_person">{tu_string!(i18n, companies.contact_person)}</label>
                 <input id="contact_person" name="contact_person" type="text" required maxlength="200" autocomplete="name" value=v(|c| c.contact_person.clone())/>
-                <label for="contact_phone">{t!(i18n, companies.contact_phone)}</label>
+                <label for="contact_phone">{tu_string!(i18n, companies.contact_phone)}</label>
                 <input id="contact_phone" name="contact_phone" type="tel" required maxlength="24" autocomplete="tel" value=v(|c| c.contact_phone.clone())
                     aria-describedby=described_by(error, "phone", None) aria-invalid=invalid(error, "phone")/>
-                <button type="submit" class="primary">{t!(i18n, companies.submit)}</button>
+                <button type="submit" class="primary">{tu_string!(i18n, companies.submit)}</button>
             </form>
         </section>
     }
@@ -103,9 +103,9 @@ pub fn CompanyQueuePage() -> impl IntoView {
                 let lists = use_refs();
                 view! {
                         <section class="card">
-                            <h1>{t!(i18n, companies.queue_title)} " (" {list.len()} ")"</h1>
+                            <h1>{tu_string!(i18n, companies.queue_title)} " (" {list.len()} ")"</h1>
                             <FormError error/>
-                            {list.is_empty().then(|| view! { <p>{t!(i18n, companies.queue_empty)}</p> })}
+                            {list.is_empty().then(|| view! { <p>{tu_string!(i18n, companies.queue_empty)}</p> })}
                             <ul class="queue">
                                 {list.into_iter().map(|c| {
                                     let reason_id = format!("reason-{}", c.id);
@@ -113,20 +113,20 @@ pub fn CompanyQueuePage() -> impl IntoView {
                                         <li class="card">
                                             <h2>{c.legal_name.clone()}</h2>
                                             <dl class="facts">
-                                                <dt>{t!(i18n, companies.vkn_short)}</dt><dd>{c.vkn.clone()}</dd>
-                                                <dt>{t!(i18n, companies.mersis_short)}</dt><dd>{c.mersis.clone()}</dd>
-                                                <dt>{t!(i18n, companies.sector)}</dt><dd>{lists.sector(c.sector_id)}</dd>
-                                                <dt>{t!(i18n, companies.province)}</dt><dd>{lists.province(c.province_id)}</dd>
-                                                <dt>{t!(i18n, companies.address)}</dt><dd>{c.address.clone()}</dd>
-                                                <dt>{t!(i18n, companies.contact_person)}</dt><dd>{c.contact_person.clone()} ", " {c.contact_phone.clone()}</dd>
+                                                <dt>{tu_string!(i18n, companies.vkn_short)}</dt><dd>{c.vkn.clone()}</dd>
+                                                <dt>{tu_string!(i18n, companies.mersis_short)}</dt><dd>{c.mersis.clone()}</dd>
+                                                <dt>{tu_string!(i18n, companies.sector)}</dt><dd>{lists.sector(c.sector_id)}</dd>
+                                                <dt>{tu_string!(i18n, companies.province)}</dt><dd>{lists.province(c.province_id)}</dd>
+                                                <dt>{tu_string!(i18n, companies.address)}</dt><dd>{c.address.clone()}</dd>
+                                                <dt>{tu_string!(i18n, companies.contact_person)}</dt><dd>{c.contact_person.clone()} ", " {c.contact_phone.clone()}</dd>
                                             </dl>
                                             <form method="post" action=DecideCompany::url() class="stack">
                                                 <input type="hidden" name="company_id" value=c.id.to_string()/>
-                                                <label for=reason_id.clone()>{t!(i18n, companies.reason)}</label>
+                                                <label for=reason_id.clone()>{tu_string!(i18n, companies.reason)}</label>
                                                 <input id=reason_id name="reason" type="text" maxlength="500"/>
                                                 <div class="actions">
-                                                    <button type="submit" name="decision" value="verify" class="primary">{t!(i18n, companies.verify)}</button>
-                                                    <button type="submit" name="decision" value="reject" class="secondary">{t!(i18n, companies.reject)}</button>
+                                                    <button type="submit" name="decision" value="verify" class="primary">{tu_string!(i18n, companies.verify)}</button>
+                                                    <button type="submit" name="decision" value="reject" class="secondary">{tu_string!(i18n, companies.reject)}</button>
                                                 </div>
                                             </form>
                                         </li>

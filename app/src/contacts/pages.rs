@@ -24,7 +24,7 @@ pub fn EmergencyContacts() -> impl IntoView {
     let contacts = Resource::new(|| (), |_| emergency_contacts());
     view! {
         <section id="emergency" class="emergency" aria-labelledby="emergency-title">
-            <h2 id="emergency-title">{t!(i18n, contacts.title)}</h2>
+            <h2 id="emergency-title">{tu_string!(i18n, contacts.title)}</h2>
             <Loaded resource=contacts let:list>
                         <ul class="contact-list">
                             {list.into_iter().map(|c| {
@@ -36,7 +36,7 @@ pub fn EmergencyContacts() -> impl IntoView {
                                             <span class="contact-number">{display_phone(&c.phone)}</span>
                                         </a>
                                         <Show when=move || c.placeholder>
-                                            <span class="placeholder-note">{t!(i18n, contacts.placeholder)}</span>
+                                            <span class="placeholder-note">{tu_string!(i18n, contacts.placeholder)}</span>
                                         </Show>
                                     </li>
                                 }
@@ -65,9 +65,9 @@ pub fn ContactsEditPage() -> impl IntoView {
         <Loaded resource=contacts let:list>
                         {view! {
                             <section class="card narrow">
-                                <h1>{t!(i18n, contacts.edit_title)}</h1>
+                                <h1>{tu_string!(i18n, contacts.edit_title)}</h1>
                                 <Show when=saved>
-                                    <p class="notice" role="status">{t!(i18n, contacts.saved)}</p>
+                                    <p class="notice" role="status">{tu_string!(i18n, contacts.saved)}</p>
                                 </Show>
                                 <FormError error/>
                                 {list.into_iter().map(|c| {
@@ -77,7 +77,7 @@ pub fn ContactsEditPage() -> impl IntoView {
                                             <input type="hidden" name="kind" value=c.kind.as_str()/>
                                             <label for=id.clone()>{kind_label(i18n, c.kind)}</label>
                                             <input id=id name="phone" type="tel" required value=c.phone.clone() autocomplete="off"/>
-                                            <button type="submit" class="primary">{t!(i18n, contacts.save)}</button>
+                                            <button type="submit" class="primary">{tu_string!(i18n, contacts.save)}</button>
                                         </form>
                                     }
                                 }).collect_view()}

@@ -25,28 +25,28 @@ pub fn ProfilePage() -> impl IntoView {
                         let loc = format!("{}:{}", p.location_kind.as_str(), p.location_id);
                         view! {
                             <section class="card narrow">
-                                <h1>{t!(i18n, profile.title)}</h1>
+                                <h1>{tu_string!(i18n, profile.title)}</h1>
                                 <Show when=saved>
-                                    <p class="notice" role="status">{t!(i18n, profile.saved)}</p>
+                                    <p class="notice" role="status">{tu_string!(i18n, profile.saved)}</p>
                                 </Show>
                                 <FormError error/>
                                 <form method="post" action=SaveProfile::url() class="stack">
-                                    <label for="full_name">{t!(i18n, profile.full_name)}</label>
+                                    <label for="full_name">{tu_string!(i18n, profile.full_name)}</label>
                                     <input id="full_name" name="full_name" type="text" required maxlength="200" autocomplete="name" value=p.full_name.clone()
                                         aria-describedby=described_by(error, "name", Some("full_name-hint")) aria-invalid=invalid(error, "name")/>
-                                    <p class="hint" id="full_name-hint">{t!(i18n, account.name_hint)}</p>
-                                    <label for="birth_date">{t!(i18n, profile.birth_date)}</label>
+                                    <p class="hint" id="full_name-hint">{tu_string!(i18n, account.name_hint)}</p>
+                                    <label for="birth_date">{tu_string!(i18n, profile.birth_date)}</label>
                                     <input id="birth_date" name="birth_date" type="date" required autocomplete="bday" value=p.birth_date.clone()/>
-                                    <label for="passport">{t!(i18n, profile.passport)}</label>
+                                    <label for="passport">{tu_string!(i18n, profile.passport)}</label>
                                     <input id="passport" name="passport" type="text" maxlength="12" autocomplete="off"
                                         aria-describedby=described_by(error, "passport", Some("passport-hint")) aria-invalid=invalid(error, "passport")/>
                                     <p class="hint" id="passport-hint">
                                         {match p.passport_masked.clone() {
-                                            Some(m) => view! { {t!(i18n, profile.passport_stored)} " " <span class="mono">{m}</span> }.into_any(),
-                                            None => view! { {t!(i18n, profile.passport_hint)} }.into_any(),
+                                            Some(m) => view! { {tu_string!(i18n, profile.passport_stored)} " " <span class="mono">{m}</span> }.into_any(),
+                                            None => view! { {tu_string!(i18n, profile.passport_hint)} }.into_any(),
                                         }}
                                     </p>
-                                    <label for="location">{t!(i18n, profile.location)}</label>
+                                    <label for="location">{tu_string!(i18n, profile.location)}</label>
                                     <select id="location" name="location" required>
                                         <optgroup label=t_string!(i18n, profile.in_uzbekistan).to_string()>
                                             {lists.uz_regions.iter().map(|r| {
@@ -63,11 +63,11 @@ pub fn ProfilePage() -> impl IntoView {
                                             }).collect_view()}
                                         </optgroup>
                                     </select>
-                                    <label for="occupation_id">{t!(i18n, profile.trade)}</label>
+                                    <label for="occupation_id">{tu_string!(i18n, profile.trade)}</label>
                                     <RefSelect id="occupation_id" list=RefList::Occupations selected=p.occupation_id/>
-                                    <label for="experience_years">{t!(i18n, profile.experience)}</label>
+                                    <label for="experience_years">{tu_string!(i18n, profile.experience)}</label>
                                     <input id="experience_years" name="experience_years" type="number" min="0" max="60" required value=p.experience_years.to_string()/>
-                                    <label for="turkish_level">{t!(i18n, vacancies.turkish_level)}</label>
+                                    <label for="turkish_level">{tu_string!(i18n, vacancies.turkish_level)}</label>
                                     <select id="turkish_level" name="turkish_level">
                                         {TurkishLevel::all().map(|l| {
                                             let sel = p.turkish_level == l;
@@ -75,9 +75,9 @@ pub fn ProfilePage() -> impl IntoView {
                                             view! { <option value=l.as_str() selected=sel>{label}</option> }
                                         }).collect_view()}
                                     </select>
-                                    <label for="certificates">{t!(i18n, profile.certificates)}</label>
+                                    <label for="certificates">{tu_string!(i18n, profile.certificates)}</label>
                                     <textarea id="certificates" name="certificates" rows="3" maxlength="500">{p.certificates.clone()}</textarea>
-                                    <button type="submit" class="primary">{t!(i18n, profile.save)}</button>
+                                    <button type="submit" class="primary">{tu_string!(i18n, profile.save)}</button>
                                 </form>
                             </section>
                         }

@@ -58,15 +58,15 @@ pub fn Header() -> impl IntoView {
             </div>
             <nav aria-label=move || t_string!(i18n, nav.main_label).to_string()>
                 <ul class="nav">
-                    <li><a href="/">{t!(i18n, nav.home)}</a></li>
-                    <li><a href="/vacancies">{t!(i18n, nav.vacancies)}</a></li>
+                    <li><a href="/">{tu_string!(i18n, nav.home)}</a></li>
+                    <li><a href="/vacancies">{tu_string!(i18n, nav.vacancies)}</a></li>
                     <Transition fallback=|| ()>
                         {move || Suspend::new(async move {
                             let (u, n) = header.await;
                             view! { <RoleNav user=u unread=n/> }
                         })}
                     </Transition>
-                    <li><a href="#emergency" class="sos">{t!(i18n, nav.emergency)}</a></li>
+                    <li><a href="#emergency" class="sos">{tu_string!(i18n, nav.emergency)}</a></li>
                 </ul>
             </nav>
         </header>
@@ -79,12 +79,12 @@ fn RoleNav(user: Option<SessionUser>, unread: u64) -> impl IntoView {
     let i18n = use_i18n();
     match user {
         None => view! {
-            <li><a href="/signin">{t!(i18n, nav.sign_in)}</a></li>
-            <li><a href="/signup">{t!(i18n, nav.sign_up)}</a></li>
+            <li><a href="/signin">{tu_string!(i18n, nav.sign_in)}</a></li>
+            <li><a href="/signup">{tu_string!(i18n, nav.sign_up)}</a></li>
         }
         .into_any(),
         Some(_) => view! {
-            <li><a href="/applications">{t!(i18n, nav.applications)}</a></li>
+            <li><a href="/applications">{tu_string!(i18n, nav.applications)}</a></li>
             <li><NotificationsLink unread/></li>
         }
         .into_any(),
@@ -115,30 +115,30 @@ fn AccountMenu(user: SessionUser, menu: NodeRef<Details>, menu_summary: NodeRef<
     };
     view! {
         <details class="menu" node_ref=menu on:keydown=on_keydown>
-            <summary node_ref=menu_summary>{t!(i18n, nav.menu)}</summary>
+            <summary node_ref=menu_summary>{tu_string!(i18n, nav.menu)}</summary>
             <ul>
                 <Show when=move || migrant>
-                    <li><a href="/profile">{t!(i18n, nav.profile)}</a></li>
+                    <li><a href="/profile">{tu_string!(i18n, nav.profile)}</a></li>
                 </Show>
                 <Show when=move || employer>
-                    <li><a href="/employer/company">{t!(i18n, nav.my_company)}</a></li>
-                    <li><a href="/employer/vacancies">{t!(i18n, nav.my_vacancies)}</a></li>
+                    <li><a href="/employer/company">{tu_string!(i18n, nav.my_company)}</a></li>
+                    <li><a href="/employer/vacancies">{tu_string!(i18n, nav.my_vacancies)}</a></li>
                 </Show>
                 <Show when=move || staff>
-                    <li><a href="/staff">{t!(i18n, nav.staff_console)}</a></li>
+                    <li><a href="/staff">{tu_string!(i18n, nav.staff_console)}</a></li>
                 </Show>
                 <Show when=move || admin>
-                    <li><a href="/admin/accounts">{t!(i18n, nav.staff_accounts)}</a></li>
+                    <li><a href="/admin/accounts">{tu_string!(i18n, nav.staff_accounts)}</a></li>
                 </Show>
                 <li>
                     <a href="/account" class="account-link">
-                        <span class="visually-hidden">{t!(i18n, nav.account)} ": "</span>
+                        <span class="visually-hidden">{tu_string!(i18n, nav.account)} ": "</span>
                         {user.name.clone()}
                     </a>
                 </li>
                 <li>
                     <form method="post" action=SignOut::url() class="inline">
-                        <button type="submit" class="link">{t!(i18n, nav.sign_out)}</button>
+                        <button type="submit" class="link">{tu_string!(i18n, nav.sign_out)}</button>
                     </form>
                 </li>
             </ul>
@@ -152,7 +152,7 @@ fn NotificationsLink(unread: u64) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <a href="/notifications">
-            {t!(i18n, nav.notifications)}
+            {tu_string!(i18n, nav.notifications)}
             {(unread > 0).then(|| view! { " " <span class="counter">{unread}</span> })}
         </a>
     }
@@ -177,7 +177,7 @@ fn LanguageSwitch() -> impl IntoView {
     view! {
         <form method="post" action=SetLanguage::url() class="lang-switch">
             <input type="hidden" name="next" value=next/>
-            <span class="visually-hidden" id="lang-label">{t!(i18n, nav.language)}</span>
+            <span class="visually-hidden" id="lang-label">{tu_string!(i18n, nav.language)}</span>
             <button type="submit" name="lang" value="uz" lang="uz" aria-describedby="lang-label"
                 aria-pressed=move || (current() == Locale::uz).to_string()>"Oʻzbekcha"</button>
             <button type="submit" name="lang" value="tr" lang="tr" aria-describedby="lang-label"

@@ -19,7 +19,7 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <EmergencyContacts/>
-            <p class="small">{t!(i18n, site.footer_note)}</p>
+            <p class="small">{tu_string!(i18n, site.footer_note)}</p>
         </footer>
     }
 }
@@ -33,8 +33,8 @@ pub fn NotFound() -> impl IntoView {
     }
     view! {
         <section class="card narrow">
-            <h1>{t!(i18n, errors.not_found)}</h1>
-            <p><a href="/">{t!(i18n, nav.home)}</a></p>
+            <h1>{tu_string!(i18n, errors.not_found)}</h1>
+            <p><a href="/">{tu_string!(i18n, nav.home)}</a></p>
         </section>
     }
 }

@@ -8,16 +8,16 @@ pub fn PrivacyPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <article class="card prose">
-            <h1>{t!(i18n, privacy.title)}</h1>
-            <p class="small">{t!(i18n, privacy.version)} " " {PRIVACY_NOTICE_VERSION}</p>
-            <h2>{t!(i18n, privacy.who_title)}</h2>
-            <p>{t!(i18n, privacy.who_text)}</p>
-            <h2>{t!(i18n, privacy.what_title)}</h2>
-            <p>{t!(i18n, privacy.what_text)}</p>
-            <h2>{t!(i18n, privacy.why_title)}</h2>
-            <p>{t!(i18n, privacy.why_text)}</p>
-            <h2>{t!(i18n, privacy.rights_title)}</h2>
-            <p>{t!(i18n, privacy.rights_text)}</p>
+            <h1>{tu_string!(i18n, privacy.title)}</h1>
+            <p class="small">{tu_string!(i18n, privacy.version)} " " {PRIVACY_NOTICE_VERSION}</p>
+            <h2>{tu_string!(i18n, privacy.who_title)}</h2>
+            <p>{tu_string!(i18n, privacy.who_text)}</p>
+            <h2>{tu_string!(i18n, privacy.what_title)}</h2>
+            <p>{tu_string!(i18n, privacy.what_text)}</p>
+            <h2>{tu_string!(i18n, privacy.why_title)}</h2>
+            <p>{tu_string!(i18n, privacy.why_text)}</p>
+            <h2>{tu_string!(i18n, privacy.rights_title)}</h2>
+            <p>{tu_string!(i18n, privacy.rights_text)}</p>
         </article>
     }
 }

@@ -28,15 +28,15 @@ pub fn StaffConsolePage() -> impl IntoView {
                 let locale = i18n.get_locale_untracked();
                 view! {
                     <section class="card">
-                        <h1>{t!(i18n, staff.console_title)}</h1>
+                        <h1>{tu_string!(i18n, staff.console_title)}</h1>
                         <ul class="cards queues">
                             {queues.into_iter().map(|q| view! { <QueueCard q locale/> }).collect_view()}
                         </ul>
                         <ul class="tool-list">
-                            <li><a href="/staff/contacts">{t!(i18n, contacts.edit_title)}</a></li>
-                            <li><a href="/staff/minimum-wage">{t!(i18n, staff.minimum_wage_title)}</a></li>
+                            <li><a href="/staff/contacts">{tu_string!(i18n, contacts.edit_title)}</a></li>
+                            <li><a href="/staff/minimum-wage">{tu_string!(i18n, staff.minimum_wage_title)}</a></li>
                             {(u.role == Role::Admin).then(|| view! {
-                                <li><a href="/admin/accounts">{t!(i18n, nav.staff_accounts)}</a></li>
+                                <li><a href="/admin/accounts">{tu_string!(i18n, nav.staff_accounts)}</a></li>
                             })}
                         </ul>
                     </section>
@@ -66,7 +66,7 @@ fn QueueCard(q: Queue, locale: Locale) -> impl IntoView {
         <li class="card">
             <h2><a href=href>{title}</a></h2>
             <p class="count">{crate::format::integer(q.count as i64, locale)}</p>
-            {age.map(|a| view! { <p class="small">{t!(i18n, staff.oldest)} " " {a}</p> })}
+            {age.map(|a| view! { <p class="small">{tu_string!(i18n, staff.oldest)} " " {a}</p> })}
         </li>
     }
 }
@@ -82,16 +82,16 @@ pub fn StaffAccountsPage() -> impl IntoView {
     view! {
         <Loaded resource=accounts let:list>
                         <section class="card">
-                            <h1 id="staff-accounts-title">{t!(i18n, nav.staff_accounts)}</h1>
+                            <h1 id="staff-accounts-title">{tu_string!(i18n, nav.staff_accounts)}</h1>
                             <Show when=created>
-                                <p class="notice" role="status">{t!(i18n, staff.account_created)}</p>
+                                <p class="notice" role="status">{tu_string!(i18n, staff.account_created)}</p>
                             </Show>
                             <div class="table-scroll" role="region" tabindex="0" aria-labelledby="staff-accounts-title">
                             <table class="list">
                                 <thead><tr>
-                                    <th scope="col">{t!(i18n, account.name_label)}</th>
-                                    <th scope="col">{t!(i18n, account.email_label)}</th>
-                                    <th scope="col">{t!(i18n, account.role_label)}</th>
+                                    <th scope="col">{tu_string!(i18n, account.name_label)}</th>
+                                    <th scope="col">{tu_string!(i18n, account.email_label)}</th>
+                                    <th scope="col">{tu_string!(i18n, account.role_label)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {list.into_iter().map(|a| view! {
@@ -102,26 +102,26 @@ pub fn StaffAccountsPage() -> impl IntoView {
                             </div>
                         </section>
                         <section class="card narrow">
-                            <h2>{t!(i18n, staff.new_account_title)}</h2>
+                            <h2>{tu_string!(i18n, staff.new_account_title)}</h2>
                             <FormError error/>
                             <form method="post" action=CreateStaffAccount::url() class="stack">
-                                <label for="name">{t!(i18n, account.name_label)}</label>
+                                <label for="name">{tu_string!(i18n, account.name_label)}</label>
                                 <input id="name" name="name" type="text" required maxlength="200" autocomplete="off"
                                     aria-describedby=described_by(error, "name", None) aria-invalid=invalid(error, "name")/>
-                                <label for="email">{t!(i18n, account.email_label)}</label>
+                                <label for="email">{tu_string!(i18n, account.email_label)}</label>
                                 <input id="email" name="email" type="email" required maxlength="254" autocomplete="off"
                                     aria-describedby=described_by(error, "email", None) aria-invalid=invalid(error, "email")/>
-                                <label for="role">{t!(i18n, account.role_label)}</label>
+                                <label for="role">{tu_string!(i18n, account.role_label)}</label>
                                 <select id="role" name="role">
-                                    <option value="staff">{t!(i18n, roles.staff)}</option>
-                                    <option value="admin">{t!(i18n, roles.admin)}</option>
+                                    <option value="staff">{tu_string!(i18n, roles.staff)}</option>
+                                    <option value="admin">{tu_string!(i18n, roles.admin)}</option>
                                 </select>
-                                <label for="password">{t!(i18n, staff.first_password_label)}</label>
+                                <label for="password">{tu_string!(i18n, staff.first_password_label)}</label>
                                 <input id="password" name="password" type="text" required autocomplete="new-password"
                                     minlength=PASSWORD_MIN.to_string() maxlength=PASSWORD_MAX.to_string()
                                     aria-describedby=described_by(error, "password", Some("password-hint")) aria-invalid=invalid(error, "password")/>
-                                <p class="hint" id="password-hint">{t!(i18n, account.password_hint)}</p>
-                                <button type="submit" class="primary">{t!(i18n, staff.create_account_button)}</button>
+                                <p class="hint" id="password-hint">{tu_string!(i18n, account.password_hint)}</p>
+                                <button type="submit" class="primary">{tu_string!(i18n, staff.create_account_button)}</button>
                             </form>
                         </section>
         </Loaded>
@@ -147,9 +147,9 @@ pub fn MinimumWagePage() -> impl IntoView {
                 let locale = i18n.get_locale_untracked();
                         view! {
                             <section class="card narrow">
-                                <h1>{t!(i18n, staff.minimum_wage_title)}</h1>
+                                <h1>{tu_string!(i18n, staff.minimum_wage_title)}</h1>
                                 <table class="list">
-                                    <thead><tr><th scope="col">{t!(i18n, staff.valid_from)}</th><th scope="col">{t!(i18n, staff.amount)}</th></tr></thead>
+                                    <thead><tr><th scope="col">{tu_string!(i18n, staff.valid_from)}</th><th scope="col">{tu_string!(i18n, staff.amount)}</th></tr></thead>
                                     <tbody>
                                         {rows.into_iter().map(|r| view! {
                                             <tr><td>{crate::format::date(&r.valid_from, locale)}</td><td>{crate::format::money_try(r.gross_monthly_kurus, locale)}</td></tr>
@@ -158,11 +158,11 @@ pub fn MinimumWagePage() -> impl IntoView {
                                 </table>
                                 <FormError error/>
                                 <form method="post" action=SetMinimumWage::url() class="stack">
-                                    <label for="amount">{t!(i18n, staff.amount)}</label>
+                                    <label for="amount">{tu_string!(i18n, staff.amount)}</label>
                                     <input id="amount" name="amount" type="text" inputmode="decimal" required/>
-                                    <label for="valid_from">{t!(i18n, staff.valid_from)}</label>
+                                    <label for="valid_from">{tu_string!(i18n, staff.valid_from)}</label>
                                     <input id="valid_from" name="valid_from" type="date" required/>
-                                    <button type="submit" class="primary">{t!(i18n, contacts.save)}</button>
+                                    <button type="submit" class="primary">{tu_string!(i18n, contacts.save)}</button>
                                 </form>
                             </section>
                         }

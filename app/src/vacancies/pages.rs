@@ -141,7 +141,7 @@ pub fn SearchPage() -> impl IntoView {
     let results = Resource::new(move || q.get(), search_vacancies);
     use_reference();
     view! {
-        <h1>{t!(i18n, vacancies.search_title)}</h1>
+        <h1>{tu_string!(i18n, vacancies.search_title)}</h1>
         <Loaded resource=results let:r>
             {
                 let lists = use_refs();
@@ -152,46 +152,46 @@ pub fn SearchPage() -> impl IntoView {
                 let shown = r.items.len();
                 view! {
                     <form method="get" action="/vacancies" class="card filters">
-                        <label for="q">{t!(i18n, vacancies.query_label)}</label>
+                        <label for="q">{tu_string!(i18n, vacancies.query_label)}</label>
                         <input id="q" name="q" type="search" value=cur.q.clone() maxlength="200"/>
                         <div class="grid2">
                             <div class="stack">
-                                <label for="sector">{t!(i18n, companies.sector)}</label>
+                                <label for="sector">{tu_string!(i18n, companies.sector)}</label>
                                 <RefSelect id="sector" list=RefList::Sectors selected=cur.sector.unwrap_or(0) any_label=t_string!(i18n, vacancies.any).to_string()/>
                             </div>
                             <div class="stack">
-                                <label for="province">{t!(i18n, companies.province)}</label>
+                                <label for="province">{tu_string!(i18n, companies.province)}</label>
                                 <RefSelect id="province" list=RefList::Provinces selected=cur.province.unwrap_or(0) any_label=t_string!(i18n, vacancies.any).to_string()/>
                             </div>
                             <div class="stack">
-                                <label for="min_wage">{t!(i18n, vacancies.min_wage_label)}</label>
+                                <label for="min_wage">{tu_string!(i18n, vacancies.min_wage_label)}</label>
                                 <input id="min_wage" name="min_wage" type="number" inputmode="numeric" min="0" step="500"
                                     value=cur.min_wage.map(|w| w.to_string()).unwrap_or_default()/>
                             </div>
                             <div class="stack">
-                                <label for="sort">{t!(i18n, vacancies.sort_label)}</label>
+                                <label for="sort">{tu_string!(i18n, vacancies.sort_label)}</label>
                                 <select id="sort" name="sort">
-                                    <option value="newest" selected=cur.sort == Sort::Newest>{t!(i18n, vacancies.sort_newest)}</option>
-                                    <option value="wage" selected=cur.sort == Sort::Wage>{t!(i18n, vacancies.sort_wage)}</option>
+                                    <option value="newest" selected=cur.sort == Sort::Newest>{tu_string!(i18n, vacancies.sort_newest)}</option>
+                                    <option value="wage" selected=cur.sort == Sort::Wage>{tu_string!(i18n, vacancies.sort_wage)}</option>
                                 </select>
                             </div>
                         </div>
                         <div class="check">
                             <input id="housing" name="housing" type="checkbox" value="1" checked=cur.housing/>
-                            <label for="housing">{t!(i18n, vacancies.housing)}</label>
+                            <label for="housing">{tu_string!(i18n, vacancies.housing)}</label>
                         </div>
                         <div class="check">
                             <input id="no_certificate" name="no_certificate" type="checkbox" value="1" checked=cur.no_certificate/>
-                            <label for="no_certificate">{t!(i18n, vacancies.no_certificate_needed)}</label>
+                            <label for="no_certificate">{tu_string!(i18n, vacancies.no_certificate_needed)}</label>
                         </div>
-                        <button type="submit" class="primary">{t!(i18n, vacancies.search_button)}</button>
+                        <button type="submit" class="primary">{tu_string!(i18n, vacancies.search_button)}</button>
                     </form>
-                    <p role="status" class="count">{t!(i18n, vacancies.page)} " " {crate::format::integer(r.page as i64, locale)}
-                        {(shown == 0).then(|| view! { " — " {t!(i18n, vacancies.nothing_found)} })}</p>
+                    <p role="status" class="count">{tu_string!(i18n, vacancies.page)} " " {crate::format::integer(r.page as i64, locale)}
+                        {(shown == 0).then(|| view! { " — " {tu_string!(i18n, vacancies.nothing_found)} })}</p>
                     <ul class="results" inner_html=cards_markup(&r.items, &lists, &CardTexts::of(i18n))></ul>
                     <nav class="pager" aria-label=t_string!(i18n, vacancies.pages).to_string()>
-                        {prev.map(|h| view! { <a href=h rel="prev">{t!(i18n, vacancies.prev)}</a> })}
-                        {next.map(|h| view! { <a href=h rel="next">{t!(i18n, vacancies.next)}</a> })}
+                        {prev.map(|h| view! { <a href=h rel="prev">{tu_string!(i18n, vacancies.prev)}</a> })}
+                        {next.map(|h| view! { <a href=h rel="next">{tu_string!(i18n, vacancies.next)}</a> })}
                     </nav>
                 }
             }
@@ -231,27 +231,27 @@ pub fn VacancyPage() -> impl IntoView {
                             <article class="card vacancy-page">
                                 <h1>{lists.occupation(v.occupation_id)}</h1>
                                 <p>{v.company_name.clone()} " "
-                                    {v.company_verified.then(|| view! { <span class="badge">{t!(i18n, vacancies.verified_company)}</span> })}</p>
-                                <p class="wage">{money_try(v.wage_kurus, locale)} " " <span class="small">{t!(i18n, vacancies.per_month_gross)}</span></p>
+                                    {v.company_verified.then(|| view! { <span class="badge">{tu_string!(i18n, vacancies.verified_company)}</span> })}</p>
+                                <p class="wage">{money_try(v.wage_kurus, locale)} " " <span class="small">{tu_string!(i18n, vacancies.per_month_gross)}</span></p>
                                 <dl class="facts">
-                                    <dt>{t!(i18n, companies.sector)}</dt><dd>{lists.sector(v.sector_id)}</dd>
-                                    <dt>{t!(i18n, companies.province)}</dt><dd>{lists.province(v.province_id)} {(!v.district.is_empty()).then(|| format!(", {}", v.district))}</dd>
-                                    <dt>{t!(i18n, vacancies.positions)}</dt><dd>{v.positions - v.filled} " / " {v.positions}</dd>
-                                    <dt>{t!(i18n, vacancies.hours)}</dt><dd>{v.hours_per_week}</dd>
-                                    <dt>{t!(i18n, vacancies.housing)}</dt><dd>{yn(v.housing)}</dd>
-                                    <dt>{t!(i18n, vacancies.meals)}</dt><dd>{yn(v.meals)}</dd>
-                                    <dt>{t!(i18n, vacancies.transport)}</dt><dd>{yn(v.transport)}</dd>
-                                    <dt>{t!(i18n, vacancies.contract_months)}</dt><dd>{v.contract_months}</dd>
-                                    <dt>{t!(i18n, vacancies.turkish_level)}</dt><dd>{level_text(i18n, v.turkish_level)}</dd>
-                                    <dt>{t!(i18n, vacancies.certificate_required)}</dt><dd>{yn(v.certificate_required)}</dd>
-                                    <dt>{t!(i18n, vacancies.start_date)}</dt><dd>{date(&v.start_date, locale)}</dd>
-                                    <dt>{t!(i18n, vacancies.closing_date)}</dt><dd>{date(&v.closing_date, locale)}</dd>
-                                    <dt>{t!(i18n, vacancies.fees)}</dt><dd>{t!(i18n, vacancies.no_fees)}</dd>
+                                    <dt>{tu_string!(i18n, companies.sector)}</dt><dd>{lists.sector(v.sector_id)}</dd>
+                                    <dt>{tu_string!(i18n, companies.province)}</dt><dd>{lists.province(v.province_id)} {(!v.district.is_empty()).then(|| format!(", {}", v.district))}</dd>
+                                    <dt>{tu_string!(i18n, vacancies.positions)}</dt><dd>{v.positions - v.filled} " / " {v.positions}</dd>
+                                    <dt>{tu_string!(i18n, vacancies.hours)}</dt><dd>{v.hours_per_week}</dd>
+                                    <dt>{tu_string!(i18n, vacancies.housing)}</dt><dd>{yn(v.housing)}</dd>
+                                    <dt>{tu_string!(i18n, vacancies.meals)}</dt><dd>{yn(v.meals)}</dd>
+                                    <dt>{tu_string!(i18n, vacancies.transport)}</dt><dd>{yn(v.transport)}</dd>
+                                    <dt>{tu_string!(i18n, vacancies.contract_months)}</dt><dd>{v.contract_months}</dd>
+                                    <dt>{tu_string!(i18n, vacancies.turkish_level)}</dt><dd>{level_text(i18n, v.turkish_level)}</dd>
+                                    <dt>{tu_string!(i18n, vacancies.certificate_required)}</dt><dd>{yn(v.certificate_required)}</dd>
+                                    <dt>{tu_string!(i18n, vacancies.start_date)}</dt><dd>{date(&v.start_date, locale)}</dd>
+                                    <dt>{tu_string!(i18n, vacancies.closing_date)}</dt><dd>{date(&v.closing_date, locale)}</dd>
+                                    <dt>{tu_string!(i18n, vacancies.fees)}</dt><dd>{tu_string!(i18n, vacancies.no_fees)}</dd>
                                 </dl>
                                 {v.project_id.map(|p| view! {
-                                    <p><a href=format!("/projects/{p}")>{t!(i18n, vacancies.project_link)}</a></p>
+                                    <p><a href=format!("/projects/{p}")>{tu_string!(i18n, vacancies.project_link)}</a></p>
                                 })}
-                                <h2>{t!(i18n, vacancies.description)}</h2>
+                                <h2>{tu_string!(i18n, vacancies.description)}</h2>
                                 <p class="prewrap">{text}</p>
                                 <crate::applications::pages::ApplyBox vacancy_id=v.id open=v.status == VacancyStatus::Published reader/>
                             </article>
@@ -278,42 +278,42 @@ pub fn MyVacanciesPage() -> impl IntoView {
                 let lists = use_refs();
                 view! {
                         <section class="card">
-                            <h1>{t!(i18n, nav.my_vacancies)}</h1>
+                            <h1>{tu_string!(i18n, nav.my_vacancies)}</h1>
                             <Show when=submitted>
-                                <p class="notice" role="status">{t!(i18n, vacancies.submitted_notice)}</p>
+                                <p class="notice" role="status">{tu_string!(i18n, vacancies.submitted_notice)}</p>
                             </Show>
-                            <p><a class="button primary" href="/employer/vacancies/new">{t!(i18n, vacancies.new_title)}</a></p>
-                            <h2>{t!(i18n, vacancies.projects)}</h2>
+                            <p><a class="button primary" href="/employer/vacancies/new">{tu_string!(i18n, vacancies.new_title)}</a></p>
+                            <h2>{tu_string!(i18n, vacancies.projects)}</h2>
                             <ul class="results">
                                 {projects.into_iter().map(|p| view! {
                                     <li><a href=format!("/projects/{}", p.id)>{p.name}</a></li>
                                 }).collect_view()}
                             </ul>
                             <details class="card">
-                                <summary>{t!(i18n, vacancies.new_project)}</summary>
+                                <summary>{tu_string!(i18n, vacancies.new_project)}</summary>
                                 <FormError error/>
                                 <form method="post" action=SaveProject::url() class="stack">
-                                    <label for="project_name">{t!(i18n, vacancies.project_name)}</label>
+                                    <label for="project_name">{tu_string!(i18n, vacancies.project_name)}</label>
                                     <input id="project_name" name="name" type="text" required maxlength="200"/>
-                                    <label for="project_province">{t!(i18n, companies.province)}</label>
+                                    <label for="project_province">{tu_string!(i18n, companies.province)}</label>
                                     <select id="project_province" name="province_id" required>
                                         {lists.provinces.iter().map(|p| view! { <option value=p.id.to_string()>{p.name.clone()}</option> }).collect_view()}
                                     </select>
-                                    <label for="description_tr">{t!(i18n, vacancies.text_tr)}</label>
+                                    <label for="description_tr">{tu_string!(i18n, vacancies.text_tr)}</label>
                                     <textarea id="description_tr" name="description_tr" rows="4" required maxlength="5000"></textarea>
-                                    <label for="description_uz">{t!(i18n, vacancies.text_uz)}</label>
+                                    <label for="description_uz">{tu_string!(i18n, vacancies.text_uz)}</label>
                                     <textarea id="description_uz" name="description_uz" rows="4" maxlength="5000"></textarea>
-                                    <button type="submit" class="primary">{t!(i18n, vacancies.save_project)}</button>
+                                    <button type="submit" class="primary">{tu_string!(i18n, vacancies.save_project)}</button>
                                 </form>
                             </details>
-                            <h2>{t!(i18n, nav.my_vacancies)}</h2>
+                            <h2>{tu_string!(i18n, nav.my_vacancies)}</h2>
                             <ul class="results">
                                 {items.into_iter().map(|v| view! {
                                     <li class="card">
                                         <h2><a href=format!("/vacancies/{}", v.id)>{lists.occupation(v.occupation_id)}</a></h2>
                                         <p>{status_text(i18n, v.status)} {v.review_reason.clone().map(|r| format!(" — {r}"))}</p>
                                         {(v.status == VacancyStatus::Returned).then(|| view! {
-                                            <p><a href=format!("/employer/vacancies/new?edit={}", v.id)>{t!(i18n, vacancies.correct)}</a></p>
+                                            <p><a href=format!("/employer/vacancies/new?edit={}", v.id)>{tu_string!(i18n, vacancies.correct)}</a></p>
                                         })}
                                     </li>
                                 }).collect_view()}
@@ -354,30 +354,30 @@ pub fn VacancyFormPage() -> impl IntoView {
                 let g = |f: fn(&Vacancy) -> String| v.as_ref().map(f).unwrap_or_default();
                 view! {
                     <section class="card narrow">
-                        <h1>{t!(i18n, vacancies.new_title)}</h1>
+                        <h1>{tu_string!(i18n, vacancies.new_title)}</h1>
                         <FormError error/>
                         <form method="post" action=SaveVacancy::url() class="stack">
                             {v.as_ref().map(|v| view! { <input type="hidden" name="vacancy_id" value=v.id.to_string()/> })}
-                            <label for="sector_id">{t!(i18n, companies.sector)}</label>
+                            <label for="sector_id">{tu_string!(i18n, companies.sector)}</label>
                             <RefSelect id="sector_id" list=RefList::Sectors selected=v.as_ref().map(|v| v.sector_id).unwrap_or(0)/>
-                            <label for="occupation_id">{t!(i18n, vacancies.occupation)}</label>
+                            <label for="occupation_id">{tu_string!(i18n, vacancies.occupation)}</label>
                             <RefSelect id="occupation_id" list=RefList::Occupations selected=v.as_ref().map(|v| v.occupation_id).unwrap_or(0)/>
-                            <label for="positions">{t!(i18n, vacancies.positions)}</label>
+                            <label for="positions">{tu_string!(i18n, vacancies.positions)}</label>
                             <input id="positions" name="positions" type="number" min="1" max="1000" required value=g(|v| v.positions.to_string())
                                 aria-describedby=described_by(error, "positions", None) aria-invalid=invalid(error, "positions")/>
-                            <label for="province_id">{t!(i18n, companies.province)}</label>
+                            <label for="province_id">{tu_string!(i18n, companies.province)}</label>
                             <RefSelect id="province_id" list=RefList::Provinces selected=v.as_ref().map(|v| v.province_id).unwrap_or(0)/>
-                            <label for="district">{t!(i18n, vacancies.district)}</label>
+                            <label for="district">{tu_string!(i18n, vacancies.district)}</label>
                             <input id="district" name="district" type="text" maxlength="100" value=g(|v| v.district.clone())/>
-                            <label for="wage">{t!(i18n, vacancies.wage_label)}</label>
+                            <label for="wage">{tu_string!(i18n, vacancies.wage_label)}</label>
                             <input id="wage" name="wage" type="text" inputmode="decimal" required value=g(|v| (v.wage_kurus / 100).to_string())
                                 aria-describedby=described_by(error, "wage", Some("wage-hint")) aria-invalid=invalid(error, "wage")/>
-                            <p class="hint" id="wage-hint">{t!(i18n, vacancies.wage_hint)} " " {min}</p>
-                            <label for="hours_per_week">{t!(i18n, vacancies.hours)}</label>
+                            <p class="hint" id="wage-hint">{tu_string!(i18n, vacancies.wage_hint)} " " {min}</p>
+                            <label for="hours_per_week">{tu_string!(i18n, vacancies.hours)}</label>
                             <input id="hours_per_week" name="hours_per_week" type="number" min="1" max="72" required value=g(|v| v.hours_per_week.to_string())/>
-                            <label for="contract_months">{t!(i18n, vacancies.contract_months)}</label>
+                            <label for="contract_months">{tu_string!(i18n, vacancies.contract_months)}</label>
                             <input id="contract_months" name="contract_months" type="number" min="1" max="60" required value=g(|v| v.contract_months.to_string())/>
-                            <label for="turkish_level">{t!(i18n, vacancies.turkish_level)}</label>
+                            <label for="turkish_level">{tu_string!(i18n, vacancies.turkish_level)}</label>
                             <select id="turkish_level" name="turkish_level">
                                 {TurkishLevel::all().map(|l| {
                                     let sel = v.as_ref().is_some_and(|v| v.turkish_level == l);
@@ -400,26 +400,26 @@ pub fn VacancyFormPage() -> impl IntoView {
                                         </div>
                                     }
                                 }).collect_view()}
-                            <label for="start_date">{t!(i18n, vacancies.start_date)}</label>
+                            <label for="start_date">{tu_string!(i18n, vacancies.start_date)}</label>
                             <input id="start_date" name="start_date" type="date" required value=g(|v| v.start_date.clone())
                                 aria-describedby=described_by(error, "start_date", None)/>
-                            <label for="closing_date">{t!(i18n, vacancies.closing_date)}</label>
+                            <label for="closing_date">{tu_string!(i18n, vacancies.closing_date)}</label>
                             <input id="closing_date" name="closing_date" type="date" required value=g(|v| v.closing_date.clone())
                                 aria-describedby=described_by(error, "closing_date", None) aria-invalid=invalid(error, "closing_date")/>
-                            <label for="project_id">{t!(i18n, vacancies.project)}</label>
+                            <label for="project_id">{tu_string!(i18n, vacancies.project)}</label>
                             <select id="project_id" name="project_id">
-                                <option value="0">{t!(i18n, vacancies.no_project)}</option>
+                                <option value="0">{tu_string!(i18n, vacancies.no_project)}</option>
                                 {projects.into_iter().map(|p| {
                                     let sel = v.as_ref().and_then(|v| v.project_id) == Some(p.id);
                                     view! { <option value=p.id.to_string() selected=sel>{p.name}</option> }
                                 }).collect_view()}
                             </select>
-                            <label for="text_tr">{t!(i18n, vacancies.text_tr)}</label>
+                            <label for="text_tr">{tu_string!(i18n, vacancies.text_tr)}</label>
                             <textarea id="text_tr" name="text_tr" rows="6" required maxlength="5000"
                                 aria-describedby=described_by(error, "text_tr", None)>{g(|v| v.text_tr.clone())}</textarea>
-                            <label for="text_uz">{t!(i18n, vacancies.text_uz)}</label>
+                            <label for="text_uz">{tu_string!(i18n, vacancies.text_uz)}</label>
                             <textarea id="text_uz" name="text_uz" rows="6" maxlength="5000">{g(|v| v.text_uz.clone().unwrap_or_default())}</textarea>
-                            <button type="submit" class="primary">{t!(i18n, vacancies.submit)}</button>
+                            <button type="submit" class="primary">{tu_string!(i18n, vacancies.submit)}</button>
                         </form>
                     </section>
                 }
@@ -442,7 +442,7 @@ pub fn VacancyQueuePage() -> impl IntoView {
                 let locale = i18n.get_locale_untracked();
                 view! {
                         <section class="card">
-                            <h1>{t!(i18n, nav.vacancy_queue)} " (" {items.len()} ")"</h1>
+                            <h1>{tu_string!(i18n, nav.vacancy_queue)} " (" {items.len()} ")"</h1>
                             <FormError error/>
                             <ul class="queue">
                                 {items.into_iter().map(|v| {
@@ -453,12 +453,12 @@ pub fn VacancyQueuePage() -> impl IntoView {
                                             <p>{v.company_name.clone()} " · " {lists.province(v.province_id)} " · " {money_try(v.wage_kurus, locale)}</p>
                                             <form method="post" action=ReviewVacancy::url() class="stack">
                                                 <input type="hidden" name="vacancy_id" value=v.id.to_string()/>
-                                                <label for=rid.clone()>{t!(i18n, vacancies.review_reason)}</label>
+                                                <label for=rid.clone()>{tu_string!(i18n, vacancies.review_reason)}</label>
                                                 <input id=rid name="reason" type="text" maxlength="500"/>
                                                 <div class="actions">
-                                                    <button type="submit" name="decision" value="publish" class="primary">{t!(i18n, vacancies.publish)}</button>
-                                                    <button type="submit" name="decision" value="return" class="secondary">{t!(i18n, vacancies.send_back)}</button>
-                                                    <button type="submit" name="decision" value="reject" class="secondary">{t!(i18n, companies.reject)}</button>
+                                                    <button type="submit" name="decision" value="publish" class="primary">{tu_string!(i18n, vacancies.publish)}</button>
+                                                    <button type="submit" name="decision" value="return" class="secondary">{tu_string!(i18n, vacancies.send_back)}</button>
+                                                    <button type="submit" name="decision" value="reject" class="secondary">{tu_string!(i18n, companies.reject)}</button>
                                                 </div>
                                             </form>
                                         </li>
@@ -493,10 +493,10 @@ pub fn ProjectPage() -> impl IntoView {
                         view! {
                             <article class="card">
                                 <h1>{p.name.clone()}</h1>
-                                <p>{p.company_name.clone()} " " <span class="badge">{t!(i18n, vacancies.verified_company)}</span>
+                                <p>{p.company_name.clone()} " " <span class="badge">{tu_string!(i18n, vacancies.verified_company)}</span>
                                    " · " {lists.province(p.province_id)}</p>
                                 <p class="prewrap">{text}</p>
-                                <h2>{t!(i18n, vacancies.search_title)}</h2>
+                                <h2>{tu_string!(i18n, vacancies.search_title)}</h2>
                                 <ul class="results" inner_html=cards_markup(&vacancies, &lists, &CardTexts::of(i18n))></ul>
                             </article>
                         }
