@@ -1,5 +1,5 @@
 //! HTML written as a string, for the long lists whose items never change once they are shown: the cards of
-//! a result page, the options of a reference list. As views, each of their nodes costs the server an
+//! a result page, the options of a reference list, the facts of a vacancy. As views, each of their nodes costs the server an
 //! allocation or two and a hydration marker, and costs the browser a step of the hydration walk. Set as
 //! an element's `inner_html`, the server writes the string as it is and hydration adopts the element's
 //! content without walking it (tachys leaves the DOM of an `inner_html` from the server untouched).
@@ -21,6 +21,12 @@ impl Markup {
     /// Structure: a literal tag or a fragment of one (`<li class="card">`, `</p>`).
     pub fn raw(&mut self, tag: &'static str) -> &mut Self {
         self.0.push_str(tag);
+        self
+    }
+
+    /// Markup that another function of this module's kind built, escaping as it went.
+    pub fn raw_owned(&mut self, markup: &str) -> &mut Self {
+        self.0.push_str(markup);
         self
     }
 
@@ -47,6 +53,15 @@ impl Markup {
     }
 }
 
+/// The rows of a `<dl>`: a `<dt>` and a `<dd>` for each label and value, both escaped.
+pub fn definitions<V: AsRef<str>>(rows: &[(&str, V)]) -> String {
+    let mut m = Markup::with_capacity(48 * rows.len());
+    for (label, value) in rows {
+        m.raw("<dt>").text(label).raw("</dt><dd>").text(value.as_ref()).raw("</dd>");
+    }
+    m.into_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,6 +74,16 @@ mod tests {
             m.into_string(),
             "<a title=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\">&lt;b&gt;A &amp; B&lt;/b&gt;</a>"
         );
+    }
+
+    #[test]
+    fn definitions_pair_each_label_with_its_value_in_order() {
+        let rows = [("Viloyat", "İstanbul, <Esenyurt>".to_string()), ("Ish oʻrinlari", "3 / 5".to_string())];
+        assert_eq!(
+            definitions(&rows),
+            "<dt>Viloyat</dt><dd>İstanbul, &lt;Esenyurt&gt;</dd><dt>Ish oʻrinlari</dt><dd>3 / 5</dd>"
+        );
+        assert_eq!(definitions::<&str>(&[]), "");
     }
 
     #[test]

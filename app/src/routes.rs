@@ -101,7 +101,7 @@ fn Site() -> impl IntoView {
         // page has rendered, when the reactive owner of the request may be gone
         // (a closure over the locale signal then panics and the response never
         // ends). The language changes by a full page load anyway.
-        <Title text=t_string!(i18n, site.title).to_string()/>
+        <Title text=tu_string!(i18n, site.title).to_string()/>
         <Router>
             <a class="skip" href="#main">{tu_string!(i18n, nav.skip_to_content)}</a>
             <Header/>

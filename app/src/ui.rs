@@ -73,10 +73,9 @@ where
                 }
             }
             match resource.await {
-                // Built untracked: what the view reads while it is built (the
-                // locale, through `t_string!`) must not make this boundary
-                // render again when hydration sets those signals, which would
-                // replace the server's nodes instead of adopting them.
+                // Built untracked: a signal the view reads while it is built
+                // must not make this boundary render again when hydration sets
+                // it, which would replace the server's nodes instead of adopting them.
                 Ok(value) => Either::Left(untrack(|| children(value))),
                 Err(e) => Either::Right(view! { <ErrorNotice error=e/> }),
             }
@@ -133,10 +132,10 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
 
 pub fn role_name(i18n: leptos_i18n::I18nContext<Locale>, role: Role) -> String {
     match role {
-        Role::Migrant => t_string!(i18n, roles.migrant),
-        Role::Employer => t_string!(i18n, roles.employer),
-        Role::Staff => t_string!(i18n, roles.staff),
-        Role::Admin => t_string!(i18n, roles.admin),
+        Role::Migrant => tu_string!(i18n, roles.migrant),
+        Role::Employer => tu_string!(i18n, roles.employer),
+        Role::Staff => tu_string!(i18n, roles.staff),
+        Role::Admin => tu_string!(i18n, roles.admin),
     }
     .to_string()
 }

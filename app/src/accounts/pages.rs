@@ -45,7 +45,7 @@ fn PasswordField(
                 aria-controls=id
                 on:click=move |_| set_shown.update(|s| *s = !*s)
             >
-                {move || if shown.get() { t_string!(i18n, account.hide_password) } else { t_string!(i18n, account.show_password) }}
+                {move || if shown.get() { tu_string!(i18n, account.hide_password) } else { tu_string!(i18n, account.show_password) }}
             </button>
         </div>
     }

@@ -13,15 +13,15 @@ use leptos::server_fn::ServerFn;
 
 pub fn stage_text(i18n: leptos_i18n::I18nContext<Locale>, s: Stage) -> String {
     match s {
-        Stage::Submitted => t_string!(i18n, stages.submitted),
-        Stage::Screening => t_string!(i18n, stages.screening),
-        Stage::Forwarded => t_string!(i18n, stages.forwarded),
-        Stage::Rejected => t_string!(i18n, stages.rejected),
-        Stage::Interview => t_string!(i18n, stages.interview),
-        Stage::Offer => t_string!(i18n, stages.offer),
-        Stage::Hired => t_string!(i18n, stages.hired),
-        Stage::Declined => t_string!(i18n, stages.declined),
-        Stage::Withdrawn => t_string!(i18n, stages.withdrawn),
+        Stage::Submitted => tu_string!(i18n, stages.submitted),
+        Stage::Screening => tu_string!(i18n, stages.screening),
+        Stage::Forwarded => tu_string!(i18n, stages.forwarded),
+        Stage::Rejected => tu_string!(i18n, stages.rejected),
+        Stage::Interview => tu_string!(i18n, stages.interview),
+        Stage::Offer => tu_string!(i18n, stages.offer),
+        Stage::Hired => tu_string!(i18n, stages.hired),
+        Stage::Declined => tu_string!(i18n, stages.declined),
+        Stage::Withdrawn => tu_string!(i18n, stages.withdrawn),
     }
     .to_string()
 }
@@ -185,9 +185,9 @@ pub fn NotificationsPage() -> impl IntoView {
                             <ul class="results">
                                 {items.into_iter().map(|n| {
                                     let text = match (n.kind, n.stage) {
-                                        (NotificationKind::Candidate, _) => t_string!(i18n, applications.new_candidate).to_string(),
-                                        (_, Some(s)) => format!("{} {}", t_string!(i18n, applications.stage_changed), stage_text(i18n, s)),
-                                        _ => t_string!(i18n, applications.stage_changed).to_string(),
+                                        (NotificationKind::Candidate, _) => tu_string!(i18n, applications.new_candidate).to_string(),
+                                        (_, Some(s)) => format!("{} {}", tu_string!(i18n, applications.stage_changed), stage_text(i18n, s)),
+                                        _ => tu_string!(i18n, applications.stage_changed).to_string(),
                                     };
                                     view! {
                                         <li class=if n.read { "card" } else { "card unread" }>

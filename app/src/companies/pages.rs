@@ -9,10 +9,10 @@ use leptos::server_fn::ServerFn;
 
 pub fn status_text(i18n: leptos_i18n::I18nContext<Locale>, s: CompanyStatus) -> String {
     match s {
-        CompanyStatus::Pending => t_string!(i18n, companies.status_pending),
-        CompanyStatus::Verified => t_string!(i18n, companies.status_verified),
-        CompanyStatus::Rejected => t_string!(i18n, companies.status_rejected),
-        CompanyStatus::Suspended => t_string!(i18n, companies.status_suspended),
+        CompanyStatus::Pending => tu_string!(i18n, companies.status_pending),
+        CompanyStatus::Verified => tu_string!(i18n, companies.status_verified),
+        CompanyStatus::Rejected => tu_string!(i18n, companies.status_rejected),
+        CompanyStatus::Suspended => tu_string!(i18n, companies.status_suspended),
     }
     .to_string()
 }

@@ -10,9 +10,9 @@ use leptos_router::hooks::use_query_map;
 
 fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, kind: ContactKind) -> String {
     match kind {
-        ContactKind::Embassy => t_string!(i18n, contacts.embassy),
-        ContactKind::Consular => t_string!(i18n, contacts.consular),
-        ContactKind::Hotline => t_string!(i18n, contacts.hotline),
+        ContactKind::Embassy => tu_string!(i18n, contacts.embassy),
+        ContactKind::Consular => tu_string!(i18n, contacts.consular),
+        ContactKind::Hotline => tu_string!(i18n, contacts.hotline),
     }
     .to_string()
 }
@@ -35,9 +35,9 @@ pub fn EmergencyContacts() -> impl IntoView {
                                             <span class="contact-kind">{kind_label(i18n, c.kind)}</span>
                                             <span class="contact-number">{display_phone(&c.phone)}</span>
                                         </a>
-                                        <Show when=move || c.placeholder>
+                                        {c.placeholder.then(|| view! {
                                             <span class="placeholder-note">{tu_string!(i18n, contacts.placeholder)}</span>
-                                        </Show>
+                                        })}
                                     </li>
                                 }
                             }).collect_view()}

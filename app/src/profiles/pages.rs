@@ -48,14 +48,14 @@ pub fn ProfilePage() -> impl IntoView {
                                     </p>
                                     <label for="location">{tu_string!(i18n, profile.location)}</label>
                                     <select id="location" name="location" required>
-                                        <optgroup label=t_string!(i18n, profile.in_uzbekistan).to_string()>
+                                        <optgroup label=tu_string!(i18n, profile.in_uzbekistan).to_string()>
                                             {lists.uz_regions.iter().map(|r| {
                                                 let v = format!("uz:{}", r.id);
                                                 let sel = v == loc;
                                                 view! { <option value=v selected=sel>{r.name.clone()}</option> }
                                             }).collect_view()}
                                         </optgroup>
-                                        <optgroup label=t_string!(i18n, profile.in_turkiye).to_string()>
+                                        <optgroup label=tu_string!(i18n, profile.in_turkiye).to_string()>
                                             {lists.provinces.iter().map(|r| {
                                                 let v = format!("tr:{}", r.id);
                                                 let sel = v == loc;
@@ -71,7 +71,7 @@ pub fn ProfilePage() -> impl IntoView {
                                     <select id="turkish_level" name="turkish_level">
                                         {TurkishLevel::all().map(|l| {
                                             let sel = p.turkish_level == l;
-                                            let label = if l == TurkishLevel::None { t_string!(i18n, profile.turkish_none).to_string() } else { level_text(i18n, l) };
+                                            let label = if l == TurkishLevel::None { tu_string!(i18n, profile.turkish_none).to_string() } else { level_text(i18n, l) };
                                             view! { <option value=l.as_str() selected=sel>{label}</option> }
                                         }).collect_view()}
                                     </select>

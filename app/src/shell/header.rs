@@ -56,7 +56,7 @@ pub fn Header() -> impl IntoView {
                     })}
                 </Transition>
             </div>
-            <nav aria-label=move || t_string!(i18n, nav.main_label).to_string()>
+            <nav aria-label=tu_string!(i18n, nav.main_label)>
                 <ul class="nav">
                     <li><a href="/">{tu_string!(i18n, nav.home)}</a></li>
                     <li><a href="/vacancies">{tu_string!(i18n, nav.vacancies)}</a></li>
@@ -117,19 +117,19 @@ fn AccountMenu(user: SessionUser, menu: NodeRef<Details>, menu_summary: NodeRef<
         <details class="menu" node_ref=menu on:keydown=on_keydown>
             <summary node_ref=menu_summary>{tu_string!(i18n, nav.menu)}</summary>
             <ul>
-                <Show when=move || migrant>
+                {migrant.then(|| view! {
                     <li><a href="/profile">{tu_string!(i18n, nav.profile)}</a></li>
-                </Show>
-                <Show when=move || employer>
+                })}
+                {employer.then(|| view! {
                     <li><a href="/employer/company">{tu_string!(i18n, nav.my_company)}</a></li>
                     <li><a href="/employer/vacancies">{tu_string!(i18n, nav.my_vacancies)}</a></li>
-                </Show>
-                <Show when=move || staff>
+                })}
+                {staff.then(|| view! {
                     <li><a href="/staff">{tu_string!(i18n, nav.staff_console)}</a></li>
-                </Show>
-                <Show when=move || admin>
+                })}
+                {admin.then(|| view! {
                     <li><a href="/admin/accounts">{tu_string!(i18n, nav.staff_accounts)}</a></li>
-                </Show>
+                })}
                 <li>
                     <a href="/account" class="account-link">
                         <span class="visually-hidden">{tu_string!(i18n, nav.account)} ": "</span>
@@ -173,15 +173,16 @@ fn LanguageSwitch() -> impl IntoView {
             format!("{}?{}", location.pathname.get(), search)
         }
     };
-    let current = move || i18n.get_locale();
+    // The language changes only by this form's post and a new page.
+    let current = i18n.get_locale_untracked();
     view! {
         <form method="post" action=SetLanguage::url() class="lang-switch">
             <input type="hidden" name="next" value=next/>
             <span class="visually-hidden" id="lang-label">{tu_string!(i18n, nav.language)}</span>
             <button type="submit" name="lang" value="uz" lang="uz" aria-describedby="lang-label"
-                aria-pressed=move || (current() == Locale::uz).to_string()>"Oʻzbekcha"</button>
+                aria-pressed=(current == Locale::uz).to_string()>"Oʻzbekcha"</button>
             <button type="submit" name="lang" value="tr" lang="tr" aria-describedby="lang-label"
-                aria-pressed=move || (current() == Locale::tr).to_string()>"Türkçe"</button>
+                aria-pressed=(current == Locale::tr).to_string()>"Türkçe"</button>
         </form>
     }
 }

@@ -51,15 +51,15 @@ pub fn StaffConsolePage() -> impl IntoView {
 fn QueueCard(q: Queue, locale: Locale) -> impl IntoView {
     let i18n = use_i18n();
     let (href, title) = match q.kind {
-        QueueKind::Companies => ("/staff/companies", t_string!(i18n, nav.company_queue).to_string()),
-        QueueKind::Vacancies => ("/staff/vacancies", t_string!(i18n, nav.vacancy_queue).to_string()),
-        QueueKind::Applications => ("/applications", t_string!(i18n, staff.applications_queue).to_string()),
+        QueueKind::Companies => ("/staff/companies", tu_string!(i18n, nav.company_queue).to_string()),
+        QueueKind::Vacancies => ("/staff/vacancies", tu_string!(i18n, nav.vacancy_queue).to_string()),
+        QueueKind::Applications => ("/applications", tu_string!(i18n, staff.applications_queue).to_string()),
     };
     let age = q.oldest_hours.map(|h| {
         if h < 24 {
-            format!("{} {}", crate::format::integer(h, locale), t_string!(i18n, staff.hours))
+            format!("{} {}", crate::format::integer(h, locale), tu_string!(i18n, staff.hours))
         } else {
-            format!("{} {}", crate::format::integer(h / 24, locale), t_string!(i18n, staff.days))
+            format!("{} {}", crate::format::integer(h / 24, locale), tu_string!(i18n, staff.days))
         }
     });
     view! {

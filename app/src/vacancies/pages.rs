@@ -9,29 +9,29 @@ use crate::forms::{described_by, invalid, use_form_error, FormError};
 use crate::i18n::*;
 use crate::markup::Markup;
 use crate::reference::api::{RefList, ReferenceLists};
-use crate::ui::{use_id_param, use_reference, use_refs, Loaded, RefSelect};
+use crate::ui::{options_markup, use_id_param, use_reference, use_refs, Loaded, RefSelect};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 pub fn level_text(i18n: leptos_i18n::I18nContext<Locale>, level: TurkishLevel) -> String {
     match level {
-        TurkishLevel::None => t_string!(i18n, vacancies.turkish_none),
-        TurkishLevel::A1 => t_string!(i18n, vacancies.level_a1),
-        TurkishLevel::A2 => t_string!(i18n, vacancies.level_a2),
-        TurkishLevel::B1 => t_string!(i18n, vacancies.level_b1),
-        TurkishLevel::B2 => t_string!(i18n, vacancies.level_b2),
+        TurkishLevel::None => tu_string!(i18n, vacancies.turkish_none),
+        TurkishLevel::A1 => tu_string!(i18n, vacancies.level_a1),
+        TurkishLevel::A2 => tu_string!(i18n, vacancies.level_a2),
+        TurkishLevel::B1 => tu_string!(i18n, vacancies.level_b1),
+        TurkishLevel::B2 => tu_string!(i18n, vacancies.level_b2),
     }
     .to_string()
 }
 
 fn status_text(i18n: leptos_i18n::I18nContext<Locale>, s: VacancyStatus) -> String {
     match s {
-        VacancyStatus::Submitted => t_string!(i18n, vacancies.status_submitted),
-        VacancyStatus::Returned => t_string!(i18n, vacancies.status_returned),
-        VacancyStatus::Published => t_string!(i18n, vacancies.status_published),
-        VacancyStatus::Rejected => t_string!(i18n, vacancies.status_rejected),
-        VacancyStatus::Closed => t_string!(i18n, vacancies.status_closed),
+        VacancyStatus::Submitted => tu_string!(i18n, vacancies.status_submitted),
+        VacancyStatus::Returned => tu_string!(i18n, vacancies.status_returned),
+        VacancyStatus::Published => tu_string!(i18n, vacancies.status_published),
+        VacancyStatus::Rejected => tu_string!(i18n, vacancies.status_rejected),
+        VacancyStatus::Closed => tu_string!(i18n, vacancies.status_closed),
     }
     .to_string()
 }
@@ -93,11 +93,11 @@ impl CardTexts {
     fn of(i18n: leptos_i18n::I18nContext<Locale>) -> Self {
         CardTexts {
             locale: i18n.get_locale_untracked(),
-            per_month_gross: t_string!(i18n, vacancies.per_month_gross),
-            verified_company: t_string!(i18n, vacancies.verified_company),
-            housing: t_string!(i18n, vacancies.housing),
-            no_certificate_needed: t_string!(i18n, vacancies.no_certificate_needed),
-            closes: t_string!(i18n, vacancies.closes),
+            per_month_gross: tu_string!(i18n, vacancies.per_month_gross),
+            verified_company: tu_string!(i18n, vacancies.verified_company),
+            housing: tu_string!(i18n, vacancies.housing),
+            no_certificate_needed: tu_string!(i18n, vacancies.no_certificate_needed),
+            closes: tu_string!(i18n, vacancies.closes),
         }
     }
 }
@@ -131,6 +131,75 @@ pub fn cards_markup(items: &[VacancySummary], lists: &ReferenceLists, t: &CardTe
     m.into_string()
 }
 
+/// The labels of the search form, taken from the catalogue once per page.
+pub struct FilterTexts {
+    pub query: &'static str,
+    pub sector: &'static str,
+    pub province: &'static str,
+    pub any: &'static str,
+    pub min_wage: &'static str,
+    pub sort: &'static str,
+    pub sort_newest: &'static str,
+    pub sort_wage: &'static str,
+    pub housing: &'static str,
+    pub no_certificate_needed: &'static str,
+    pub search: &'static str,
+}
+
+impl FilterTexts {
+    fn of(i18n: leptos_i18n::I18nContext<Locale>) -> Self {
+        FilterTexts {
+            query: tu_string!(i18n, vacancies.query_label),
+            sector: tu_string!(i18n, companies.sector),
+            province: tu_string!(i18n, companies.province),
+            any: tu_string!(i18n, vacancies.any),
+            min_wage: tu_string!(i18n, vacancies.min_wage_label),
+            sort: tu_string!(i18n, vacancies.sort_label),
+            sort_newest: tu_string!(i18n, vacancies.sort_newest),
+            sort_wage: tu_string!(i18n, vacancies.sort_wage),
+            housing: tu_string!(i18n, vacancies.housing),
+            no_certificate_needed: tu_string!(i18n, vacancies.no_certificate_needed),
+            search: tu_string!(i18n, vacancies.search_button),
+        }
+    }
+}
+
+/// The fields of the search form, filled in from the query, as markup (see [`crate::markup`]).
+pub fn filters_markup(q: &SearchQuery, lists: &ReferenceLists, t: &FilterTexts) -> String {
+    let mut m = Markup::with_capacity(6000);
+    m.raw("<label for=\"q\">").text(t.query).raw("</label>");
+    m.raw("<input id=\"q\" name=\"q\" type=\"search\" value=\"").attr(&q.q).raw("\" maxlength=\"200\">");
+    m.raw("<div class=\"grid2\"><div class=\"stack\"><label for=\"sector\">").text(t.sector).raw("</label>");
+    m.raw("<select id=\"sector\" name=\"sector\">");
+    m.raw_owned(&options_markup(lists.list(RefList::Sectors), q.sector, Some(t.any))).raw("</select></div>");
+    m.raw("<div class=\"stack\"><label for=\"province\">").text(t.province).raw("</label>");
+    m.raw("<select id=\"province\" name=\"province\">");
+    m.raw_owned(&options_markup(lists.list(RefList::Provinces), q.province, Some(t.any))).raw("</select></div>");
+    m.raw("<div class=\"stack\"><label for=\"min_wage\">").text(t.min_wage).raw("</label>");
+    m.raw("<input id=\"min_wage\" name=\"min_wage\" type=\"number\" inputmode=\"numeric\" min=\"0\" step=\"500\" value=\"");
+    if let Some(w) = q.min_wage {
+        m.int(w);
+    }
+    m.raw("\"></div><div class=\"stack\"><label for=\"sort\">")
+        .text(t.sort)
+        .raw("</label><select id=\"sort\" name=\"sort\">");
+    let selected = |on: bool| if on { "\" selected>" } else { "\">" };
+    m.raw("<option value=\"newest").raw(selected(q.sort == Sort::Newest)).text(t.sort_newest).raw("</option>");
+    m.raw("<option value=\"wage").raw(selected(q.sort == Sort::Wage)).text(t.sort_wage).raw("</option>");
+    m.raw("</select></div></div>");
+    let checked = |on: bool| if on { "\" checked>" } else { "\">" };
+    m.raw("<div class=\"check\"><input id=\"housing\" name=\"housing\" type=\"checkbox\" value=\"1")
+        .raw(checked(q.housing));
+    m.raw("<label for=\"housing\">").text(t.housing).raw("</label></div>");
+    m.raw("<div class=\"check\"><input id=\"no_certificate\" name=\"no_certificate\" type=\"checkbox\" value=\"1");
+    m.raw(checked(q.no_certificate))
+        .raw("<label for=\"no_certificate\">")
+        .text(t.no_certificate_needed)
+        .raw("</label></div>");
+    m.raw("<button type=\"submit\" class=\"primary\">").text(t.search).raw("</button>");
+    m.into_string()
+}
+
 /// Public search (F2.4): a GET form, so it works without JavaScript and the
 /// URL can be shared over Telegram.
 #[component]
@@ -151,45 +220,12 @@ pub fn SearchPage() -> impl IntoView {
                 let next = r.has_next.then(|| page_href(&cur, r.page + 1));
                 let shown = r.items.len();
                 view! {
-                    <form method="get" action="/vacancies" class="card filters">
-                        <label for="q">{tu_string!(i18n, vacancies.query_label)}</label>
-                        <input id="q" name="q" type="search" value=cur.q.clone() maxlength="200"/>
-                        <div class="grid2">
-                            <div class="stack">
-                                <label for="sector">{tu_string!(i18n, companies.sector)}</label>
-                                <RefSelect id="sector" list=RefList::Sectors selected=cur.sector.unwrap_or(0) any_label=t_string!(i18n, vacancies.any).to_string()/>
-                            </div>
-                            <div class="stack">
-                                <label for="province">{tu_string!(i18n, companies.province)}</label>
-                                <RefSelect id="province" list=RefList::Provinces selected=cur.province.unwrap_or(0) any_label=t_string!(i18n, vacancies.any).to_string()/>
-                            </div>
-                            <div class="stack">
-                                <label for="min_wage">{tu_string!(i18n, vacancies.min_wage_label)}</label>
-                                <input id="min_wage" name="min_wage" type="number" inputmode="numeric" min="0" step="500"
-                                    value=cur.min_wage.map(|w| w.to_string()).unwrap_or_default()/>
-                            </div>
-                            <div class="stack">
-                                <label for="sort">{tu_string!(i18n, vacancies.sort_label)}</label>
-                                <select id="sort" name="sort">
-                                    <option value="newest" selected=cur.sort == Sort::Newest>{tu_string!(i18n, vacancies.sort_newest)}</option>
-                                    <option value="wage" selected=cur.sort == Sort::Wage>{tu_string!(i18n, vacancies.sort_wage)}</option>
-                                </select>
-                            </div>
-                        </div>
-                        <div class="check">
-                            <input id="housing" name="housing" type="checkbox" value="1" checked=cur.housing/>
-                            <label for="housing">{tu_string!(i18n, vacancies.housing)}</label>
-                        </div>
-                        <div class="check">
-                            <input id="no_certificate" name="no_certificate" type="checkbox" value="1" checked=cur.no_certificate/>
-                            <label for="no_certificate">{tu_string!(i18n, vacancies.no_certificate_needed)}</label>
-                        </div>
-                        <button type="submit" class="primary">{tu_string!(i18n, vacancies.search_button)}</button>
-                    </form>
+                    <form method="get" action="/vacancies" class="card filters"
+                        inner_html=filters_markup(&cur, &lists, &FilterTexts::of(i18n))></form>
                     <p role="status" class="count">{tu_string!(i18n, vacancies.page)} " " {crate::format::integer(r.page as i64, locale)}
                         {(shown == 0).then(|| view! { " — " {tu_string!(i18n, vacancies.nothing_found)} })}</p>
                     <ul class="results" inner_html=cards_markup(&r.items, &lists, &CardTexts::of(i18n))></ul>
-                    <nav class="pager" aria-label=t_string!(i18n, vacancies.pages).to_string()>
+                    <nav class="pager" aria-label=tu_string!(i18n, vacancies.pages).to_string()>
                         {prev.map(|h| view! { <a href=h rel="prev">{tu_string!(i18n, vacancies.prev)}</a> })}
                         {next.map(|h| view! { <a href=h rel="next">{tu_string!(i18n, vacancies.next)}</a> })}
                     </nav>
@@ -220,9 +256,25 @@ pub fn VacancyPage() -> impl IntoView {
                 let lists = use_refs();
                 let locale = i18n.get_locale_untracked();
                 {
-                        let yes = t_string!(i18n, vacancies.yes).to_string();
-                        let no = t_string!(i18n, vacancies.no).to_string();
+                        let yes = tu_string!(i18n, vacancies.yes).to_string();
+                        let no = tu_string!(i18n, vacancies.no).to_string();
                         let yn = move |b: bool| if b { yes.clone() } else { no.clone() };
+                        let district = (!v.district.is_empty()).then(|| format!(", {}", v.district)).unwrap_or_default();
+                        let facts = crate::markup::definitions(&[
+                            (tu_string!(i18n, companies.sector), lists.sector(v.sector_id)),
+                            (tu_string!(i18n, companies.province), format!("{}{district}", lists.province(v.province_id))),
+                            (tu_string!(i18n, vacancies.positions), format!("{} / {}", v.positions - v.filled, v.positions)),
+                            (tu_string!(i18n, vacancies.hours), v.hours_per_week.to_string()),
+                            (tu_string!(i18n, vacancies.housing), yn(v.housing)),
+                            (tu_string!(i18n, vacancies.meals), yn(v.meals)),
+                            (tu_string!(i18n, vacancies.transport), yn(v.transport)),
+                            (tu_string!(i18n, vacancies.contract_months), v.contract_months.to_string()),
+                            (tu_string!(i18n, vacancies.turkish_level), level_text(i18n, v.turkish_level)),
+                            (tu_string!(i18n, vacancies.certificate_required), yn(v.certificate_required)),
+                            (tu_string!(i18n, vacancies.start_date), date(&v.start_date, locale)),
+                            (tu_string!(i18n, vacancies.closing_date), date(&v.closing_date, locale)),
+                            (tu_string!(i18n, vacancies.fees), tu_string!(i18n, vacancies.no_fees).to_string()),
+                        ]);
                         let text = match (locale, &v.text_uz) {
                             (Locale::uz, Some(t)) => t.clone(),
                             _ => v.text_tr.clone(),
@@ -233,21 +285,7 @@ pub fn VacancyPage() -> impl IntoView {
                                 <p>{v.company_name.clone()} " "
                                     {v.company_verified.then(|| view! { <span class="badge">{tu_string!(i18n, vacancies.verified_company)}</span> })}</p>
                                 <p class="wage">{money_try(v.wage_kurus, locale)} " " <span class="small">{tu_string!(i18n, vacancies.per_month_gross)}</span></p>
-                                <dl class="facts">
-                                    <dt>{tu_string!(i18n, companies.sector)}</dt><dd>{lists.sector(v.sector_id)}</dd>
-                                    <dt>{tu_string!(i18n, companies.province)}</dt><dd>{lists.province(v.province_id)} {(!v.district.is_empty()).then(|| format!(", {}", v.district))}</dd>
-                                    <dt>{tu_string!(i18n, vacancies.positions)}</dt><dd>{v.positions - v.filled} " / " {v.positions}</dd>
-                                    <dt>{tu_string!(i18n, vacancies.hours)}</dt><dd>{v.hours_per_week}</dd>
-                                    <dt>{tu_string!(i18n, vacancies.housing)}</dt><dd>{yn(v.housing)}</dd>
-                                    <dt>{tu_string!(i18n, vacancies.meals)}</dt><dd>{yn(v.meals)}</dd>
-                                    <dt>{tu_string!(i18n, vacancies.transport)}</dt><dd>{yn(v.transport)}</dd>
-                                    <dt>{tu_string!(i18n, vacancies.contract_months)}</dt><dd>{v.contract_months}</dd>
-                                    <dt>{tu_string!(i18n, vacancies.turkish_level)}</dt><dd>{level_text(i18n, v.turkish_level)}</dd>
-                                    <dt>{tu_string!(i18n, vacancies.certificate_required)}</dt><dd>{yn(v.certificate_required)}</dd>
-                                    <dt>{tu_string!(i18n, vacancies.start_date)}</dt><dd>{date(&v.start_date, locale)}</dd>
-                                    <dt>{tu_string!(i18n, vacancies.closing_date)}</dt><dd>{date(&v.closing_date, locale)}</dd>
-                                    <dt>{tu_string!(i18n, vacancies.fees)}</dt><dd>{tu_string!(i18n, vacancies.no_fees)}</dd>
-                                </dl>
+                                <dl class="facts" inner_html=facts></dl>
                                 {v.project_id.map(|p| view! {
                                     <p><a href=format!("/projects/{p}")>{tu_string!(i18n, vacancies.project_link)}</a></p>
                                 })}
@@ -388,10 +426,10 @@ pub fn VacancyFormPage() -> impl IntoView {
                               ("transport", v.as_ref().is_some_and(|v| v.transport)), ("certificate_required", v.as_ref().is_some_and(|v| v.certificate_required))]
                                 .into_iter().map(|(name, checked)| {
                                     let label = match name {
-                                        "housing" => t_string!(i18n, vacancies.housing),
-                                        "meals" => t_string!(i18n, vacancies.meals),
-                                        "transport" => t_string!(i18n, vacancies.transport),
-                                        _ => t_string!(i18n, vacancies.certificate_required),
+                                        "housing" => tu_string!(i18n, vacancies.housing),
+                                        "meals" => tu_string!(i18n, vacancies.meals),
+                                        "transport" => tu_string!(i18n, vacancies.transport),
+                                        _ => tu_string!(i18n, vacancies.certificate_required),
                                     };
                                     view! {
                                         <div class="check">
@@ -548,6 +586,58 @@ mod tests {
              <p class=\"small\"><span class=\"tag\">Turar joy</span> <span class=\"tag\">Sertifikat shart emas</span> \
              Qabul tugaydi: 02.02.2027</p></li>"
         );
+    }
+
+    fn filter_texts() -> FilterTexts {
+        FilterTexts {
+            query: "Soʻz",
+            sector: "Soha",
+            province: "Viloyat",
+            any: "Hammasi",
+            min_wage: "Eng kam maosh",
+            sort: "Tartib",
+            sort_newest: "Yangilari",
+            sort_wage: "Maosh",
+            housing: "Turar joy",
+            no_certificate_needed: "Sertifikat shart emas",
+            search: "Qidirish",
+        }
+    }
+
+    #[test]
+    fn the_search_form_is_filled_in_from_the_query_and_escapes_it() {
+        let q = SearchQuery {
+            q: "\"><script>x</script>".into(),
+            province: Some(35),
+            min_wage: Some(30000),
+            housing: true,
+            sort: Sort::Wage,
+            ..Default::default()
+        };
+        let html = filters_markup(&q, &lists(), &filter_texts());
+        assert!(html.contains("value=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\" maxlength=\"200\">"), "{html}");
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(html.contains("<option value=\"35\" selected>İzmir</option>"), "{html}");
+        assert!(html.contains("<option value=\"34\">İstanbul</option>"), "{html}");
+        assert!(
+            html.contains("<select id=\"sector\" name=\"sector\"><option value=\"\">Hammasi</option></select>"),
+            "{html}"
+        );
+        assert!(html.contains("value=\"30000\">"), "{html}");
+        assert!(
+            html.contains("<option value=\"newest\">Yangilari</option><option value=\"wage\" selected>Maosh</option>")
+        );
+        assert!(html.contains("name=\"housing\" type=\"checkbox\" value=\"1\" checked>"), "{html}");
+        assert!(html.contains("name=\"no_certificate\" type=\"checkbox\" value=\"1\"><label"), "{html}");
+    }
+
+    #[test]
+    fn an_empty_query_gives_an_empty_form() {
+        let html = filters_markup(&SearchQuery::default(), &lists(), &filter_texts());
+        assert!(html.contains("type=\"search\" value=\"\" maxlength"), "{html}");
+        assert!(!html.contains("selected>İ") && !html.contains("checked"), "{html}");
+        assert!(html.contains("<option value=\"newest\" selected>Yangilari</option>"), "{html}");
+        assert!(html.contains("step=\"500\" value=\"\">"), "{html}");
     }
 
     #[test]
