@@ -1,5 +1,5 @@
 use super::api::{emergency_contacts, UpdateContact};
-use super::{display_phone, ContactKind};
+use super::{display_phone, Contact, ContactKind};
 use crate::authz::Action;
 use crate::forms::{use_form_error, FormError};
 use crate::i18n::*;
@@ -17,6 +17,21 @@ fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, kind: ContactKind) -> Stri
     .to_string()
 }
 
+/// The numbers as markup (see [`crate::markup`]): they are on every page and never change once shown.
+pub fn contacts_markup(list: &[Contact], kind: impl Fn(ContactKind) -> String, placeholder: &str) -> String {
+    let mut m = crate::markup::Markup::with_capacity(160 * list.len());
+    for c in list {
+        m.raw("<li><a class=\"tel\" href=\"tel:").attr(&c.phone).raw("\"><span class=\"contact-kind\">");
+        m.text(&kind(c.kind)).raw("</span><span class=\"contact-number\">").text(&display_phone(&c.phone));
+        m.raw("</span></a>");
+        if c.placeholder {
+            m.raw("<span class=\"placeholder-note\">").text(placeholder).raw("</span>");
+        }
+        m.raw("</li>");
+    }
+    m.into_string()
+}
+
 /// The block at the foot of every page.
 #[component]
 pub fn EmergencyContacts() -> impl IntoView {
@@ -26,22 +41,7 @@ pub fn EmergencyContacts() -> impl IntoView {
         <section id="emergency" class="emergency" aria-labelledby="emergency-title">
             <h2 id="emergency-title">{tu_string!(i18n, contacts.title)}</h2>
             <Loaded resource=contacts let:list>
-                        <ul class="contact-list">
-                            {list.into_iter().map(|c| {
-                                let href = format!("tel:{}", c.phone);
-                                view! {
-                                    <li>
-                                        <a class="tel" href=href>
-                                            <span class="contact-kind">{kind_label(i18n, c.kind)}</span>
-                                            <span class="contact-number">{display_phone(&c.phone)}</span>
-                                        </a>
-                                        {c.placeholder.then(|| view! {
-                                            <span class="placeholder-note">{tu_string!(i18n, contacts.placeholder)}</span>
-                                        })}
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
+                        <ul class="contact-list" inner_html=contacts_markup(&list, |k| kind_label(i18n, k), tu_string!(i18n, contacts.placeholder))></ul>
             </Loaded>
         </section>
     }
@@ -84,5 +84,27 @@ pub fn ContactsEditPage() -> impl IntoView {
                             </section>
                         }}
         </Loaded>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_number_is_a_tel_link_with_its_kind_and_placeholders_say_so() {
+        let list = [
+            Contact { kind: ContactKind::Embassy, phone: "+903124413871".into(), placeholder: false },
+            Contact { kind: ContactKind::Hotline, phone: "+998712000000".into(), placeholder: true },
+        ];
+        let kind = |k| format!("{k:?} <&>");
+        assert_eq!(
+            contacts_markup(&list, kind, "Namuna"),
+            "<li><a class=\"tel\" href=\"tel:+903124413871\"><span class=\"contact-kind\">Embassy &lt;&amp;&gt;</span>\
+             <span class=\"contact-number\">+90 312 441 38 71</span></a></li>\
+             <li><a class=\"tel\" href=\"tel:+998712000000\"><span class=\"contact-kind\">Hotline &lt;&amp;&gt;</span>\
+             <span class=\"contact-number\">+998 71 200 00 00</span></a><span class=\"placeholder-note\">Namuna</span></li>"
+        );
+        assert_eq!(contacts_markup(&[], kind, "Namuna"), "");
     }
 }

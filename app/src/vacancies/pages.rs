@@ -235,6 +235,44 @@ pub fn SearchPage() -> impl IntoView {
     }
 }
 
+/// What a vacancy page says above its apply box, taken from the catalogue once per page.
+pub struct VacancyTexts {
+    pub locale: Locale,
+    pub verified_company: &'static str,
+    pub per_month_gross: &'static str,
+    pub project_link: &'static str,
+    pub description: &'static str,
+}
+
+impl VacancyTexts {
+    fn of(i18n: leptos_i18n::I18nContext<Locale>) -> Self {
+        VacancyTexts {
+            locale: i18n.get_locale_untracked(),
+            verified_company: tu_string!(i18n, vacancies.verified_company),
+            per_month_gross: tu_string!(i18n, vacancies.per_month_gross),
+            project_link: tu_string!(i18n, vacancies.project_link),
+            description: tu_string!(i18n, vacancies.description),
+        }
+    }
+}
+
+/// A vacancy above its apply box, as markup (see [`crate::markup`]); `facts` from [`crate::markup::definitions`].
+pub fn vacancy_markup(v: &Vacancy, occupation: &str, facts: &str, text: &str, t: &VacancyTexts) -> String {
+    let mut m = Markup::with_capacity(1200 + facts.len() + text.len());
+    m.raw("<h1>").text(occupation).raw("</h1><p>").text(&v.company_name).text(" ");
+    if v.company_verified {
+        m.raw("<span class=\"badge\">").text(t.verified_company).raw("</span>");
+    }
+    m.raw("</p><p class=\"wage\">").text(&money_try(v.wage_kurus, t.locale));
+    m.raw(" <span class=\"small\">").text(t.per_month_gross).raw("</span></p>");
+    m.raw("<dl class=\"facts\">").raw_owned(facts).raw("</dl>");
+    if let Some(p) = v.project_id {
+        m.raw("<p><a href=\"/projects/").int(p.into()).raw("\">").text(t.project_link).raw("</a></p>");
+    }
+    m.raw("<h2>").text(t.description).raw("</h2><p class=\"prewrap\">").text(text).raw("</p>");
+    m.into_string()
+}
+
 /// One vacancy with every structured field in the reader's language.
 #[component]
 pub fn VacancyPage() -> impl IntoView {
@@ -281,16 +319,7 @@ pub fn VacancyPage() -> impl IntoView {
                         };
                         view! {
                             <article class="card vacancy-page">
-                                <h1>{lists.occupation(v.occupation_id)}</h1>
-                                <p>{v.company_name.clone()} " "
-                                    {v.company_verified.then(|| view! { <span class="badge">{tu_string!(i18n, vacancies.verified_company)}</span> })}</p>
-                                <p class="wage">{money_try(v.wage_kurus, locale)} " " <span class="small">{tu_string!(i18n, vacancies.per_month_gross)}</span></p>
-                                <dl class="facts" inner_html=facts></dl>
-                                {v.project_id.map(|p| view! {
-                                    <p><a href=format!("/projects/{p}")>{tu_string!(i18n, vacancies.project_link)}</a></p>
-                                })}
-                                <h2>{tu_string!(i18n, vacancies.description)}</h2>
-                                <p class="prewrap">{text}</p>
+                                <div inner_html=vacancy_markup(&v, &lists.occupation(v.occupation_id), &facts, &text, &VacancyTexts::of(i18n))></div>
                                 <crate::applications::pages::ApplyBox vacancy_id=v.id open=v.status == VacancyStatus::Published reader/>
                             </article>
                         }
@@ -638,6 +667,55 @@ mod tests {
         assert!(!html.contains("selected>İ") && !html.contains("checked"), "{html}");
         assert!(html.contains("<option value=\"newest\" selected>Yangilari</option>"), "{html}");
         assert!(html.contains("step=\"500\" value=\"\">"), "{html}");
+    }
+
+    #[test]
+    fn a_vacancy_escapes_what_its_employer_typed_and_links_its_project() {
+        let v = Vacancy {
+            id: 7,
+            company_id: 2,
+            company_name: "<b>Anadolu</b> & Ortaklar".into(),
+            company_verified: true,
+            sector_id: 1,
+            occupation_id: 10,
+            positions: 5,
+            filled: 2,
+            province_id: 35,
+            district: String::new(),
+            wage_kurus: 3_503_000,
+            hours_per_week: 45,
+            housing: true,
+            meals: false,
+            transport: false,
+            contract_months: 12,
+            turkish_level: TurkishLevel::A2,
+            certificate_required: false,
+            start_date: "2027-01-15".into(),
+            closing_date: "2027-02-02".into(),
+            text_tr: String::new(),
+            text_uz: None,
+            status: VacancyStatus::Published,
+            review_reason: None,
+            created_at: "2026-12-01T10:00:00Z".into(),
+            project_id: Some(3),
+        };
+        let t = VacancyTexts {
+            locale: Locale::tr,
+            verified_company: "Doğrulanmış",
+            per_month_gross: "aylık brüt",
+            project_link: "Proje",
+            description: "Açıklama",
+        };
+        let html = vacancy_markup(&v, "Kaynakçı", "<dt>İl</dt><dd>İzmir</dd>", "Satır 1\n<script>x</script>", &t);
+        assert_eq!(
+            html,
+            "<h1>Kaynakçı</h1><p>&lt;b&gt;Anadolu&lt;/b&gt; &amp; Ortaklar <span class=\"badge\">Doğrulanmış</span></p>\
+             <p class=\"wage\">35.030,00\u{a0}TL <span class=\"small\">aylık brüt</span></p>\
+             <dl class=\"facts\"><dt>İl</dt><dd>İzmir</dd></dl><p><a href=\"/projects/3\">Proje</a></p>\
+             <h2>Açıklama</h2><p class=\"prewrap\">Satır 1\n&lt;script&gt;x&lt;/script&gt;</p>"
+        );
+        let plain = vacancy_markup(&Vacancy { company_verified: false, project_id: None, ..v }, "K", "", "", &t);
+        assert!(!plain.contains("badge") && !plain.contains("/projects/"), "{plain}");
     }
 
     #[test]
