@@ -297,7 +297,7 @@ pub fn VacancyPage() -> impl IntoView {
                         let yes = tu_string!(i18n, vacancies.yes).to_string();
                         let no = tu_string!(i18n, vacancies.no).to_string();
                         let yn = move |b: bool| if b { yes.clone() } else { no.clone() };
-                        let district = (!v.district.is_empty()).then(|| format!(", {}", v.district)).unwrap_or_default();
+                        let district = if v.district.is_empty() { String::new() } else { format!(", {}", v.district) };
                         let facts = crate::markup::definitions(&[
                             (tu_string!(i18n, companies.sector), lists.sector(v.sector_id)),
                             (tu_string!(i18n, companies.province), format!("{}{district}", lists.province(v.province_id))),
