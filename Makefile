@@ -21,7 +21,8 @@ run: setup build
 ## The browser build names source files without this machine's directories (panic messages keep
 ## `leptos-0.8.23/src/…`): 1.7 KB less WASM (brotli) here. Of several remappings the last that matches wins.
 CARGO_REGISTRY := $(or $(CARGO_HOME),$(HOME)/.cargo)/registry/src/
-WASM_REMAP := $(foreach d,$(CURDIR)/ $(CARGO_REGISTRY) $(wildcard $(CARGO_REGISTRY)*/),--remap-path-prefix=$(d)=)
+## (Not the checkout's own directory: flags that differ per clone would rebuild every dependency.)
+WASM_REMAP := $(foreach d,$(CARGO_REGISTRY) $(wildcard $(CARGO_REGISTRY)*/),--remap-path-prefix=$(d)=)
 
 build: setup
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='$(WASM_REMAP)' cargo leptos build --release --split
