@@ -79,32 +79,36 @@ fn page_href(q: &SearchQuery, page: u32) -> String {
     format!("/vacancies?{}", crate::parse::query_string(pairs))
 }
 
-/// What every card of a result page says, taken from the catalogue once per page.
-pub struct CardTexts {
+/// What the cards of a result page and a vacancy's page say, taken from the catalogue once per page.
+pub struct VacancyTexts {
     pub locale: Locale,
     pub per_month_gross: &'static str,
     pub verified_company: &'static str,
     pub housing: &'static str,
     pub no_certificate_needed: &'static str,
     pub closes: &'static str,
+    pub project_link: &'static str,
+    pub description: &'static str,
 }
 
-impl CardTexts {
+impl VacancyTexts {
     fn of(i18n: leptos_i18n::I18nContext<Locale>) -> Self {
-        CardTexts {
+        VacancyTexts {
             locale: i18n.get_locale_untracked(),
             per_month_gross: tu_string!(i18n, vacancies.per_month_gross),
             verified_company: tu_string!(i18n, vacancies.verified_company),
             housing: tu_string!(i18n, vacancies.housing),
             no_certificate_needed: tu_string!(i18n, vacancies.no_certificate_needed),
             closes: tu_string!(i18n, vacancies.closes),
+            project_link: tu_string!(i18n, vacancies.project_link),
+            description: tu_string!(i18n, vacancies.description),
         }
     }
 }
 
 /// The cards of a result page, one `<li>` each, as markup (see [`crate::markup`]): twenty cards are most
 /// of the page's nodes, and none of them changes once it is shown.
-pub fn cards_markup(items: &[VacancySummary], lists: &ReferenceLists, t: &CardTexts) -> String {
+pub fn cards_markup(items: &[VacancySummary], lists: &ReferenceLists, t: &VacancyTexts) -> String {
     let mut m = Markup::with_capacity(520 * items.len());
     for v in items {
         m.raw("<li class=\"card vacancy\"><h2><a href=\"/vacancies/").int(v.id.into()).raw("\">");
@@ -224,7 +228,7 @@ pub fn SearchPage() -> impl IntoView {
                         inner_html=filters_markup(&cur, &lists, &FilterTexts::of(i18n))></form>
                     <p role="status" class="count">{tu_string!(i18n, vacancies.page)} " " {crate::format::integer(r.page as i64, locale)}
                         {(shown == 0).then(|| view! { " — " {tu_string!(i18n, vacancies.nothing_found)} })}</p>
-                    <ul class="results" inner_html=cards_markup(&r.items, &lists, &CardTexts::of(i18n))></ul>
+                    <ul class="results" inner_html=cards_markup(&r.items, &lists, &VacancyTexts::of(i18n))></ul>
                     <nav class="pager" aria-label=tu_string!(i18n, vacancies.pages).to_string()>
                         {prev.map(|h| view! { <a href=h rel="prev">{tu_string!(i18n, vacancies.prev)}</a> })}
                         {next.map(|h| view! { <a href=h rel="next">{tu_string!(i18n, vacancies.next)}</a> })}
@@ -232,27 +236,6 @@ pub fn SearchPage() -> impl IntoView {
                 }
             }
         </Loaded>
-    }
-}
-
-/// What a vacancy page says above its apply box, taken from the catalogue once per page.
-pub struct VacancyTexts {
-    pub locale: Locale,
-    pub verified_company: &'static str,
-    pub per_month_gross: &'static str,
-    pub project_link: &'static str,
-    pub description: &'static str,
-}
-
-impl VacancyTexts {
-    fn of(i18n: leptos_i18n::I18nContext<Locale>) -> Self {
-        VacancyTexts {
-            locale: i18n.get_locale_untracked(),
-            verified_company: tu_string!(i18n, vacancies.verified_company),
-            per_month_gross: tu_string!(i18n, vacancies.per_month_gross),
-            project_link: tu_string!(i18n, vacancies.project_link),
-            description: tu_string!(i18n, vacancies.description),
-        }
     }
 }
 
@@ -564,7 +547,7 @@ pub fn ProjectPage() -> impl IntoView {
                                    " · " {lists.province(p.province_id)}</p>
                                 <p class="prewrap">{text}</p>
                                 <h2>{tu_string!(i18n, vacancies.search_title)}</h2>
-                                <ul class="results" inner_html=cards_markup(&vacancies, &lists, &CardTexts::of(i18n))></ul>
+                                <ul class="results" inner_html=cards_markup(&vacancies, &lists, &VacancyTexts::of(i18n))></ul>
                             </article>
                         }
                 }
@@ -592,14 +575,16 @@ mod tests {
         crate::vacancies::tests::summary("<script>alert(1)</script> & \"Ortaklar\"")
     }
 
-    fn texts(locale: Locale) -> CardTexts {
-        CardTexts {
+    fn texts(locale: Locale) -> VacancyTexts {
+        VacancyTexts {
             locale,
             per_month_gross: "oyiga",
             verified_company: "Tasdiqlangan",
             housing: "Turar joy",
             no_certificate_needed: "Sertifikat shart emas",
             closes: "Qabul tugaydi:",
+            project_link: "Loyiha",
+            description: "Tavsif",
         }
     }
 
@@ -700,11 +685,11 @@ mod tests {
             project_id: Some(3),
         };
         let t = VacancyTexts {
-            locale: Locale::tr,
             verified_company: "Doğrulanmış",
             per_month_gross: "aylık brüt",
             project_link: "Proje",
             description: "Açıklama",
+            ..texts(Locale::tr)
         };
         let html = vacancy_markup(&v, "Kaynakçı", "<dt>İl</dt><dd>İzmir</dd>", "Satır 1\n<script>x</script>", &t);
         assert_eq!(
