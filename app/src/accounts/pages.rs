@@ -57,6 +57,25 @@ pub fn SignInPage() -> impl IntoView {
     let error = use_form_error();
     let query = use_query_map();
     let next = move || query.with(|q| q.get("next")).unwrap_or_else(|| "/account".into());
+    // Migrants sign in with a phone number, so the field opens the phone
+    // keypad; employers and staff follow a link to the e-mail keyboard. The
+    // field takes either in both cases: only the keyboard differs.
+    let by_email = query.with_untracked(|q| q.get("with").as_deref() == Some("email"));
+    let switch_href = move || {
+        let mut pairs = Vec::new();
+        if !by_email {
+            pairs.push(("with", "email".to_string()));
+        }
+        if let Some(n) = query.with(|q| q.get("next")) {
+            pairs.push(("next", n));
+        }
+        let q = crate::parse::query_string(pairs);
+        if q.is_empty() {
+            "/signin".to_string()
+        } else {
+            format!("/signin?{q}")
+        }
+    };
     view! {
         <section class="card narrow">
             <h1>{tu_string!(i18n, account.sign_in_title)}</h1>
@@ -64,9 +83,14 @@ pub fn SignInPage() -> impl IntoView {
             <form method="post" action=SignIn::url() class="stack">
                 <input type="hidden" name="next" value=next/>
                 <label for="login">{tu_string!(i18n, account.login_label)}</label>
-                <input id="login" name="login" type="text" inputmode="email" autocomplete="username" required
-                    aria-describedby="login-hint"/>
-                <p class="hint" id="login-hint">{tu_string!(i18n, account.login_hint)}</p>
+                <input id="login" name="login" type="text" inputmode=if by_email { "email" } else { "tel" }
+                    autocomplete="username" required aria-describedby="login-hint"/>
+                <p class="hint" id="login-hint">
+                    {tu_string!(i18n, account.login_hint)} " "
+                    <a href=switch_href>
+                        {if by_email { tu_string!(i18n, account.login_with_phone) } else { tu_string!(i18n, account.login_with_email) }}
+                    </a>
+                </p>
                 <PasswordField id="password" name="password" autocomplete="current-password" error>
                     {tu_string!(i18n, account.password_label)}
                 </PasswordField>

@@ -4,35 +4,56 @@
 use crate::error::AppError;
 
 /// Normalises a migrant's phone number to E.164. Only Uzbek (+998, 9 digits)
-/// and Turkish (+90, 10 digits) numbers are accepted; people type spaces,
-/// dashes, brackets, `00` for `+`, or leave out the `+`.
+/// and Turkish (+90, 10 digits) numbers are accepted, written the way people
+/// write them: with or without `+` or `00`, with spaces, dashes, dots or
+/// brackets, and in the national forms: Uzbek `90 123 45 67` (nine digits),
+/// Turkish `0532 123 45 67` or `532 123 45 67`.
 pub fn normalize_phone(input: &str) -> Result<String, AppError> {
+    let (digits, international) = phone_digits(input).ok_or(AppError::InvalidPhone)?;
+    let e164 = if international {
+        digits
+    } else {
+        match digits.len() {
+            9 => format!("998{digits}"),
+            10 => format!("90{digits}"),
+            11 if digits.starts_with('0') => format!("90{}", &digits[1..]),
+            12 => digits,
+            _ => return Err(AppError::InvalidPhone),
+        }
+    };
+    if let Some(rest) = e164.strip_prefix("998") {
+        if rest.len() == 9 && !rest.starts_with('0') {
+            return Ok(format!("+{e164}"));
+        }
+    } else if let Some(rest) = e164.strip_prefix("90") {
+        if rest.len() == 10 && matches!(rest.as_bytes()[0], b'2'..=b'5') {
+            return Ok(format!("+{e164}"));
+        }
+    }
+    Err(AppError::InvalidPhone)
+}
+
+/// The digits of a typed phone number and whether it was written with its
+/// country code (`+` or `00` in front); `None` for anything but digits and
+/// the separators people use.
+pub fn phone_digits(input: &str) -> Option<(String, bool)> {
     let trimmed = input.trim();
     let mut digits = String::with_capacity(16);
     for (i, c) in trimmed.chars().enumerate() {
         match c {
             '0'..='9' => digits.push(c),
             '+' if i == 0 => {}
-            ' ' | '-' | '(' | ')' | '.' | '\u{a0}' => {}
-            _ => return Err(AppError::InvalidPhone),
+            ' ' | '-' | '(' | ')' | '.' | '/' | '\u{a0}' => {}
+            _ => return None,
         }
     }
-    let digits = digits.strip_prefix("00").unwrap_or(&digits).to_string();
-    // A Turkish number written the national way: 0 5xx xxx xx xx.
-    let digits = match digits.strip_prefix('0') {
-        Some(rest) if rest.len() == 10 && !trimmed.starts_with('+') => format!("90{rest}"),
-        _ => digits,
-    };
-    if let Some(rest) = digits.strip_prefix("998") {
-        if rest.len() == 9 && !rest.starts_with('0') {
-            return Ok(format!("+{digits}"));
-        }
-    } else if let Some(rest) = digits.strip_prefix("90") {
-        if rest.len() == 10 && matches!(rest.as_bytes()[0], b'2'..=b'5') {
-            return Ok(format!("+{digits}"));
-        }
+    if trimmed.starts_with('+') {
+        return Some((digits, true));
     }
-    Err(AppError::InvalidPhone)
+    match digits.strip_prefix("00") {
+        Some(rest) => Some((rest.to_string(), true)),
+        None => Some((digits, false)),
+    }
 }
 
 /// Trims and lower-cases an e-mail address and checks its shape.
@@ -109,6 +130,15 @@ mod tests {
             ("0532 123 45 67", "+905321234567"),
             ("+90 (312) 123 45 67", "+903121234567"),
             ("0090 532 123 4567", "+905321234567"),
+            // National forms, as people write them at home.
+            ("90 123 45 67", "+998901234567"),
+            ("901234567", "+998901234567"),
+            ("(90) 123-45-67", "+998901234567"),
+            ("71 123 45 67", "+998711234567"),
+            ("532 123 45 67", "+905321234567"),
+            ("0 (532) 123 45 67", "+905321234567"),
+            ("0212 123 45 67", "+902121234567"),
+            ("905321234567", "+905321234567"),
         ] {
             assert_eq!(normalize_phone(input).as_deref(), Ok(want), "{input}");
         }
@@ -127,6 +157,12 @@ mod tests {
             "+998 90 123 45 6x",
             "90123456+7",
             "０５３２１２３４５６７", // full-width digits
+            "01 234 56 78",           // nine digits, but no Uzbek number starts with 0
+            "632 123 45 67",          // ten digits, but no Turkish range 6
+            "1532 123 45 67",         // eleven digits without the trunk 0
+            "+90 123 45 67",          // a country code that the rest does not fit
+            "0532 123 45 6",
+            "90 123 45 67 8",
         ] {
             assert_eq!(normalize_phone(input), Err(AppError::InvalidPhone), "{input}");
         }
@@ -169,6 +205,7 @@ mod tests {
     #[test]
     fn login_is_phone_or_email() {
         assert_eq!(normalize_login("+998 90 123 45 67").as_deref(), Ok("+998901234567"));
+        assert_eq!(normalize_login("90 123 45 67").as_deref(), Ok("+998901234567"));
         assert_eq!(normalize_login("HR@firma.com").as_deref(), Ok("hr@firma.com"));
     }
 }

@@ -30,23 +30,16 @@ pub struct Contact {
     pub placeholder: bool,
 }
 
-/// Normalises a contact number to E.164: any country, 8 to 15 digits.
+/// Normalises a contact number to E.164: with its country code (`+` or `00`),
+/// any country, 8 to 15 digits; without one, an Uzbek or Turkish number in its
+/// national form (`0532 123 45 67`, `90 123 45 67`), as
+/// [`normalize_phone`](crate::accounts::validate::normalize_phone) reads it.
 pub fn normalize_contact_phone(input: &str) -> Option<String> {
-    let t = input.trim();
-    let mut digits = String::new();
-    for (i, c) in t.chars().enumerate() {
-        match c {
-            '0'..='9' => digits.push(c),
-            '+' if i == 0 => {}
-            ' ' | '-' | '(' | ')' | '.' => {}
-            _ => return None,
-        }
+    let (digits, international) = crate::accounts::validate::phone_digits(input)?;
+    if !international {
+        return crate::accounts::validate::normalize_phone(input).ok();
     }
-    let digits = digits.strip_prefix("00").map(str::to_string).unwrap_or(digits);
-    if !(t.starts_with('+') || t.starts_with("00")) || !(8..=15).contains(&digits.len()) || digits.starts_with('0') {
-        return None;
-    }
-    Some(format!("+{digits}"))
+    ((8..=15).contains(&digits.len()) && !digits.starts_with('0')).then(|| format!("+{digits}"))
 }
 
 /// Groups a number for reading: `+90 312 441 38 71`, `+998 71 123 45 67`.
@@ -80,7 +73,12 @@ mod tests {
     fn contact_numbers() {
         assert_eq!(normalize_contact_phone("+90 312 441 38 71").as_deref(), Some("+903124413871"));
         assert_eq!(normalize_contact_phone("00998 71 123 45 67").as_deref(), Some("+998711234567"));
-        assert_eq!(normalize_contact_phone("312 441 38 71"), None, "country code required");
+        assert_eq!(normalize_contact_phone("+49 30 1234567").as_deref(), Some("+49301234567"));
+        // A Turkish employer's number as written in Türkiye; an Uzbek one as written at home.
+        assert_eq!(normalize_contact_phone("0532 123 45 67").as_deref(), Some("+905321234567"));
+        assert_eq!(normalize_contact_phone("(0312) 441-38-71").as_deref(), Some("+903124413871"));
+        assert_eq!(normalize_contact_phone("71 123 45 67").as_deref(), Some("+998711234567"));
+        assert_eq!(normalize_contact_phone("1234 5678"), None, "no country, and no national form");
         assert_eq!(normalize_contact_phone("+90 312 abc"), None);
         assert_eq!(normalize_contact_phone("+1234567"), None, "too short");
     }

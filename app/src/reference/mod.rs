@@ -2,6 +2,7 @@
 //! for Turkish and Uzbek text, and checks of Turkish company identifiers.
 //! Plain Rust only, so that both builds compile it.
 pub mod api;
+pub mod collate;
 pub mod ids;
 pub mod text;
 

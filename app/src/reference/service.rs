@@ -4,6 +4,7 @@
 use super::api::{MinimumWage, Named, ReferenceLists};
 use super::entity::*;
 use crate::error::AppError;
+use crate::i18n::Locale;
 use chrono::NaiveDate;
 use sea_orm::*;
 
@@ -11,7 +12,7 @@ use sea_orm::*;
 pub async fn lists<C: ConnectionTrait>(db: &C, today: NaiveDate) -> Result<[ReferenceLists; 2], AppError> {
     let sectors = sector::Entity::find().order_by_asc(sector::Column::Id).all(db).await?;
     let occupations = occupation::Entity::find().order_by_asc(occupation::Column::Id).all(db).await?;
-    let provinces = province::Entity::find().order_by_asc(province::Column::NameTr).all(db).await?;
+    let provinces = province::Entity::find().order_by_asc(province::Column::Id).all(db).await?;
     let regions = uz_region::Entity::find().order_by_asc(uz_region::Column::Id).all(db).await?;
     let minimum_wage_kurus = minimum_wage_on(db, today).await.ok();
     let named = |id, name: &String, parent| Named { id, name: name.clone(), parent };
@@ -21,11 +22,26 @@ pub async fn lists<C: ConnectionTrait>(db: &C, today: NaiveDate) -> Result<[Refe
             .iter()
             .map(|o| named(o.id, if uz { &o.name_uz } else { &o.name_tr }, Some(o.sector_id)))
             .collect(),
-        provinces: provinces.iter().map(|p| named(p.id, if uz { &p.name_uz } else { &p.name_tr }, None)).collect(),
+        provinces: sorted_provinces(
+            if uz { Locale::uz } else { Locale::tr },
+            provinces.iter().map(|p| named(p.id, if uz { &p.name_uz } else { &p.name_tr }, None)).collect(),
+        ),
         uz_regions: regions.iter().map(|r| named(r.id, if uz { &r.name_uz } else { &r.name_tr }, None)).collect(),
         minimum_wage_kurus,
     };
     Ok([lists(true), lists(false)])
+}
+
+/// Where most vacancies are (by plate code): first in every province list.
+pub const MAIN_PROVINCES: [i32; 6] = [34, 6, 35, 16, 7, 41];
+
+/// Provinces as the reader looks for them: the main destinations first
+/// (İstanbul, Ankara, İzmir, Bursa, Antalya, Kocaeli), then the rest in the
+/// alphabet of the reader's language.
+pub fn sorted_provinces(locale: Locale, mut provinces: Vec<Named>) -> Vec<Named> {
+    let main = |p: &Named| MAIN_PROVINCES.iter().position(|id| *id == p.id).unwrap_or(MAIN_PROVINCES.len());
+    provinces.sort_by(|a, b| main(a).cmp(&main(b)).then_with(|| super::collate::compare(locale, &a.name, &b.name)));
+    provinces
 }
 
 /// The legal gross monthly minimum wage in force on a day, in kuruş;
@@ -91,4 +107,28 @@ pub async fn check_occupation<C: ConnectionTrait>(db: &C, id: i32) -> Result<occ
 
 pub async fn check_uz_region<C: ConnectionTrait>(db: &C, id: i32) -> Result<uz_region::Model, AppError> {
     check::<uz_region::Entity, _>(db, id).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(id: i32, name: &str) -> Named {
+        Named { id, name: name.into(), parent: None }
+    }
+
+    #[test]
+    fn main_destinations_first_then_the_readers_alphabet() {
+        let tr = [(67, "Zonguldak"), (35, "İzmir"), (17, "Çanakkale"), (1, "Adana"), (34, "İstanbul"), (6, "Ankara")];
+        let names = |l: Vec<Named>| l.into_iter().map(|n| n.name).collect::<Vec<_>>();
+        assert_eq!(
+            names(sorted_provinces(Locale::tr, tr.iter().map(|(i, n)| named(*i, n)).collect())),
+            ["İstanbul", "Ankara", "İzmir", "Adana", "Çanakkale", "Zonguldak"]
+        );
+        let uz = [(67, "Zonguldak"), (17, "Chanakkale"), (1, "Adana"), (63, "Shanliurfa"), (7, "Antalya")];
+        assert_eq!(
+            names(sorted_provinces(Locale::uz, uz.iter().map(|(i, n)| named(*i, n)).collect())),
+            ["Antalya", "Adana", "Zonguldak", "Shanliurfa", "Chanakkale"]
+        );
+    }
 }
