@@ -39,6 +39,8 @@ pub enum AppError {
     /// No legal minimum wage is on record for today: a vacancy cannot be checked.
     MinimumWageUnknown,
     ClosingDateInPast,
+    /// Work would start before applications close.
+    StartBeforeClosing,
     InvalidPositions,
     InvalidDate,
     ReasonRequired,
@@ -49,11 +51,99 @@ pub enum AppError {
     CompanyExists,
     TextRequired,
     InvalidPassport,
+    /// A number field (hours, months …) outside what it allows.
+    OutOfRange,
+    /// A required field left empty.
+    Required,
+    /// A free text longer than its field allows.
+    TextTooLong,
+    /// A required choice (a select, a radio group) left empty.
+    ChoiceRequired,
+    /// Several fields of one form refused at once, each with its own error:
+    /// the page shows every message next to its field.
+    Fields(Vec<FieldError>),
     /// Anything unexpected (database down, bug). Details go to the log only.
     Internal,
 }
 
 impl std::error::Error for AppError {}
+
+/// One refused field of a form: the field's `name` and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub error: AppError,
+}
+
+/// Collects the errors of every field of a form, so a person sees them all
+/// at once instead of one per attempt.
+#[derive(Debug, Default)]
+pub struct Checks(Vec<FieldError>);
+
+impl Checks {
+    /// Checks that go on from refusals already made (a form that could not be read).
+    pub fn from_refused(refused: Vec<FieldError>) -> Checks {
+        Checks(refused)
+    }
+
+    /// Whether `field` is already refused.
+    pub fn refused(&self, field: &str) -> bool {
+        self.0.iter().any(|f| f.field == field)
+    }
+
+    /// The refusals so far.
+    pub fn into_refused(self) -> Vec<FieldError> {
+        self.0
+    }
+
+    /// The value, or `None` with the error recorded under its own field
+    /// ([`AppError::field`]; the form itself when it has none).
+    pub fn take<T>(&mut self, r: Result<T, AppError>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let field = e.field().unwrap_or("").to_string();
+                self.push(field, e);
+                None
+            }
+        }
+    }
+
+    /// The value, or `None` with the error recorded under `field`.
+    pub fn take_as<T>(&mut self, field: &str, r: Result<T, AppError>) -> Option<T> {
+        r.map_err(|e| self.push(field.to_string(), e)).ok()
+    }
+
+    /// Records an error under `field`.
+    pub fn fail(&mut self, field: &str, e: AppError) {
+        self.push(field.to_string(), e);
+    }
+
+    fn push(&mut self, field: String, e: AppError) {
+        match e {
+            AppError::Fields(inner) => self.0.extend(inner),
+            // A failure that is nobody's input (the database) ends the checks.
+            e => self.0.push(FieldError { field, error: e }),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `values` when nothing was refused; else the one error (as it is, when
+    /// it sits on its own field) or all of them.
+    pub fn finish<T>(mut self, values: Option<T>) -> Result<T, AppError> {
+        if let Some(i) = self.0.iter().position(|f| f.error == AppError::Internal) {
+            return Err(self.0.swap_remove(i).error);
+        }
+        match self.0.len() {
+            0 => values.ok_or(AppError::Internal),
+            1 if self.0[0].error.field().unwrap_or("") == self.0[0].field => Err(self.0.remove(0).error),
+            _ => Err(AppError::Fields(self.0)),
+        }
+    }
+}
 
 impl AppError {
     /// The catalogue key under `errors.` for this error.
@@ -82,6 +172,7 @@ impl AppError {
             AppError::InvalidMersis => Some("mersis"),
             AppError::WageBelowMinimum | AppError::InvalidWage => Some("wage"),
             AppError::ClosingDateInPast => Some("closing_date"),
+            AppError::StartBeforeClosing => Some("start_date"),
             AppError::InvalidPositions => Some("positions"),
             AppError::ReasonRequired => Some("reason"),
             AppError::TextRequired => Some("text_tr"),
@@ -100,6 +191,7 @@ impl AppError {
             AppError::Internal => 500,
             AppError::BadCredentials => 401,
             AppError::AlreadyApplied | AppError::VacancyFull | AppError::CompanyExists => 409,
+            AppError::Fields(f) => f.iter().map(|f| f.error.status()).max().unwrap_or(400),
             _ => 400,
         }
     }
@@ -158,6 +250,57 @@ mod tests {
             assert_eq!(e.to_string(), e.key());
         }
         assert_eq!(AppError::from_key("no_such_key"), None);
+    }
+
+    #[test]
+    fn checks_keep_every_refusal_with_its_field() {
+        let mut c = Checks::default();
+        let a = c.take::<u8>(Err(AppError::InvalidPhone));
+        let b = c.take_as::<u8>("hours_per_week", Err(AppError::OutOfRange));
+        let ok = c.take(Ok(3u8));
+        c.fail("consent", AppError::ConsentRequired);
+        assert_eq!((a, b, ok), (None, None, Some(3)));
+        assert_eq!(
+            c.finish(Some(())),
+            Err(AppError::Fields(vec![
+                FieldError { field: "phone".into(), error: AppError::InvalidPhone },
+                FieldError { field: "hours_per_week".into(), error: AppError::OutOfRange },
+                FieldError { field: "consent".into(), error: AppError::ConsentRequired },
+            ]))
+        );
+    }
+
+    #[test]
+    fn one_refusal_on_its_own_field_stays_itself() {
+        let mut c = Checks::default();
+        c.take::<()>(Err(AppError::InvalidPhone));
+        assert_eq!(c.finish(Some(())), Err(AppError::InvalidPhone));
+        // … but not on another field: the page must know which one.
+        let mut c = Checks::default();
+        c.take_as::<()>("contact_phone", Err(AppError::InvalidPhone));
+        assert_eq!(
+            c.finish(Some(())),
+            Err(AppError::Fields(vec![FieldError { field: "contact_phone".into(), error: AppError::InvalidPhone }]))
+        );
+        assert_eq!(Checks::default().finish(Some(7)), Ok(7));
+    }
+
+    #[test]
+    fn a_database_failure_wins_over_bad_input() {
+        let mut c = Checks::default();
+        c.take::<()>(Err(AppError::InvalidPhone));
+        c.take::<()>(Err(AppError::Internal));
+        assert_eq!(c.finish(Some(())), Err(AppError::Internal));
+    }
+
+    #[test]
+    fn many_refusals_answer_with_the_strongest_status() {
+        let e = AppError::Fields(vec![
+            FieldError { field: "vkn".into(), error: AppError::CompanyExists },
+            FieldError { field: "phone".into(), error: AppError::InvalidPhone },
+        ]);
+        assert_eq!(e.status(), 409);
+        assert_eq!(e.key(), "fields");
     }
 
     #[test]

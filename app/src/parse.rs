@@ -42,7 +42,7 @@ pub fn required_text(s: &str, max: usize, empty: AppError) -> Result<String, App
         return Err(empty);
     }
     if t.chars().count() > max {
-        return Err(AppError::InvalidInput);
+        return Err(AppError::TextTooLong);
     }
     Ok(t.to_string())
 }
@@ -51,7 +51,7 @@ pub fn required_text(s: &str, max: usize, empty: AppError) -> Result<String, App
 pub fn optional_text(s: Option<&str>, max: usize) -> Result<Option<String>, AppError> {
     match s.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
-        Some(t) if t.chars().count() > max => Err(AppError::InvalidInput),
+        Some(t) if t.chars().count() > max => Err(AppError::TextTooLong),
         Some(t) => Ok(Some(t.to_string())),
     }
 }
@@ -107,10 +107,10 @@ mod tests {
     fn texts() {
         assert_eq!(required_text("  a ", 5, AppError::TextRequired).as_deref(), Ok("a"));
         assert_eq!(required_text("  ", 5, AppError::TextRequired), Err(AppError::TextRequired));
-        assert_eq!(required_text("abcdef", 5, AppError::TextRequired), Err(AppError::InvalidInput));
+        assert_eq!(required_text("abcdef", 5, AppError::TextRequired), Err(AppError::TextTooLong));
         assert_eq!(optional_text(Some("  "), 5), Ok(None));
         assert_eq!(optional_text(Some(" ab "), 5), Ok(Some("ab".into())));
-        assert_eq!(optional_text(Some("abcdef"), 5), Err(AppError::InvalidInput));
+        assert_eq!(optional_text(Some("abcdef"), 5), Err(AppError::TextTooLong));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use crate::accounts::api::get_current_user;
 use crate::accounts::{Role, SessionUser};
 use crate::error::AppError;
+use crate::forms::FieldError;
 use crate::i18n::*;
 use crate::reference::api::{fetch_reference_lists, Named, RefList, ReferenceLists};
 use leptos::either::Either;
@@ -147,12 +148,36 @@ pub fn role_name(i18n: leptos_i18n::I18nContext<Locale>, role: Role) -> String {
 pub fn RefSelect(
     id: &'static str,
     list: RefList,
-    #[prop(optional)] selected: Option<i32>,
+    /// The chosen entry; none gives a "choose" placeholder that the form
+    /// refuses, never a silent first entry.
+    #[prop(default = None)]
+    selected: Option<i32>,
     #[prop(optional)] any_label: Option<String>,
+    /// The form's errors: the select points at its own message.
+    #[prop(optional)]
+    error: Option<Memo<crate::forms::FormErrors>>,
 ) -> impl IntoView {
     let required = any_label.is_none();
-    let options = options_markup(use_refs().list(list), selected, any_label.as_deref());
-    view! { <select id=id name=id required=required inner_html=options></select> }
+    let refs = use_refs();
+    let list = refs.list(list);
+    let selected = selected.filter(|s| list.iter().any(|n| n.id == *s));
+    let options = match (&any_label, selected) {
+        (Some(any), _) => options_markup(list, selected, Some(any)),
+        (None, Some(_)) => options_markup(list, selected, None),
+        (None, None) => {
+            let i18n = use_i18n();
+            let mut m = crate::markup::Markup::with_capacity(64);
+            m.raw("<option value=\"\" selected>").text(tu_string!(i18n, site.choose)).raw("</option>");
+            m.into_string() + &options_markup(list, None, None)
+        }
+    };
+    let refused = move || error.is_some_and(|e| e.with(|e| e.get(id).is_some()));
+    view! {
+        <select id=id name=id required=required inner_html=options
+            aria-invalid=move || refused().then_some("true")
+            aria-describedby=move || refused().then(|| crate::forms::field_error_id(id))></select>
+        {error.map(|error| view! { <FieldError error field=id/> })}
+    }
 }
 
 /// The `<option>`s of a reference list; `any_label` first, with the empty value, when given.

@@ -89,10 +89,14 @@ pub fn router(config: &Config, state: AppState, options: LeptosOptions) -> Route
     let routes = route_list();
     let settings = middleware::Settings { trust_proxy: config.trust_proxy, production: config.production };
 
+    // Refused forms of the last minutes, at most 32 MiB of them (`app::forms::echo`).
+    let echo_store = Arc::new(app::forms::echo::EchoStore::new(32 << 20));
+    let echoes = middleware::FormEchoes { store: echo_store.clone(), secure_cookies: state.security.secure_cookies };
     let context = {
         let state = state.clone();
         move || {
             provide_context(state.clone());
+            provide_context(echo_store.clone());
             provide_context(app::state::RequestCache::default());
             if let Some(parts) = use_context::<http::request::Parts>() {
                 if let Some(n) = parts.extensions.get::<middleware::CspNonce>() {
@@ -129,7 +133,7 @@ pub fn router(config: &Config, state: AppState, options: LeptosOptions) -> Route
         })
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .with_state(options.clone())
-        .layer(mw::from_fn(middleware::server_fn_status))
+        .layer(mw::from_fn_with_state(echoes, middleware::server_fn_status))
         // Pages and server-function answers are compressed whole (`compress`); the
         // built assets below already are (added after this layer, so it skips them).
         .layer(mw::from_fn(compress::compress))

@@ -97,23 +97,59 @@ pub async fn security_headers(State(s): State<Settings>, mut req: Request, next:
     res
 }
 
+/// What [`server_fn_status`] needs: where refused forms are kept, and whether
+/// cookies are `Secure`.
+#[derive(Clone)]
+pub struct FormEchoes {
+    pub store: std::sync::Arc<app::forms::echo::EchoStore>,
+    pub secure_cookies: bool,
+}
+
+/// The largest form body kept for a refused form (and accepted at all).
+const FORM_BODY_LIMIT: usize = 2 * 1024 * 1024;
+
 /// Server functions answer an error with 500 whatever it is; this gives each
 /// of Köprü's errors its own status (400 for bad input, 401, 403, 429 …), so
-/// only a real failure is a 500. A plain form post (no JavaScript: it accepts
-/// `text/html`) that failed goes back to its page with `?error=<key>`, where
-/// the page shows the message tied to its field.
-pub async fn server_fn_status(req: Request, next: Next) -> Response {
+/// only a real failure is a 500. A plain form post (it accepts `text/html`,
+/// with or without JavaScript) that failed goes back to its page with one
+/// `?error=<key>` per refused field, and what it had typed (never a password)
+/// is kept for that page ([`app::forms::echo`]).
+pub async fn server_fn_status(State(echoes): State<FormEchoes>, req: Request, next: Next) -> Response {
     if !req.uri().path().starts_with("/api/") {
         return next.run(req).await;
     }
-    let accepts_html =
-        req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
-    let referer = req.headers().get(header::REFERER).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let h = req.headers();
+    let accepts_html = h.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
+    let is_form_post = accepts_html
+        && req.method() == Method::POST
+        && h.get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let referer = h.get(header::REFERER).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let echo_token = app::accounts::session::cookie_from_headers(h, app::forms::echo::ECHO_COOKIE);
+    // A form's body is read here once, so that a refusal can keep its fields.
+    let (req, posted) = if is_form_post {
+        let (parts, body) = req.into_parts();
+        match axum::body::to_bytes(body, FORM_BODY_LIMIT).await {
+            Ok(bytes) => (Request::from_parts(parts, Body::from(bytes.clone())), Some(bytes)),
+            Err(_) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+        }
+    } else {
+        (req, None)
+    };
     let res = next.run(req).await;
+    // Done: whatever an earlier refusal of this browser kept is no longer needed.
+    let done = |mut res: Response| {
+        if let (Some(token), true) = (&echo_token, is_form_post && res.status().is_redirection()) {
+            echoes.store.forget(token);
+            set_cookie(res.headers_mut(), &app::forms::echo::echo_cookie(None, echoes.secure_cookies));
+        }
+        res
+    };
     let maybe_error =
         res.status() == StatusCode::INTERNAL_SERVER_ERROR || (accepts_html && res.status() == StatusCode::FOUND);
     if !maybe_error {
-        return res;
+        return done(res);
     }
     let (mut parts, body) = res.into_parts();
     let bytes = match axum::body::to_bytes(body, 64 * 1024).await {
@@ -121,15 +157,23 @@ pub async fn server_fn_status(req: Request, next: Next) -> Response {
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
     let Ok(e) = serde_json::from_slice::<app::error::AppError>(&bytes) else {
-        return Response::from_parts(parts, Body::from(bytes));
+        return done(Response::from_parts(parts, Body::from(bytes)));
     };
     match referer.filter(|_| accepts_html) {
         Some(referer) => {
             parts.status = StatusCode::FOUND;
-            match HeaderValue::from_str(&app::forms::back_with_error(&referer, &e)) {
+            let back = app::forms::back_with_error(&referer, &e);
+            match HeaderValue::from_str(&back) {
                 Ok(v) => parts.headers.insert(header::LOCATION, v),
                 Err(_) => parts.headers.insert(header::LOCATION, HeaderValue::from_static("/")),
             };
+            if let Some(posted) = posted {
+                if let Some(old) = &echo_token {
+                    echoes.store.forget(old);
+                }
+                let token = echoes.store.keep(back.split('?').next().unwrap_or("/"), &posted);
+                set_cookie(&mut parts.headers, &app::forms::echo::echo_cookie(Some(&token), echoes.secure_cookies));
+            }
             parts.headers.remove(header::CONTENT_TYPE);
             parts.headers.remove(header::CONTENT_LENGTH);
             Response::from_parts(parts, Body::empty())
@@ -138,5 +182,11 @@ pub async fn server_fn_status(req: Request, next: Next) -> Response {
             parts.status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             Response::from_parts(parts, Body::from(bytes))
         }
+    }
+}
+
+fn set_cookie(headers: &mut http::HeaderMap, value: &str) {
+    if let Ok(v) = HeaderValue::from_str(value) {
+        headers.append(header::SET_COOKIE, v);
     }
 }

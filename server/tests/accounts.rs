@@ -75,7 +75,11 @@ async fn bad_sign_ups_are_refused_and_change_nothing() {
             &[("name", "A"), ("phone", "+998901234567"), ("password", "password"), ("consent", "yes")],
             "PasswordTooCommon",
         ),
-        (false, &[("name", "A"), ("phone", "+998901234567"), ("password", "short")], "PasswordTooShort"),
+        (
+            false,
+            &[("name", "A"), ("phone", "+998901234567"), ("password", "short"), ("consent", "yes")],
+            "PasswordTooShort",
+        ),
         (false, &[("name", "A"), ("phone", "+998901234567"), ("password", PASSWORD)], "ConsentRequired"),
         (
             false,
@@ -111,6 +115,63 @@ async fn bad_sign_ups_are_refused_and_change_nothing() {
         "message shown"
     );
     assert!(page.body.contains("aria-describedby=\"phone-hint phone-error\""), "tied to its field");
+}
+
+/// A refused form comes back with every error at once, each by its field, and
+/// with what was typed — except the password — for this browser only.
+#[tokio::test]
+async fn a_refused_sign_up_comes_back_filled_in_with_every_error() {
+    let app = TestApp::new().await;
+    let anon = app.anonymous();
+    let r = anon.call::<SignUpMigrant>(&[("name", " "), ("phone", "12"), ("password", "short")]).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    r.assert_fields(&[
+        ("name", "NameRequired"),
+        ("phone", "InvalidPhone"),
+        ("password", "PasswordTooShort"),
+        ("consent", "ConsentRequired"),
+    ]);
+
+    let typed = [("name", "Ali Valiyev"), ("phone", "90 123"), ("password", "s3cr-t"), ("next", "/vacancies/7")];
+    let r = anon.form_post::<SignUpMigrant>(&typed, "/signup?next=%2Fvacancies%2F7").await;
+    assert_eq!(r.status, StatusCode::FOUND);
+    assert_eq!(
+        r.header("location"),
+        Some("/signup?next=%2Fvacancies%2F7&error=invalid_phone&error=password_too_short&error=consent_required")
+    );
+    let kept = r.set_cookies().into_iter().find(|c| c.starts_with("kopru_form=")).expect("the form is kept");
+    assert!(kept.contains("HttpOnly") && kept.contains("Max-Age=900"), "{kept}");
+    let cookie = kept.split(';').next().unwrap().to_string();
+    let back = r.header("location").unwrap().to_string();
+
+    let page = app.page_with_cookie(&back, &cookie).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("value=\"Ali Valiyev\""), "the name is back");
+    assert!(page.body.contains("value=\"90 123\""), "the phone is back");
+    assert!(!page.body.contains("s3cr-t"), "never the password");
+    for id in ["phone-error", "password-error", "consent-error"] {
+        assert!(page.body.contains(&format!("id=\"{id}\"")), "{id} next to its field");
+    }
+    assert!(page.body.contains("aria-describedby=\"phone-hint phone-error\""));
+    assert!(page.body.contains("href=\"#consent\""), "the summary links to each field");
+
+    // Another browser (no cookie), or the page without errors, shows nothing typed.
+    assert!(!app.page_with_cookie(&back, "kopru_form=0123").await.body.contains("Ali Valiyev"));
+    assert!(!app.page_with_cookie("/signup", &cookie).await.body.contains("Ali Valiyev"));
+
+    // Once the form goes through, the kept copy is dropped.
+    let ok = [
+        ("name", "Ali Valiyev"),
+        ("phone", "90 123 45 67"),
+        ("password", PASSWORD),
+        ("consent", "yes"),
+        ("next", "/vacancies/7"),
+    ];
+    let r = anon.with_cookie(cookie.clone()).form_post::<SignUpMigrant>(&ok, "/signup").await;
+    assert_eq!(r.status, StatusCode::FOUND);
+    assert_eq!(r.header("location"), Some("/vacancies/7"), "back to the vacancy the person came for");
+    assert!(r.set_cookies().iter().any(|c| c.starts_with("kopru_form=;") && c.contains("Max-Age=0")));
+    assert!(!app.page_with_cookie(&back, &cookie).await.body.contains("Ali Valiyev"));
 }
 
 /// The same phone number or e-mail address cannot open a second account, in

@@ -100,15 +100,31 @@ async fn company_fields_are_checked_one_by_one() {
         ("vkn", "454053692", "InvalidVkn"),
         ("vkn", "45405369AB", "InvalidVkn"),
         ("mersis", "0000000000000000", "InvalidMersis"),
-        ("address", " ", "InvalidInput"),
+        ("address", " ", "Required"),
         ("contact_person", "", "NameRequired"),
         ("contact_phone", "call me", "InvalidPhone"),
-        ("province_id", "99", "InvalidInput"),
-        ("sector_id", "999", "InvalidInput"),
-        ("sector_id", "bir", "InvalidInput"),
+        ("sector_id", "bir", "ChoiceRequired"),
+        ("sector_id", "", "ChoiceRequired"),
     ] {
-        employer.call::<RegisterCompany>(&with(field, value)).await.assert_err(want);
+        employer.call::<RegisterCompany>(&with(field, value)).await.assert_fields(&[(field, want)]);
     }
+    // A number that is no entry of the list is nobody's typing mistake: refused as a whole.
+    for (field, value) in [("province_id", "99"), ("sector_id", "999")] {
+        employer.call::<RegisterCompany>(&with(field, value)).await.assert_err("InvalidInput");
+    }
+    // Every refused field at once.
+    let mut all = company_form("123", " ");
+    for (k, v) in all.iter_mut() {
+        if *k == "contact_phone" || *k == "address" {
+            *v = String::new();
+        }
+    }
+    employer.call::<RegisterCompany>(&all).await.assert_fields(&[
+        ("legal_name", "NameRequired"),
+        ("vkn", "InvalidVkn"),
+        ("address", "Required"),
+        ("contact_phone", "InvalidPhone"),
+    ]);
     assert_eq!(app.count("SELECT COUNT(*) FROM companies").await, 0);
     // Grouped digits are the same numbers.
     employer.call::<RegisterCompany>(&with("vkn", "454 053-6920")).await.ok();

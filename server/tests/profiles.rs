@@ -77,18 +77,23 @@ async fn profile_fields_are_checked_and_saved() {
         ("full_name", "  ", "NameRequired"),
         ("birth_date", "12.03.1994", "InvalidDate"),
         ("birth_date", too_young.as_str(), "InvalidDate"),
-        ("location", "uz", "InvalidInput"),
-        ("location", "ru:1", "InvalidInput"),
-        ("location", "uz:999", "InvalidInput"),
-        ("occupation_id", "99999", "InvalidInput"),
-        ("experience_years", "61", "InvalidInput"),
-        ("experience_years", "yetti", "InvalidInput"),
-        ("turkish_level", "c2", "InvalidInput"),
+        ("location", "uz", "ChoiceRequired"),
+        ("location", "ru:1", "ChoiceRequired"),
+        ("location", "", "ChoiceRequired"),
+        ("occupation_id", "", "ChoiceRequired"),
+        ("experience_years", "61", "OutOfRange"),
+        ("experience_years", "yetti", "OutOfRange"),
         ("passport", "1234567AB", "InvalidPassport"),
     ] {
         let mut form = profile_form("");
         form.iter_mut().find(|(k, _)| *k == field).unwrap().1 = value.to_string();
-        migrant.call::<SaveProfile>(&form).await.assert_err(want);
+        migrant.call::<SaveProfile>(&form).await.assert_fields(&[(field, want)]);
+    }
+    // Entries that are not in the lists, and a level that does not exist: the form as a whole.
+    for (field, value) in [("location", "uz:999"), ("occupation_id", "99999"), ("turkish_level", "c2")] {
+        let mut form = profile_form("");
+        form.iter_mut().find(|(k, _)| *k == field).unwrap().1 = value.to_string();
+        migrant.call::<SaveProfile>(&form).await.assert_err("InvalidInput");
     }
     assert_eq!(migrant.call::<MyProfile>(NO_ARGS).await.ok().json(), saved, "refusals changed nothing");
     // A Turkish province as the location.

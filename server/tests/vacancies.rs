@@ -18,23 +18,37 @@ async fn vacancy_rules_are_enforced_on_the_server() {
     long_hours.hours_per_week = "80".into();
     let mut level = usta();
     level.turkish_level = "c2".into();
-    for (spec, want) in [
-        (usta().wage("33029,99"), "WageBelowMinimum"),
-        (usta().positions("0"), "InvalidPositions"),
-        (usta().positions("1001"), "InvalidPositions"),
-        (usta().dates(&ymd(-1), &ymd(60)), "ClosingDateInPast"),
-        (usta().dates(&ymd(40), &ymd(30)), "InvalidDate"),
-        (usta().dates("30.12.2026", &ymd(60)), "InvalidDate"),
-        (VacancySpec::new("   ").positions("2"), "TextRequired"),
-        (usta().province("99"), "InvalidInput"),
-        (wrong_sector, "InvalidInput"),
-        (long_hours, "InvalidInput"),
-        (level, "InvalidInput"),
+    for (spec, field, want) in [
+        (usta().wage("33029,99"), "wage", "WageBelowMinimum"),
+        (usta().positions("0"), "positions", "InvalidPositions"),
+        (usta().positions("1001"), "positions", "InvalidPositions"),
+        (usta().dates(&ymd(-1), &ymd(60)), "closing_date", "ClosingDateInPast"),
+        (usta().dates(&ymd(40), &ymd(30)), "start_date", "StartBeforeClosing"),
+        (usta().dates("30.12.2026", &ymd(60)), "closing_date", "InvalidDate"),
+        (VacancySpec::new("   ").positions("2"), "text_tr", "TextRequired"),
+        (long_hours, "hours_per_week", "OutOfRange"),
     ] {
         let r = w.employer.call::<SaveVacancy>(&spec).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{want}: {}", r.body);
-        r.assert_err(want);
+        r.assert_fields(&[(field, want)]);
     }
+    // What no form offers (a province or sector outside the lists, an unknown level): refused as a whole.
+    for (spec, want) in
+        [(usta().province("99"), "InvalidInput"), (wrong_sector, "InvalidInput"), (level, "InvalidInput")]
+    {
+        w.employer.call::<SaveVacancy>(&spec).await.assert_err(want);
+    }
+    // Every refused field at once.
+    let mut all = VacancySpec::new(" ").positions("0").wage("1000").dates(&ymd(-1), "later");
+    all.hours_per_week = "x".into();
+    w.employer.call::<SaveVacancy>(&all).await.assert_fields(&[
+        ("hours_per_week", "OutOfRange"),
+        ("positions", "InvalidPositions"),
+        ("wage", "WageBelowMinimum"),
+        ("start_date", "InvalidDate"),
+        ("closing_date", "ClosingDateInPast"),
+        ("text_tr", "TextRequired"),
+    ]);
     assert_eq!(w.count("SELECT COUNT(*) FROM vacancies").await, 0);
     assert!(w.employer.call::<MyVacancies>(NO_ARGS).await.ok().items().is_empty());
     // Exactly the 2026 minimum wage is legal.

@@ -64,9 +64,10 @@ pub async fn sign_up_migrant(
     phone: String,
     password: String,
     consent: Option<String>,
+    next: Option<String>,
 ) -> Result<(), AppError> {
     use super::service::NewLogin;
-    sign_up(super::Role::Migrant, &name, NewLogin::Phone(&phone), &password, consent.is_some()).await
+    sign_up(super::Role::Migrant, &name, NewLogin::Phone(&phone), &password, consent.is_some(), next).await
 }
 
 /// F1.2: an employer signs up with an e-mail address.
@@ -76,9 +77,10 @@ pub async fn sign_up_employer(
     email: String,
     password: String,
     consent: Option<String>,
+    next: Option<String>,
 ) -> Result<(), AppError> {
     use super::service::NewLogin;
-    sign_up(super::Role::Employer, &name, NewLogin::Email(&email), &password, consent.is_some()).await
+    sign_up(super::Role::Employer, &name, NewLogin::Email(&email), &password, consent.is_some(), next).await
 }
 
 /// Both sign-ups: the account and its consent, then a fresh session.
@@ -89,6 +91,7 @@ async fn sign_up(
     login: super::service::NewLogin<'_>,
     password: &str,
     consent: bool,
+    next: Option<String>,
 ) -> Result<(), AppError> {
     use super::service::{create_account, SignUp};
     let (_, state) = visitor(Action::SignUp).await?;
@@ -99,19 +102,29 @@ async fn sign_up(
     ctx::end_request_session(&state).await?;
     let token = super::session::create(&state.db, &state.security, user.id).await?;
     crate::forms::set_cookie(&super::session::cookie(&state.security, &token));
-    crate::forms::redirect("/account");
+    crate::forms::redirect(&onward(next.as_deref(), role));
     Ok(())
+}
+
+/// Where the browser goes after signing in or up: the page the person came
+/// from (`next`, on this site only), else where their role's work is.
+#[cfg(feature = "ssr")]
+fn onward(next: Option<&str>, role: super::Role) -> String {
+    match next.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => crate::lang::safe_next(n),
+        None => role.landing().to_string(),
+    }
 }
 
 /// Sign-in with a phone number or an e-mail address.
 #[server(endpoint = "sign_in")]
 pub async fn sign_in(login: String, password: String, next: Option<String>) -> Result<(), AppError> {
     let (_, state) = visitor(Action::SignIn).await?;
-    let (token, _) = super::service::sign_in(&state, &login, &password, &ctx::client_ip()).await?;
+    let (token, user) = super::service::sign_in(&state, &login, &password, &ctx::client_ip()).await?;
     // A new session id at every sign-in; the one the browser had is ended.
     ctx::end_request_session(&state).await?;
     crate::forms::set_cookie(&super::session::cookie(&state.security, &token));
-    crate::forms::redirect(&crate::lang::safe_next(next.as_deref().unwrap_or("/account")));
+    crate::forms::redirect(&onward(next.as_deref(), user.role));
     Ok(())
 }
 

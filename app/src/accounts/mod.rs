@@ -30,6 +30,16 @@ impl Role {
     pub fn is_staff(self) -> bool {
         matches!(self, Role::Staff | Role::Admin)
     }
+
+    /// Where someone lands after signing in or up when they came for nothing
+    /// in particular: where their work is.
+    pub fn landing(self) -> &'static str {
+        match self {
+            Role::Migrant => "/applications",
+            Role::Employer => "/employer/vacancies",
+            Role::Staff | Role::Admin => "/staff",
+        }
+    }
 }
 
 /// The signed-in person as every server function and page sees them.
@@ -58,5 +68,13 @@ mod tests {
         }
         assert!("root".parse::<Role>().is_err());
         assert_eq!(Role::all().filter(|r| r.is_staff()).collect::<Vec<_>>(), vec![Role::Staff, Role::Admin]);
+    }
+
+    #[test]
+    fn each_role_lands_where_its_work_is() {
+        assert_eq!(Role::Migrant.landing(), "/applications");
+        assert_eq!(Role::Employer.landing(), "/employer/vacancies");
+        assert_eq!(Role::Staff.landing(), "/staff");
+        assert_eq!(Role::Admin.landing(), "/staff");
     }
 }

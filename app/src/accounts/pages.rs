@@ -4,12 +4,20 @@
 use super::api::*;
 use super::validate::{PASSWORD_MAX, PASSWORD_MIN};
 use crate::error::AppError;
-use crate::forms::{described_by, invalid, use_form_error, FormError};
+use crate::forms::{described_by, invalid, use_echo, use_form_error, FieldError, FormError, FormErrors};
 use crate::i18n::*;
 use crate::ui::{role_name, Loaded};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
+
+/// `path` with the page the person came for (`next`), if any.
+fn with_next(path: &str, next: Option<String>) -> String {
+    match next.filter(|n| !n.is_empty()) {
+        Some(n) => format!("{path}?{}", crate::parse::query_string([("next", n)])),
+        None => path.to_string(),
+    }
+}
 
 /// A password input with a show/hide button (the button needs the WASM; the
 /// field works without it).
@@ -18,7 +26,7 @@ fn PasswordField(
     id: &'static str,
     name: &'static str,
     autocomplete: &'static str,
-    error: Memo<Option<crate::error::AppError>>,
+    error: Memo<FormErrors>,
     #[prop(optional)] hint: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
@@ -48,6 +56,7 @@ fn PasswordField(
                 {move || if shown.get() { tu_string!(i18n, account.hide_password) } else { tu_string!(i18n, account.show_password) }}
             </button>
         </div>
+        <FieldError error field="password"/>
     }
 }
 
@@ -55,8 +64,9 @@ fn PasswordField(
 pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
     let error = use_form_error();
+    let echo = use_echo();
     let query = use_query_map();
-    let next = move || query.with(|q| q.get("next")).unwrap_or_else(|| "/account".into());
+    let next = move || query.with(|q| q.get("next")).unwrap_or_default();
     // Migrants sign in with a phone number, so the field opens the phone
     // keypad; employers and staff follow a link to the e-mail keyboard. The
     // field takes either in both cases: only the keyboard differs.
@@ -84,7 +94,7 @@ pub fn SignInPage() -> impl IntoView {
                 <input type="hidden" name="next" value=next/>
                 <label for="login">{tu_string!(i18n, account.login_label)}</label>
                 <input id="login" name="login" type="text" inputmode=if by_email { "email" } else { "tel" }
-                    autocomplete="username" required aria-describedby="login-hint"/>
+                    autocomplete="username" required aria-describedby="login-hint" value=echo.value("login")/>
                 <p class="hint" id="login-hint">
                     {tu_string!(i18n, account.login_hint)} " "
                     <a href=switch_href>
@@ -96,24 +106,25 @@ pub fn SignInPage() -> impl IntoView {
                 </PasswordField>
                 <button type="submit" class="primary">{tu_string!(i18n, account.sign_in_button)}</button>
             </form>
-            <p>{tu_string!(i18n, account.no_account)} " " <a href="/signup">{tu_string!(i18n, account.sign_up_link)}</a></p>
+            <p>{tu_string!(i18n, account.no_account)} " " <a href=move || with_next("/signup", query.with(|q| q.get("next")))>{tu_string!(i18n, account.sign_up_link)}</a></p>
         </section>
     }
 }
 
 /// The consent checkbox with the link to the privacy notice (F1.5).
 #[component]
-fn ConsentField(error: Memo<Option<crate::error::AppError>>) -> impl IntoView {
+fn ConsentField(error: Memo<FormErrors>, checked: bool) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="check">
-            <input id="consent" name="consent" type="checkbox" value="yes" required
+            <input id="consent" name="consent" type="checkbox" value="yes" required checked=checked
                 aria-describedby=described_by(error, "consent", None) aria-invalid=invalid(error, "consent")/>
             <label for="consent">
                 {tu_string!(i18n, account.consent_label)} " "
                 <a href="/privacy">{tu_string!(i18n, account.privacy_link)}</a>
             </label>
         </div>
+        <FieldError error field="consent"/>
     }
 }
 
@@ -121,29 +132,35 @@ fn ConsentField(error: Memo<Option<crate::error::AppError>>) -> impl IntoView {
 pub fn SignUpPage() -> impl IntoView {
     let i18n = use_i18n();
     let error = use_form_error();
+    let echo = use_echo();
+    let query = use_query_map();
+    let next = query.with_untracked(|q| q.get("next"));
     view! {
         <section class="card narrow">
             <h1>{tu_string!(i18n, account.sign_up_title)}</h1>
             <p>{tu_string!(i18n, account.sign_up_intro)}</p>
             <FormError error/>
-            <form method="post" action=SignUpMigrant::url() class="stack">
+            <form method="post" action=SignUpMigrant::url() class="stack" novalidate>
+                <input type="hidden" name="next" value=next.clone().unwrap_or_default()/>
                 <label for="name">{tu_string!(i18n, account.name_label)}</label>
-                <input id="name" name="name" type="text" autocomplete="name" required maxlength="200"
+                <input id="name" name="name" type="text" autocomplete="name" required maxlength="200" value=echo.value("name")
                     aria-describedby=described_by(error, "name", Some("name-hint")) aria-invalid=invalid(error, "name")/>
                 <p class="hint" id="name-hint">{tu_string!(i18n, account.name_hint)}</p>
+                <FieldError error field="name"/>
                 <label for="phone">{tu_string!(i18n, account.phone_label)}</label>
-                <input id="phone" name="phone" type="tel" inputmode="tel" autocomplete="tel" required maxlength="24"
+                <input id="phone" name="phone" type="tel" inputmode="tel" autocomplete="tel" required maxlength="24" value=echo.value("phone")
                     aria-describedby=described_by(error, "phone", Some("phone-hint")) aria-invalid=invalid(error, "phone")/>
                 <p class="hint" id="phone-hint">{tu_string!(i18n, account.phone_hint)}</p>
+                <FieldError error field="phone"/>
                 <PasswordField id="password" name="password" autocomplete="new-password" error hint="password-hint">
                     {tu_string!(i18n, account.password_label)}
                 </PasswordField>
                 <p class="hint" id="password-hint">{tu_string!(i18n, account.password_hint)}</p>
-                <ConsentField error/>
+                <ConsentField error checked=echo.checked("consent", false)/>
                 <button type="submit" class="primary">{tu_string!(i18n, account.sign_up_button)}</button>
             </form>
             <p>{tu_string!(i18n, account.employer_question)} " " <a href="/signup/employer">{tu_string!(i18n, account.employer_sign_up_link)}</a></p>
-            <p>{tu_string!(i18n, account.have_account)} " " <a href="/signin">{tu_string!(i18n, account.sign_in_link)}</a></p>
+            <p>{tu_string!(i18n, account.have_account)} " " <a href=with_next("/signin", next)>{tu_string!(i18n, account.sign_in_link)}</a></p>
         </section>
     }
 }
@@ -152,26 +169,32 @@ pub fn SignUpPage() -> impl IntoView {
 pub fn SignUpEmployerPage() -> impl IntoView {
     let i18n = use_i18n();
     let error = use_form_error();
+    let echo = use_echo();
+    let query = use_query_map();
+    let next = query.with_untracked(|q| q.get("next"));
     view! {
         <section class="card narrow">
             <h1>{tu_string!(i18n, account.employer_sign_up_title)}</h1>
             <p>{tu_string!(i18n, account.employer_sign_up_intro)}</p>
             <FormError error/>
-            <form method="post" action=SignUpEmployer::url() class="stack">
+            <form method="post" action=SignUpEmployer::url() class="stack" novalidate>
+                <input type="hidden" name="next" value=next.clone().unwrap_or_default()/>
                 <label for="name">{tu_string!(i18n, account.contact_name_label)}</label>
-                <input id="name" name="name" type="text" autocomplete="name" required maxlength="200"
+                <input id="name" name="name" type="text" autocomplete="name" required maxlength="200" value=echo.value("name")
                     aria-describedby=described_by(error, "name", None) aria-invalid=invalid(error, "name")/>
+                <FieldError error field="name"/>
                 <label for="email">{tu_string!(i18n, account.email_label)}</label>
-                <input id="email" name="email" type="email" autocomplete="email" required maxlength="254"
+                <input id="email" name="email" type="email" autocomplete="email" required maxlength="254" value=echo.value("email")
                     aria-describedby=described_by(error, "email", None) aria-invalid=invalid(error, "email")/>
+                <FieldError error field="email"/>
                 <PasswordField id="password" name="password" autocomplete="new-password" error hint="password-hint">
                     {tu_string!(i18n, account.password_label)}
                 </PasswordField>
                 <p class="hint" id="password-hint">{tu_string!(i18n, account.password_hint)}</p>
-                <ConsentField error/>
+                <ConsentField error checked=echo.checked("consent", false)/>
                 <button type="submit" class="primary">{tu_string!(i18n, account.sign_up_button)}</button>
             </form>
-            <p>{tu_string!(i18n, account.have_account)} " " <a href="/signin">{tu_string!(i18n, account.sign_in_link)}</a></p>
+            <p>{tu_string!(i18n, account.have_account)} " " <a href=with_next("/signin", next)>{tu_string!(i18n, account.sign_in_link)}</a></p>
         </section>
     }
 }

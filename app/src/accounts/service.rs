@@ -29,16 +29,18 @@ pub struct SignUp<'a> {
 /// notice, stored with its version, purposes, language and time, in the same
 /// transaction as the account.
 pub async fn create_account(state: &AppState, input: SignUp<'_>) -> Result<user::Model, AppError> {
-    let name = normalize_name(input.name)?;
-    let (phone, email) = match input.login {
-        NewLogin::Phone(p) => (Some(normalize_phone(p)?), None),
-        NewLogin::Email(e) => (None, Some(normalize_email(e)?)),
-    };
-    check_password(input.password)?;
+    let mut checks = crate::error::Checks::default();
+    let name = checks.take(normalize_name(input.name));
+    let login = checks.take(match input.login {
+        NewLogin::Phone(p) => normalize_phone(p).map(|p| (Some(p), None)),
+        NewLogin::Email(e) => normalize_email(e).map(|e| (None, Some(e))),
+    });
+    checks.take(check_password(input.password));
     let needs_consent = matches!(input.role, Role::Migrant | Role::Employer);
     if needs_consent && !input.consent {
-        return Err(AppError::ConsentRequired);
+        checks.fail("consent", AppError::ConsentRequired);
     }
+    let (name, (phone, email)) = checks.finish(name.zip(login))?;
     let hash = password::hash(input.password.to_string()).await?;
     let locale = input.locale.to_string();
     let role = input.role;

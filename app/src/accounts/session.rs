@@ -100,7 +100,11 @@ pub fn clearing_cookie(sec: &Security) -> String {
 
 /// The session token in a request's `Cookie` headers.
 pub fn token_from_headers(sec: &Security, headers: &http::HeaderMap) -> Option<String> {
-    let name = sec.session_cookie_name();
+    cookie_from_headers(headers, sec.session_cookie_name())
+}
+
+/// A cookie's value in a request's `Cookie` headers (none when empty).
+pub fn cookie_from_headers(headers: &http::HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(http::header::COOKIE)
         .iter()

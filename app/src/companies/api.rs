@@ -29,16 +29,34 @@ impl CompanyForm {
         use crate::reference::ids::{normalize_digits, valid_mersis, valid_vkn};
         let vkn = normalize_digits(&self.vkn);
         let mersis = normalize_digits(&self.mersis);
+        let mut c = crate::error::Checks::default();
+        let legal_name = c.take_as("legal_name", normalize_name(&self.legal_name));
+        let vkn = c.take(valid_vkn(&vkn).then_some(vkn).ok_or(AppError::InvalidVkn));
+        let mersis = c.take(valid_mersis(&mersis).then_some(mersis).ok_or(AppError::InvalidMersis));
+        let sector_id = c.take_as("sector_id", int(&self.sector_id, AppError::ChoiceRequired));
+        let province_id = c.take_as("province_id", int(&self.province_id, AppError::ChoiceRequired));
+        let address = c.take_as("address", required_text(&self.address, 500, AppError::Required));
+        let contact_person = c.take_as("contact_person", normalize_name(&self.contact_person));
+        let contact_phone = c.take_as(
+            "contact_phone",
+            crate::contacts::normalize_contact_phone(&self.contact_phone).ok_or(AppError::InvalidPhone),
+        );
+        let (((legal_name, vkn), (mersis, sector_id)), ((province_id, address), (contact_person, contact_phone))) = c
+            .finish(
+            legal_name
+                .zip(vkn)
+                .zip(mersis.zip(sector_id))
+                .zip(province_id.zip(address).zip(contact_person.zip(contact_phone))),
+        )?;
         Ok(super::service::CompanyInput {
-            legal_name: normalize_name(&self.legal_name)?,
-            vkn: valid_vkn(&vkn).then_some(vkn).ok_or(AppError::InvalidVkn)?,
-            mersis: valid_mersis(&mersis).then_some(mersis).ok_or(AppError::InvalidMersis)?,
-            sector_id: int(&self.sector_id, AppError::InvalidInput)?,
-            province_id: int(&self.province_id, AppError::InvalidInput)?,
-            address: required_text(&self.address, 500, AppError::InvalidInput)?,
-            contact_person: normalize_name(&self.contact_person)?,
-            contact_phone: crate::contacts::normalize_contact_phone(&self.contact_phone)
-                .ok_or(AppError::InvalidPhone)?,
+            legal_name,
+            vkn,
+            mersis,
+            sector_id,
+            province_id,
+            address,
+            contact_person,
+            contact_phone,
         })
     }
 }

@@ -1,6 +1,6 @@
 use super::api::{my_company, pending_companies, DecideCompany, RegisterCompany};
 use super::{Company, CompanyStatus};
-use crate::forms::{described_by, invalid, use_form_error, FormError};
+use crate::forms::{described_by, invalid, use_echo, use_form_error, FieldError, FormError, FormErrors};
 use crate::i18n::*;
 use crate::reference::api::RefList;
 use crate::ui::{use_reference, use_refs, Loaded, RefSelect};
@@ -51,10 +51,30 @@ pub fn MyCompanyPage() -> impl IntoView {
 }
 
 #[component]
-fn CompanyForm(existing: Option<Company>, error: Memo<Option<crate::error::AppError>>) -> impl IntoView {
+fn CompanyForm(existing: Option<Company>, error: Memo<FormErrors>) -> impl IntoView {
     let i18n = use_i18n();
-    let e = existing.clone();
-    let v = move |f: fn(&Company) -> String| e.as_ref().map(f).unwrap_or_default();
+    let echo = use_echo();
+    let (e, typed) = (existing.clone(), echo.clone());
+    // What was typed into a refused form, else the record being corrected.
+    let v = move |name: &str, f: fn(&Company) -> String| typed.or(name, || e.as_ref().map(f).unwrap_or_default());
+    let field = move |id: &'static str,
+                      kind: &'static str,
+                      max: &'static str,
+                      auto: Option<&'static str>,
+                      saved: fn(&Company) -> String| {
+        let mode = match kind {
+            "digits" => Some("numeric"),
+            _ => None,
+        };
+        let kind = if kind == "digits" { "text" } else { kind };
+        view! {
+            <input id=id name=id type=kind inputmode=mode required maxlength=max autocomplete=auto value=v(id, saved)
+                aria-describedby=described_by(error, id, None) aria-invalid=invalid(error, id)/>
+            <FieldError error field=id/>
+        }
+    };
+    let sector = echo.id("sector_id", existing.as_ref().map(|c| c.sector_id));
+    let province = echo.id("province_id", existing.as_ref().map(|c| c.province_id));
     view! {
         <section class="card narrow">
             <h1>{tu_string!(i18n, companies.register_title)}</h1>
@@ -63,27 +83,23 @@ fn CompanyForm(existing: Option<Company>, error: Memo<Option<crate::error::AppEr
             })}
             <p>{tu_string!(i18n, companies.register_intro)}</p>
             <FormError error/>
-            <form method="post" action=RegisterCompany::url() class="stack">
+            <form method="post" action=RegisterCompany::url() class="stack" novalidate>
                 <label for="legal_name">{tu_string!(i18n, companies.legal_name)}</label>
-                <input id="legal_name" name="legal_name" type="text" required maxlength="200" autocomplete="organization"
-                    value=v(|c| c.legal_name.clone())/>
+                {field("legal_name", "text", "200", Some("organization"), |c| c.legal_name.clone())}
                 <label for="vkn">{tu_string!(i18n, companies.vkn)}</label>
-                <input id="vkn" name="vkn" type="text" inputmode="numeric" required maxlength="13" value=v(|c| c.vkn.clone())
-                    aria-describedby=described_by(error, "vkn", None) aria-invalid=invalid(error, "vkn")/>
+                {field("vkn", "digits", "13", None, |c| c.vkn.clone())}
                 <label for="mersis">{tu_string!(i18n, companies.mersis)}</label>
-                <input id="mersis" name="mersis" type="text" inputmode="numeric" required maxlength="20" value=v(|c| c.mersis.clone())
-                    aria-describedby=described_by(error, "mersis", None) aria-invalid=invalid(error, "mersis")/>
+                {field("mersis", "digits", "20", None, |c| c.mersis.clone())}
                 <label for="sector_id">{tu_string!(i18n, companies.sector)}</label>
-                <RefSelect id="sector_id" list=RefList::Sectors selected=existing.as_ref().map(|c| c.sector_id).unwrap_or(0)/>
+                <RefSelect id="sector_id" list=RefList::Sectors selected=sector error/>
                 <label for="province_id">{tu_string!(i18n, companies.province)}</label>
-                <RefSelect id="province_id" list=RefList::Provinces selected=existing.as_ref().map(|c| c.province_id).unwrap_or(0)/>
+                <RefSelect id="province_id" list=RefList::Provinces selected=province error/>
                 <label for="address">{tu_string!(i18n, companies.address)}</label>
-                <input id="address" name="address" type="text" required maxlength="500" autocomplete="street-address" value=v(|c| c.address.clone())/>
+                {field("address", "text", "500", Some("street-address"), |c| c.address.clone())}
                 <label for="contact_person">{tu_string!(i18n, companies.contact_person)}</label>
-                <input id="contact_person" name="contact_person" type="text" required maxlength="200" autocomplete="name" value=v(|c| c.contact_person.clone())/>
+                {field("contact_person", "text", "200", Some("name"), |c| c.contact_person.clone())}
                 <label for="contact_phone">{tu_string!(i18n, companies.contact_phone)}</label>
-                <input id="contact_phone" name="contact_phone" type="tel" required maxlength="24" autocomplete="tel" value=v(|c| c.contact_phone.clone())
-                    aria-describedby=described_by(error, "phone", None) aria-invalid=invalid(error, "phone")/>
+                {field("contact_phone", "tel", "24", Some("tel"), |c| c.contact_phone.clone())}
                 <button type="submit" class="primary">{tu_string!(i18n, companies.submit)}</button>
             </form>
         </section>

@@ -46,31 +46,42 @@ pub struct VacancyForm {
 }
 
 impl VacancyForm {
+    /// Reads the form; what cannot be read is refused field by field and
+    /// reported together with the rules' refusals ([`super::rules::check`]).
     #[cfg(feature = "ssr")]
     fn parse(self) -> Result<super::service::VacancyInput, AppError> {
         use crate::parse::{int, optional_id};
-        let bad = || AppError::InvalidInput;
+        let mut c = crate::error::Checks::default();
+        let mut number = |field: &str, s: &str, e: AppError| c.take_as(field, int::<i32>(s, e)).unwrap_or_default();
+        let sector_id = number("sector_id", &self.sector_id, AppError::ChoiceRequired);
+        let occupation_id = number("occupation_id", &self.occupation_id, AppError::ChoiceRequired);
+        let province_id = number("province_id", &self.province_id, AppError::ChoiceRequired);
+        let positions = number("positions", &self.positions, AppError::InvalidPositions);
+        let hours_per_week = number("hours_per_week", &self.hours_per_week, AppError::OutOfRange);
+        let contract_months = number("contract_months", &self.contract_months, AppError::OutOfRange);
+        let wage_kurus = c.take(crate::format::parse_try_to_kurus(&self.wage).ok_or(AppError::InvalidWage));
         Ok(super::service::VacancyInput {
             id: optional_id(self.vacancy_id.as_deref())?,
             project_id: optional_id(self.project_id.as_deref())?,
             draft: super::rules::Draft {
-                sector_id: int(&self.sector_id, bad())?,
-                occupation_id: int(&self.occupation_id, bad())?,
-                positions: int(&self.positions, AppError::InvalidPositions)?,
-                province_id: int(&self.province_id, bad())?,
+                sector_id,
+                occupation_id,
+                positions,
+                province_id,
                 district: self.district,
-                wage_kurus: crate::format::parse_try_to_kurus(&self.wage).ok_or(AppError::InvalidWage)?,
-                hours_per_week: int(&self.hours_per_week, bad())?,
+                wage_kurus: wage_kurus.unwrap_or_default(),
+                hours_per_week,
                 housing: self.housing,
                 meals: self.meals,
                 transport: self.transport,
-                contract_months: int(&self.contract_months, bad())?,
+                contract_months,
                 turkish_level: self.turkish_level,
                 certificate_required: self.certificate_required,
                 start_date: self.start_date,
                 closing_date: self.closing_date,
                 text_tr: self.text_tr,
                 text_uz: self.text_uz,
+                refused: c.into_refused(),
             },
         })
     }

@@ -5,7 +5,7 @@ use super::api::{
 use super::{SearchQuery, Sort, TurkishLevel, Vacancy, VacancyStatus, VacancySummary};
 use crate::accounts::api::get_current_user;
 use crate::format::{date, money_try};
-use crate::forms::{described_by, invalid, use_form_error, FormError};
+use crate::forms::{described_by, invalid, use_echo, use_form_error, FieldError, FormError};
 use crate::i18n::*;
 use crate::markup::Markup;
 use crate::reference::api::{RefList, ReferenceLists};
@@ -394,6 +394,7 @@ pub fn VacancyFormPage() -> impl IntoView {
     );
     use_reference();
     let error = use_form_error();
+    let echo = use_echo();
     view! {
         <Loaded resource=data let:data>
             {
@@ -401,42 +402,67 @@ pub fn VacancyFormPage() -> impl IntoView {
                 let lists = use_refs();
                 let locale = i18n.get_locale_untracked();
                 let min = lists.minimum_wage_kurus.map(|k| money_try(k, locale));
-                let g = |f: fn(&Vacancy) -> String| v.as_ref().map(f).unwrap_or_default();
+                // What was typed into a refused form, else the vacancy being corrected.
+                let g = {
+                    let (echo, v) = (echo.clone(), v.clone());
+                    move |name: &str, f: fn(&Vacancy) -> String| echo.or(name, || v.as_ref().map(f).unwrap_or_default())
+                };
+                let number = {
+                    let g = g.clone();
+                    move |id: &'static str, min: &'static str, max: &'static str, saved: fn(&Vacancy) -> String| view! {
+                        <input id=id name=id type="number" inputmode="numeric" min=min max=max required value=g(id, saved)
+                            aria-describedby=described_by(error, id, None) aria-invalid=invalid(error, id)/>
+                        <FieldError error field=id/>
+                    }
+                };
+                let date_field = {
+                    let g = g.clone();
+                    move |id: &'static str, saved: fn(&Vacancy) -> String| view! {
+                        <input id=id name=id type="date" required value=g(id, saved)
+                            aria-describedby=described_by(error, id, None) aria-invalid=invalid(error, id)/>
+                        <FieldError error field=id/>
+                    }
+                };
+                let level = echo.value("turkish_level").and_then(|l| l.parse::<TurkishLevel>().ok())
+                    .or(v.as_ref().map(|v| v.turkish_level));
+                let project = echo.id("project_id", v.as_ref().and_then(|v| v.project_id));
+                let saved_id = |f: fn(&Vacancy) -> i32| v.as_ref().map(f);
                 view! {
                     <section class="card narrow">
                         <h1>{tu_string!(i18n, vacancies.new_title)}</h1>
                         <FormError error/>
-                        <form method="post" action=SaveVacancy::url() class="stack">
+                        <form method="post" action=SaveVacancy::url() class="stack" novalidate>
                             {v.as_ref().map(|v| view! { <input type="hidden" name="vacancy_id" value=v.id.to_string()/> })}
                             <label for="sector_id">{tu_string!(i18n, companies.sector)}</label>
-                            <RefSelect id="sector_id" list=RefList::Sectors selected=v.as_ref().map(|v| v.sector_id).unwrap_or(0)/>
+                            <RefSelect id="sector_id" list=RefList::Sectors selected=echo.id("sector_id", saved_id(|v| v.sector_id)) error/>
                             <label for="occupation_id">{tu_string!(i18n, vacancies.occupation)}</label>
-                            <RefSelect id="occupation_id" list=RefList::Occupations selected=v.as_ref().map(|v| v.occupation_id).unwrap_or(0)/>
+                            <RefSelect id="occupation_id" list=RefList::Occupations selected=echo.id("occupation_id", saved_id(|v| v.occupation_id)) error/>
                             <label for="positions">{tu_string!(i18n, vacancies.positions)}</label>
-                            <input id="positions" name="positions" type="number" min="1" max="1000" required value=g(|v| v.positions.to_string())
-                                aria-describedby=described_by(error, "positions", None) aria-invalid=invalid(error, "positions")/>
+                            {number("positions", "1", "1000", |v| v.positions.to_string())}
                             <label for="province_id">{tu_string!(i18n, companies.province)}</label>
-                            <RefSelect id="province_id" list=RefList::Provinces selected=v.as_ref().map(|v| v.province_id).unwrap_or(0)/>
+                            <RefSelect id="province_id" list=RefList::Provinces selected=echo.id("province_id", saved_id(|v| v.province_id)) error/>
                             <label for="district">{tu_string!(i18n, vacancies.district)}</label>
-                            <input id="district" name="district" type="text" maxlength="100" value=g(|v| v.district.clone())/>
+                            <input id="district" name="district" type="text" maxlength="100" value=g("district", |v| v.district.clone())
+                                aria-describedby=described_by(error, "district", None) aria-invalid=invalid(error, "district")/>
+                            <FieldError error field="district"/>
                             <label for="wage">{tu_string!(i18n, vacancies.wage_label)}</label>
-                            <input id="wage" name="wage" type="text" inputmode="decimal" required value=g(|v| (v.wage_kurus / 100).to_string())
+                            <input id="wage" name="wage" type="text" inputmode="decimal" required value=g("wage", |v| (v.wage_kurus / 100).to_string())
                                 aria-describedby=described_by(error, "wage", Some("wage-hint")) aria-invalid=invalid(error, "wage")/>
                             <p class="hint" id="wage-hint">{tu_string!(i18n, vacancies.wage_hint)} " " {min}</p>
+                            <FieldError error field="wage"/>
                             <label for="hours_per_week">{tu_string!(i18n, vacancies.hours)}</label>
-                            <input id="hours_per_week" name="hours_per_week" type="number" min="1" max="72" required value=g(|v| v.hours_per_week.to_string())/>
+                            {number("hours_per_week", "1", "72", |v| v.hours_per_week.to_string())}
                             <label for="contract_months">{tu_string!(i18n, vacancies.contract_months)}</label>
-                            <input id="contract_months" name="contract_months" type="number" min="1" max="60" required value=g(|v| v.contract_months.to_string())/>
+                            {number("contract_months", "1", "60", |v| v.contract_months.to_string())}
                             <label for="turkish_level">{tu_string!(i18n, vacancies.turkish_level)}</label>
                             <select id="turkish_level" name="turkish_level">
                                 {TurkishLevel::all().map(|l| {
-                                    let sel = v.as_ref().is_some_and(|v| v.turkish_level == l);
-                                    view! { <option value=l.as_str() selected=sel>{level_text(i18n, l)}</option> }
+                                    view! { <option value=l.as_str() selected=level == Some(l)>{level_text(i18n, l)}</option> }
                                 }).collect_view()}
                             </select>
                             {[("housing", v.as_ref().is_some_and(|v| v.housing)), ("meals", v.as_ref().is_some_and(|v| v.meals)),
                               ("transport", v.as_ref().is_some_and(|v| v.transport)), ("certificate_required", v.as_ref().is_some_and(|v| v.certificate_required))]
-                                .into_iter().map(|(name, checked)| {
+                                .into_iter().map(|(name, saved)| {
                                     let label = match name {
                                         "housing" => tu_string!(i18n, vacancies.housing),
                                         "meals" => tu_string!(i18n, vacancies.meals),
@@ -445,30 +471,30 @@ pub fn VacancyFormPage() -> impl IntoView {
                                     };
                                     view! {
                                         <div class="check">
-                                            <input id=name name=name type="checkbox" value="1" checked=checked/>
+                                            <input id=name name=name type="checkbox" value="1" checked=echo.checked(name, saved)/>
                                             <label for=name>{label.to_string()}</label>
                                         </div>
                                     }
                                 }).collect_view()}
                             <label for="start_date">{tu_string!(i18n, vacancies.start_date)}</label>
-                            <input id="start_date" name="start_date" type="date" required value=g(|v| v.start_date.clone())
-                                aria-describedby=described_by(error, "start_date", None)/>
+                            {date_field("start_date", |v| v.start_date.clone())}
                             <label for="closing_date">{tu_string!(i18n, vacancies.closing_date)}</label>
-                            <input id="closing_date" name="closing_date" type="date" required value=g(|v| v.closing_date.clone())
-                                aria-describedby=described_by(error, "closing_date", None) aria-invalid=invalid(error, "closing_date")/>
+                            {date_field("closing_date", |v| v.closing_date.clone())}
                             <label for="project_id">{tu_string!(i18n, vacancies.project)}</label>
                             <select id="project_id" name="project_id">
                                 <option value="0">{tu_string!(i18n, vacancies.no_project)}</option>
                                 {projects.into_iter().map(|p| {
-                                    let sel = v.as_ref().and_then(|v| v.project_id) == Some(p.id);
-                                    view! { <option value=p.id.to_string() selected=sel>{p.name}</option> }
+                                    view! { <option value=p.id.to_string() selected=project == Some(p.id)>{p.name}</option> }
                                 }).collect_view()}
                             </select>
                             <label for="text_tr">{tu_string!(i18n, vacancies.text_tr)}</label>
                             <textarea id="text_tr" name="text_tr" rows="6" required maxlength="5000"
-                                aria-describedby=described_by(error, "text_tr", None)>{g(|v| v.text_tr.clone())}</textarea>
+                                aria-describedby=described_by(error, "text_tr", None) aria-invalid=invalid(error, "text_tr")>{g("text_tr", |v| v.text_tr.clone())}</textarea>
+                            <FieldError error field="text_tr"/>
                             <label for="text_uz">{tu_string!(i18n, vacancies.text_uz)}</label>
-                            <textarea id="text_uz" name="text_uz" rows="6" maxlength="5000">{g(|v| v.text_uz.clone().unwrap_or_default())}</textarea>
+                            <textarea id="text_uz" name="text_uz" rows="6" maxlength="5000"
+                                aria-describedby=described_by(error, "text_uz", None) aria-invalid=invalid(error, "text_uz")>{g("text_uz", |v| v.text_uz.clone().unwrap_or_default())}</textarea>
+                            <FieldError error field="text_uz"/>
                             <button type="submit" class="primary">{tu_string!(i18n, vacancies.submit)}</button>
                         </form>
                     </section>

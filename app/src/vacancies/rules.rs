@@ -1,7 +1,7 @@
 //! The rules a vacancy must meet before it can be submitted (F2.2).
 
 use super::TurkishLevel;
-use crate::error::AppError;
+use crate::error::{AppError, Checks, FieldError};
 use crate::parse::parse_date;
 use chrono::NaiveDate;
 
@@ -25,6 +25,9 @@ pub struct Draft {
     pub closing_date: String,
     pub text_tr: String,
     pub text_uz: Option<String>,
+    /// Fields the form could not even read (a wage that is no amount …):
+    /// reported with the rest, their rules skipped.
+    pub refused: Vec<FieldError>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -36,45 +39,44 @@ pub struct Checked {
     pub text_uz: Option<String>,
 }
 
-/// Checks a draft against the minimum wage in force and today's date.
+/// Checks a draft against the minimum wage in force and today's date; every
+/// refused field at once.
 pub fn check(d: &Draft, minimum_wage_kurus: i64, today: NaiveDate) -> Result<Checked, AppError> {
-    if !(1..=1000).contains(&d.positions) {
-        return Err(AppError::InvalidPositions);
+    let mut c = Checks::from_refused(d.refused.clone());
+    if !c.refused("positions") && !(1..=1000).contains(&d.positions) {
+        c.fail("positions", AppError::InvalidPositions);
     }
-    if d.wage_kurus < minimum_wage_kurus {
-        return Err(AppError::WageBelowMinimum);
+    if !c.refused("wage") {
+        if d.wage_kurus < minimum_wage_kurus {
+            c.fail("wage", AppError::WageBelowMinimum);
+        } else if d.wage_kurus > 100_000_000 {
+            c.fail("wage", AppError::OutOfRange);
+        }
     }
-    if d.wage_kurus > 100_000_000 {
-        return Err(AppError::InvalidInput);
-    }
-    let start = parse_date(&d.start_date)?;
-    let closing = parse_date(&d.closing_date)?;
-    if closing < today {
-        return Err(AppError::ClosingDateInPast);
+    let start = c.take_as("start_date", parse_date(&d.start_date));
+    let closing = c.take_as("closing_date", parse_date(&d.closing_date));
+    if closing.is_some_and(|closing| closing < today) {
+        c.fail("closing_date", AppError::ClosingDateInPast);
     }
     // Applications close before work starts; and nobody plans three years ahead.
-    if closing > start || start > today + chrono::Duration::days(3 * 365) {
-        return Err(AppError::InvalidDate);
+    if let (Some(start), Some(closing)) = (start, closing) {
+        if closing > start {
+            c.fail("start_date", AppError::StartBeforeClosing);
+        } else if start > today + chrono::Duration::days(3 * 365) {
+            c.fail("start_date", AppError::InvalidDate);
+        }
     }
-    if !(1..=72).contains(&d.hours_per_week) || !(1..=60).contains(&d.contract_months) {
-        return Err(AppError::InvalidInput);
+    for (field, value, max) in [("hours_per_week", d.hours_per_week, 72), ("contract_months", d.contract_months, 60)] {
+        if !c.refused(field) && !(1..=max).contains(&value) {
+            c.fail(field, AppError::OutOfRange);
+        }
     }
-    let text_tr = d.text_tr.trim().to_string();
-    if text_tr.is_empty() {
-        return Err(AppError::TextRequired);
-    }
-    if text_tr.chars().count() > 5000 {
-        return Err(AppError::InvalidInput);
-    }
-    let text_uz = d.text_uz.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
-    if text_uz.as_ref().is_some_and(|t| t.chars().count() > 5000) {
-        return Err(AppError::InvalidInput);
-    }
-    let district = d.district.trim().to_string();
-    if district.chars().count() > 100 {
-        return Err(AppError::InvalidInput);
-    }
-    Ok(Checked { start_date: start, closing_date: closing, district, text_tr, text_uz })
+    let text_tr = c.take(crate::parse::required_text(&d.text_tr, 5000, AppError::TextRequired));
+    let text_uz = c.take_as("text_uz", crate::parse::optional_text(d.text_uz.as_deref(), 5000));
+    let district = c.take_as("district", crate::parse::optional_text(Some(&d.district), 100));
+    let (((start_date, closing_date), text_tr), (text_uz, district)) =
+        c.finish(start.zip(closing).zip(text_tr).zip(text_uz.zip(district)))?;
+    Ok(Checked { start_date, closing_date, district: district.unwrap_or_default(), text_tr, text_uz })
 }
 
 #[cfg(test)]
@@ -140,15 +142,53 @@ mod tests {
     fn other_refusals() {
         let mut d = good();
         d.start_date = "01.02.2027".into();
-        assert_eq!(check(&d, MIN, today()), Err(AppError::InvalidDate));
+        assert_eq!(check(&d, MIN, today()), Err(refused(&[("start_date", AppError::InvalidDate)])));
         let mut d = good();
         d.start_date = "2027-01-01".into(); // before closing
-        assert_eq!(check(&d, MIN, today()), Err(AppError::InvalidDate));
+        assert_eq!(check(&d, MIN, today()), Err(AppError::StartBeforeClosing));
         let mut d = good();
         d.text_tr = "   ".into();
         assert_eq!(check(&d, MIN, today()), Err(AppError::TextRequired));
         let mut d = good();
         d.hours_per_week = 0;
-        assert_eq!(check(&d, MIN, today()), Err(AppError::InvalidInput));
+        assert_eq!(check(&d, MIN, today()), Err(refused(&[("hours_per_week", AppError::OutOfRange)])));
+    }
+
+    fn refused(list: &[(&str, AppError)]) -> AppError {
+        AppError::Fields(list.iter().map(|(f, e)| FieldError { field: f.to_string(), error: e.clone() }).collect())
+    }
+
+    #[test]
+    fn every_refusal_at_once() {
+        let mut d = good();
+        d.positions = 0;
+        d.wage_kurus = 1;
+        d.closing_date = "2026-11-01".into();
+        d.contract_months = 61;
+        d.text_tr = " ".into();
+        d.text_uz = Some("a".repeat(5001));
+        assert_eq!(
+            check(&d, MIN, today()),
+            Err(refused(&[
+                ("positions", AppError::InvalidPositions),
+                ("wage", AppError::WageBelowMinimum),
+                ("closing_date", AppError::ClosingDateInPast),
+                ("contract_months", AppError::OutOfRange),
+                ("text_tr", AppError::TextRequired),
+                ("text_uz", AppError::TextTooLong),
+            ]))
+        );
+    }
+
+    #[test]
+    fn what_the_form_could_not_read_is_reported_once_with_the_rest() {
+        let mut d = good();
+        d.refused = vec![FieldError { field: "wage".into(), error: AppError::InvalidWage }];
+        d.wage_kurus = 0; // what an unreadable wage becomes: no second message for it
+        d.start_date = "soon".into();
+        assert_eq!(
+            check(&d, MIN, today()),
+            Err(refused(&[("wage", AppError::InvalidWage), ("start_date", AppError::InvalidDate)]))
+        );
     }
 }

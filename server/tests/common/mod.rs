@@ -313,17 +313,37 @@ impl Reply {
             other => panic!("not an error value ({}): {other}", self.status),
         }
     }
-    /// Asserts a refusal with this error value and its status.
+    /// The refusals of a form, as `(field, error)`: one for a plain error
+    /// (field empty), each refused field for `Fields`.
+    pub fn refusals(&self) -> Vec<(String, String)> {
+        match self.json() {
+            // One error on its own field travels alone.
+            Value::String(s) => {
+                let own = serde_json::from_value::<app::error::AppError>(json!(s)).ok().and_then(|e| e.field());
+                vec![(own.unwrap_or("").to_string(), s)]
+            }
+            Value::Object(o) if o.contains_key("Fields") => o["Fields"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| (f["field"].as_str().unwrap().to_string(), f["error"].as_str().unwrap().to_string()))
+                .collect(),
+            other => panic!("not an error value ({}): {other}", self.status),
+        }
+    }
+    /// Asserts a refusal with this one error value (alone, or as the only
+    /// refused field of a form) and its status.
     #[track_caller]
     pub fn assert_err(&self, want: &str) {
-        assert_eq!(
-            serde_json::from_str::<Value>(&self.body).ok(),
-            Some(json!(want)),
-            "expected {want}, got {}: {}",
-            self.status,
-            self.body
-        );
+        let errors: Vec<String> = self.refusals().into_iter().map(|(_, e)| e).collect();
+        assert_eq!(errors, vec![want.to_string()], "expected {want}, got {}: {}", self.status, self.body);
         assert_eq!(self.status, status_of(want), "status of {want}: {}", self.body);
+    }
+    /// Asserts a refusal of exactly these fields, with these errors.
+    #[track_caller]
+    pub fn assert_fields(&self, want: &[(&str, &str)]) {
+        let want: Vec<(String, String)> = want.iter().map(|(f, e)| (f.to_string(), e.to_string())).collect();
+        assert_eq!(self.refusals(), want, "{}", self.body);
     }
 }
 
