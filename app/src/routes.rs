@@ -113,6 +113,7 @@ fn Site() -> impl IntoView {
                     <Route path=path!("/signup/employer") view={Lazy::<lazy::SignUpEmployerPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/account") view={Lazy::<lazy::AccountPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view={Lazy::<lazy::PrivacyPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/services/:service") view={Lazy::<lazy::ServicePage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/staff") view={Lazy::<lazy::StaffConsolePage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/staff/contacts") view={Lazy::<lazy::ContactsEditPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/accounts") view={Lazy::<lazy::StaffAccountsPage>::new()} ssr=SsrMode::Async/>
@@ -165,6 +166,7 @@ mod lazy {
     lazy_pages! {
         StaffConsolePage => crate::staff::pages::StaffConsolePage,
         ContactsEditPage => crate::contacts::pages::ContactsEditPage,
+        ServicePage => crate::shell::home::ServicePage,
         StaffAccountsPage => crate::staff::pages::StaffAccountsPage,
         MyCompanyPage => crate::companies::pages::MyCompanyPage,
         CompanyQueuePage => crate::companies::pages::CompanyQueuePage,

@@ -28,7 +28,7 @@ test('employer, staff and a migrant on a phone: the whole legal-vacancy journey'
   await employer.getByLabel('Şifre', { exact: true }).fill(PASSWORD);
   await employer.getByRole('checkbox').check();
   await employer.getByRole('main').getByRole('button', { name: 'Kayıt ol' }).click();
-  await expect(employer).toHaveURL(/\/account$/);
+  await expect(employer).toHaveURL(/\/employer\/vacancies$/);
   await employer.goto('/employer/company');
   await employer.getByLabel('Şirketin ticari unvanı').fill('Göl İnşaat A.Ş.');
   await employer.getByLabel('Vergi kimlik numarası (VKN, 10 hane)').fill('6210184261');
@@ -78,11 +78,12 @@ test('employer, staff and a migrant on a phone: the whole legal-vacancy journey'
   await migrant.getByLabel('Parol', { exact: true }).fill(PASSWORD);
   await migrant.getByRole('checkbox').check();
   await migrant.getByRole('main').getByRole('button', { name: 'Roʻyxatdan oʻtish' }).click();
-  await expect(migrant).toHaveURL(/\/account$/);
+  await expect(migrant).toHaveURL(/\/applications$/);
   await migrant.goto('/vacancies');
+  await migrant.locator('details.more-filters > summary').click();
   await migrant.getByLabel('Viloyat (il)').selectOption('32');
   await migrant.getByLabel('Qidiruv: kasb, shahar, kompaniya').fill(district.toLowerCase());
-  await migrant.getByRole('button', { name: 'Qidirish' }).click();
+  await migrant.getByRole('button', { name: 'Qidirish' }).first().click();
   await expect(migrant).toHaveURL(/province=32/);
   const results = migrant.locator('ul.results > li');
   await expect(results).toHaveCount(1);
@@ -128,9 +129,12 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('a migrant searches with filters in the URL', async ({ page }) => {
     await page.goto('/vacancies');
+    // The filters are folded away under the word search (a <details>, no JavaScript needed).
+    await expect(page.getByLabel('Viloyat (il)')).toBeHidden();
+    await page.locator('details.more-filters > summary').click();
     await page.getByLabel('Viloyat (il)').selectOption('34');
     await page.getByLabel('Turar joy beriladi').check();
-    await page.getByRole('button', { name: 'Qidirish' }).click();
+    await page.getByRole('button', { name: 'Qidirish' }).first().click();
     await expect(page).toHaveURL(/province=34/);
     await expect(page).toHaveURL(/housing=1/);
     const items = page.locator('ul.results > li');
@@ -140,8 +144,10 @@ test.describe('without JavaScript', () => {
       expect(text).toContain('Turar joy beriladi');
     }
     // Sorting by wage keeps the filters; the first page is sorted.
+    await expect(page.locator('details.more-filters > summary')).toHaveText('Filtrlar (2)');
+    await page.locator('details.more-filters > summary').click();
     await page.getByLabel('Saralash').selectOption('wage');
-    await page.getByRole('button', { name: 'Qidirish' }).click();
+    await page.getByRole('button', { name: 'Qidirish' }).first().click();
     await expect(page).toHaveURL(/sort=wage/);
     await expect(page).toHaveURL(/province=34/);
   });

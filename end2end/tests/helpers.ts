@@ -20,11 +20,14 @@ export function e164(phone: string): string {
 /** The password of every `kopru seed-demo` account. */
 export const DEMO_PASSWORD = 'kopru-demo-2026';
 
-/** Signs in through the form and lands on the account page. */
+/** Where each role lands after signing in: where its work is. */
+export const LANDING = /\/(applications|employer\/vacancies|staff)$/;
+
+/** Signs in through the form and lands where the role's work is. */
 export async function signIn(page: Page, login: string, password: string = DEMO_PASSWORD) {
   await page.goto('/signin');
   await page.locator('#login').fill(login);
   await page.locator('#password').fill(password);
   await page.locator('main form button[type=submit]').click();
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(LANDING);
 }

@@ -45,7 +45,7 @@ async function signUpMigrant(page: Page, name: string) {
   await page.getByLabel('Parol', { exact: true }).fill(PASSWORD);
   await page.getByRole('checkbox').check();
   await page.getByRole('main').getByRole('button', { name: 'Roʻyxatdan oʻtish' }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/applications$/);
 }
 
 test('anonymous pages do not scroll sideways at 360 px; vacancy facts stack', async ({ page }) => {

@@ -140,6 +140,32 @@ async fn withdrawal_and_refusal_reasons() {
     // Final: nothing moves it any more.
     w.move_app(&w.staff, aid, "forwarded").await.assert_err("InvalidInput");
     w.move_app(&w.migrant, aid, "withdrawn").await.assert_err("InvalidInput");
+    let page = w.migrant.page(&format!("/applications/{aid}")).await;
+    assert!(
+        page.body.contains("Vakansiya hali ochiq boʻlsa, unga qayta ariza topshirishingiz mumkin."),
+        "what it means"
+    );
+
+    // While the vacancy is open, the migrant may apply again: the same
+    // application, back at the start, with both steps in its history.
+    let on_vacancy = [("vacancy_id", vid.to_string())];
+    w.migrant.call::<Apply>(&on_vacancy).await.ok();
+    assert_eq!(w.count(&format!("SELECT COUNT(*) FROM applications WHERE vacancy_id = {vid}")).await, 1);
+    assert_eq!(w.stage(aid).await, "submitted");
+    let history = w.migrant.get::<GetApplication>(&[("id", aid.to_string())]).await.ok().json()["history"].clone();
+    let steps: Vec<(Value, Value)> =
+        history.as_array().unwrap().iter().map(|e| (e["from"].clone(), e["to"].clone())).collect();
+    assert_eq!(steps.last(), Some(&(json!("withdrawn"), json!("submitted"))), "{history}");
+    let page = w.migrant.page(&format!("/applications/{aid}")).await;
+    assert!(page.body.contains("Qayta ariza topshirildi"), "{}", page.body);
+    w.migrant.call::<Apply>(&on_vacancy).await.assert_err("AlreadyApplied");
+    // Withdrawing asks first, in words, before the form that does it.
+    let page = w.migrant.page(&format!("/applications/{aid}")).await;
+    assert!(page.body.contains(&format!("href=\"/applications/{aid}?withdraw=1\"")));
+    assert!(page.body.contains("Arizani qaytarib olish"));
+    assert!(!page.body.contains("name=\"to\" value=\"withdrawn\""), "no one-tap withdrawal");
+    let confirm = w.migrant.page(&format!("/applications/{aid}?withdraw=1")).await;
+    assert!(confirm.body.contains("Ha, qaytarib olaman") && confirm.body.contains("name=\"to\" value=\"withdrawn\""));
 
     // A refusal with its reason, which the migrant reads.
     let other = w.migrant("+998935551122").await;
@@ -256,6 +282,14 @@ async fn notifications_are_personal_and_marked_read_one_person_at_a_time() {
     assert!(mine
         .iter()
         .all(|n| n["kind"] == "stage" && n["application_id"].as_i64() == Some(aid) && n["read"] == false));
+    // Each names the job and the company.
+    let company = w.text("SELECT c.legal_name FROM companies c JOIN vacancies v ON v.company_id = c.id WHERE v.id = (SELECT vacancy_id FROM applications WHERE id = 1)").await;
+    assert!(mine
+        .iter()
+        .all(|n| n["occupation_id"].as_i64().is_some() && n["company_name"].as_str() == company.as_deref()));
+    let page = w.migrant.page("/notifications").await;
+    let about = format!("<strong class=\"about\">Gʻisht teruvchi (bino quruvchi) — {}", company.unwrap());
+    assert!(page.body.contains(&about), "{about} in {}", page.body);
     let theirs = other.call::<MyNotifications>(NO_ARGS).await.ok().items();
     assert_eq!(theirs.len(), 1);
     assert_eq!(theirs[0]["application_id"].as_i64(), Some(bid));

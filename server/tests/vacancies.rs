@@ -299,6 +299,30 @@ async fn demo_world_search_pages() {
         let v = anon.get::<GetVacancy>(&[("id", id.as_str())]).await.ok().json();
         assert_eq!(v["housing"], true, "vacancy {id} on the housing page");
     }
+
+    // Every page says how many vacancies the search found: all its pages together.
+    let mut seen = 0;
+    let mut matches = None;
+    for page in 1.. {
+        let p = page.to_string();
+        let form = [
+            ("query[q]", ""),
+            ("query[sort]", "wage"),
+            ("query[page]", p.as_str()),
+            ("query[housing]", "true"),
+            ("query[no_certificate]", "false"),
+        ];
+        let r = anon.get::<SearchVacancies>(&form).await.ok().json();
+        seen += r["items"].as_array().unwrap().len();
+        let m = r["matches"].as_u64().unwrap();
+        assert_eq!(*matches.get_or_insert(m), m, "the same count on every page");
+        if r["has_next"] != true {
+            break;
+        }
+    }
+    assert_eq!(matches, Some(seen as u64));
+    let shown = format!("{seen} ta vakansiya topildi");
+    assert!(anon.page("/vacancies?housing=1").await.body.contains(&shown), "{shown}");
 }
 
 #[tokio::test]

@@ -80,6 +80,8 @@ pub mod notification {
                 kind: self.kind,
                 application_id: self.application_id,
                 stage: self.stage,
+                occupation_id: None,
+                company_name: None,
                 created_at: self.created_at.to_rfc3339(),
                 read: self.read_at.is_some(),
             }

@@ -59,6 +59,9 @@ pub struct Notification {
     pub kind: NotificationKind,
     pub application_id: Option<i32>,
     pub stage: Option<Stage>,
+    /// The job and the company it is about (the vacancy's occupation).
+    pub occupation_id: Option<i32>,
+    pub company_name: Option<String>,
     pub created_at: String,
     pub read: bool,
 }

@@ -8,8 +8,18 @@ use crate::forms::{use_form_error, FormError};
 use crate::i18n::*;
 use crate::ui::{use_id_param, use_reference, use_refs, Loaded};
 use crate::vacancies::pages::level_text;
+use crate::vacancies::TurkishLevel;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
+
+/// A migrant's Turkish in words ("Bilmayman" for none), never a raw code.
+fn turkish_level_text(i18n: leptos_i18n::I18nContext<Locale>, l: TurkishLevel) -> String {
+    if l == TurkishLevel::None {
+        tu_string!(i18n, profile.turkish_none).to_string()
+    } else {
+        level_text(i18n, l)
+    }
+}
 
 pub fn stage_text(i18n: leptos_i18n::I18nContext<Locale>, s: Stage) -> String {
     match s {
@@ -24,6 +34,46 @@ pub fn stage_text(i18n: leptos_i18n::I18nContext<Locale>, s: Stage) -> String {
         Stage::Withdrawn => tu_string!(i18n, stages.withdrawn),
     }
     .to_string()
+}
+
+/// What a stage means and what comes next, in one line: to the migrant about
+/// their own application, or about the candidate to everyone else.
+pub fn stage_meaning(i18n: leptos_i18n::I18nContext<Locale>, s: Stage, own: bool) -> &'static str {
+    match (s, own) {
+        (Stage::Submitted, true) => tu_string!(i18n, stages.mine_submitted),
+        (Stage::Screening, true) => tu_string!(i18n, stages.mine_screening),
+        (Stage::Forwarded, true) => tu_string!(i18n, stages.mine_forwarded),
+        (Stage::Rejected, true) => tu_string!(i18n, stages.mine_rejected),
+        (Stage::Interview, true) => tu_string!(i18n, stages.mine_interview),
+        (Stage::Offer, true) => tu_string!(i18n, stages.mine_offer),
+        (Stage::Hired, true) => tu_string!(i18n, stages.mine_hired),
+        (Stage::Declined, true) => tu_string!(i18n, stages.mine_declined),
+        (Stage::Withdrawn, true) => tu_string!(i18n, stages.mine_withdrawn),
+        (Stage::Submitted, false) => tu_string!(i18n, stages.theirs_submitted),
+        (Stage::Screening, false) => tu_string!(i18n, stages.theirs_screening),
+        (Stage::Forwarded, false) => tu_string!(i18n, stages.theirs_forwarded),
+        (Stage::Rejected, false) => tu_string!(i18n, stages.theirs_rejected),
+        (Stage::Interview, false) => tu_string!(i18n, stages.theirs_interview),
+        (Stage::Offer, false) => tu_string!(i18n, stages.theirs_offer),
+        (Stage::Hired, false) => tu_string!(i18n, stages.theirs_hired),
+        (Stage::Declined, false) => tu_string!(i18n, stages.theirs_declined),
+        (Stage::Withdrawn, false) => tu_string!(i18n, stages.theirs_withdrawn),
+    }
+}
+
+/// The button that moves an application to `to`: what the person does.
+fn action_text(i18n: leptos_i18n::I18nContext<Locale>, to: Stage, from: Stage) -> &'static str {
+    match to {
+        Stage::Screening => tu_string!(i18n, stages.action_screening),
+        Stage::Forwarded => tu_string!(i18n, stages.action_forwarded),
+        Stage::Rejected => tu_string!(i18n, stages.action_rejected),
+        Stage::Interview => tu_string!(i18n, stages.action_interview),
+        Stage::Offer => tu_string!(i18n, stages.action_offer),
+        Stage::Hired => tu_string!(i18n, stages.action_hired),
+        Stage::Declined => tu_string!(i18n, stages.action_declined),
+        Stage::Withdrawn if from == Stage::Offer => tu_string!(i18n, applications.withdraw_offer),
+        Stage::Withdrawn | Stage::Submitted => tu_string!(i18n, applications.withdraw),
+    }
 }
 
 /// The apply button on a vacancy page (a plain form: works without JS).
@@ -63,6 +113,9 @@ pub fn ApplicationsPage() -> impl IntoView {
                 view! {
                         <section class="card">
                             <h1>{tu_string!(i18n, nav.applications)} " (" {items.len()} ")"</h1>
+                            {items.is_empty().then(|| view! {
+                                <p>{tu_string!(i18n, applications.none_yet)} " " <a class="button primary" href="/vacancies">{tu_string!(i18n, home.cta_search)}</a></p>
+                            })}
                             <ul class="results">
                                 {items.into_iter().map(|a| view! {
                                     <li class="card">
@@ -95,6 +148,8 @@ pub fn ApplicationPage() -> impl IntoView {
     );
     use_reference();
     let error = use_form_error();
+    let query = leptos_router::hooks::use_query_map();
+    let confirming = query.with_untracked(|q| q.get("withdraw").is_some());
     view! {
         <Loaded resource=app let:data>
             {
@@ -109,17 +164,21 @@ pub fn ApplicationPage() -> impl IntoView {
                                 <h1>{lists.occupation(a.occupation_id)}</h1>
                                 <p>{a.company_name.clone()} " · " <a href=format!("/vacancies/{}", a.vacancy_id)>{tu_string!(i18n, applications.vacancy_link)}</a></p>
                                 <p class="stage-now">{tu_string!(i18n, applications.stage_now)} " " <strong>{stage_text(i18n, a.stage)}</strong></p>
+                                <p class="stage-meaning">{stage_meaning(i18n, a.stage, role == Some(Role::Migrant))}</p>
                                 {(role != Some(Role::Migrant)).then(|| view! {
                                     <dl class="facts">
                                         <dt>{tu_string!(i18n, account.name_label)}</dt><dd>{a.candidate_name.clone()}</dd>
                                         <dt>{tu_string!(i18n, account.phone_label)}</dt><dd><a href=format!("tel:{}", a.candidate_phone)>{a.candidate_phone.clone()}</a></dd>
                                         {a.candidate_profile.clone().map(|p| view! {
-                                            <dt>{tu_string!(i18n, profile.trade)}</dt><dd>{lists.occupation(p.occupation_id)}</dd>
-                                            <dt>{tu_string!(i18n, profile.experience)}</dt><dd>{p.experience_years}</dd>
-                                            <dt>{tu_string!(i18n, vacancies.turkish_level)}</dt><dd>{level_text(i18n, p.turkish_level)}</dd>
+                                            <dt>{tu_string!(i18n, applications.candidate_trade)}</dt><dd>{lists.occupation(p.occupation_id)}</dd>
+                                            <dt>{tu_string!(i18n, applications.candidate_experience)}</dt><dd>{crate::format::integer(i64::from(p.experience_years), locale)}</dd>
+                                            <dt>{tu_string!(i18n, vacancies.turkish_level)}</dt><dd>{turkish_level_text(i18n, p.turkish_level)}</dd>
                                             <dt>{tu_string!(i18n, profile.certificates)}</dt><dd>{p.certificates.clone()}</dd>
                                         })}
                                     </dl>
+                                })}
+                                {(role != Some(Role::Migrant) && a.candidate_profile.is_none()).then(|| view! {
+                                    <p class="flag">{tu_string!(i18n, applications.candidate_no_profile)}</p>
                                 })}
                                 {a.work_permit_no.clone().map(|p| view! {
                                     <p>{tu_string!(i18n, applications.work_permit_no)} ": " {p} " · " {tu_string!(i18n, applications.start_date)} ": " {a.start_date.clone().map(|d| date(&d, locale)).unwrap_or_default()}</p>
@@ -128,7 +187,11 @@ pub fn ApplicationPage() -> impl IntoView {
                                 <ol class="timeline">
                                     {a.history.iter().map(|e| view! {
                                         <li>
-                                            <strong>{stage_text(i18n, e.to)}</strong> " — " {date(&e.at, locale)}
+                                            <strong>{if e.from == Some(Stage::Withdrawn) && e.to == Stage::Submitted {
+                                                tu_string!(i18n, applications.reapplied).to_string()
+                                            } else {
+                                                stage_text(i18n, e.to)
+                                            }}</strong> " — " {date(&e.at, locale)}
                                             {e.reason.clone().map(|r| view! { <p>{tu_string!(i18n, applications.reason)} ": " {r}</p> })}
                                         </li>
                                     }).collect_view()}
@@ -140,10 +203,21 @@ pub fn ApplicationPage() -> impl IntoView {
                                     let rid = format!("reason-{}", to.as_str());
                                     let pid = format!("permit-{}", to.as_str());
                                     let sid = format!("start-{}", to.as_str());
+                                    let label = action_text(i18n, to, a.stage);
+                                    // Withdrawing asks first (a plain link: no JavaScript needed).
+                                    if to == Stage::Withdrawn && !confirming {
+                                        return view! {
+                                            <p><a class="button secondary" href=format!("/applications/{}?withdraw=1", a.id)>{label}</a></p>
+                                        }.into_any();
+                                    }
                                     view! {
-                                        <form method="post" action=MoveApplication::url() class="stack move">
+                                        <form method="post" action=MoveApplication::url()
+                                            class=if to == Stage::Withdrawn { "stack move confirm" } else { "stack move" }>
                                             <input type="hidden" name="application_id" value=a.id.to_string()/>
                                             <input type="hidden" name="to" value=to.as_str()/>
+                                            {(to == Stage::Withdrawn).then(|| view! {
+                                                <p role="alert"><strong>{label}</strong> " — " {tu_string!(i18n, applications.withdraw_confirm)}</p>
+                                            })}
                                             {needs_reason.then(|| view! {
                                                 <label for=rid.clone()>{tu_string!(i18n, applications.reason)}</label>
                                                 <input id=rid.clone() name="reason" type="text" required maxlength="500"/>
@@ -154,11 +228,20 @@ pub fn ApplicationPage() -> impl IntoView {
                                                 <label for=sid.clone()>{tu_string!(i18n, applications.start_date)}</label>
                                                 <input id=sid.clone() name="start_date" type="date" required/>
                                             })}
-                                            <button type="submit" class=if needs_reason || to == Stage::Withdrawn { "secondary" } else { "primary" }>
-                                                {tu_string!(i18n, applications.move_to)} " " {stage_text(i18n, to)}
-                                            </button>
+                                            {if to == Stage::Withdrawn {
+                                                view! {
+                                                    <div class="actions">
+                                                        <button type="submit" class="primary">{tu_string!(i18n, applications.withdraw_yes)}</button>
+                                                        <a class="button secondary" href=format!("/applications/{}", a.id)>{tu_string!(i18n, applications.withdraw_no)}</a>
+                                                    </div>
+                                                }.into_any()
+                                            } else {
+                                                view! {
+                                                    <button type="submit" class=if needs_reason { "secondary" } else { "primary" }>{label}</button>
+                                                }.into_any()
+                                            }}
                                         </form>
-                                    }
+                                    }.into_any()
                                 }).collect_view()}
                             </article>
                         }
@@ -172,9 +255,11 @@ pub fn ApplicationPage() -> impl IntoView {
 pub fn NotificationsPage() -> impl IntoView {
     let i18n = use_i18n();
     let list = Resource::new(|| (), |_| my_notifications());
+    use_reference();
     view! {
         <Loaded resource=list let:items>
             {
+                let lists = use_refs();
                 let locale = i18n.get_locale_untracked();
                 view! {
                         <section class="card narrow">
@@ -189,8 +274,11 @@ pub fn NotificationsPage() -> impl IntoView {
                                         (_, Some(s)) => format!("{} {}", tu_string!(i18n, applications.stage_changed), stage_text(i18n, s)),
                                         _ => tu_string!(i18n, applications.stage_changed).to_string(),
                                     };
+                                    // Which job, at which company: two notifications never look the same.
+                                    let about = n.occupation_id.map(|o| format!("{} — {}", lists.occupation(o), n.company_name.clone().unwrap_or_default()));
                                     view! {
                                         <li class=if n.read { "card" } else { "card unread" }>
+                                            {about.map(|a| view! { <strong class="about">{a}</strong> })}
                                             {n.application_id.map(|id| view! { <a href=format!("/applications/{id}")>{text.clone()}</a> })}
                                             " " <span class="small">{date(&n.created_at, locale)}</span>
                                         </li>

@@ -114,8 +114,9 @@ async fn record<C: ConnectionTrait>(
     Ok(())
 }
 
-/// A migrant applies to an open, published vacancy (once). The application,
-/// its first history entry and the notification are one transaction.
+/// A migrant applies to an open, published vacancy: once, or again after
+/// withdrawing (the same application, its history showing both). The
+/// application, its history entry and the notification are one transaction.
 pub async fn apply<C: TransactionTrait>(
     db: &C,
     migrant: &SessionUser,
@@ -131,29 +132,47 @@ pub async fn apply<C: TransactionTrait>(
                     .one(txn)
                     .await?
                     .ok_or(AppError::NotFound)?;
-                let exists = application::Entity::find()
+                let earlier = application::Entity::find()
                     .filter(application::Column::VacancyId.eq(open.id))
                     .filter(application::Column::MigrantUserId.eq(migrant.id))
-                    .count(txn)
+                    .one(txn)
                     .await?;
-                if exists > 0 {
-                    return Err(AppError::AlreadyApplied);
-                }
                 let now = Utc::now();
-                let app = application::ActiveModel {
-                    vacancy_id: Set(open.id),
-                    migrant_user_id: Set(migrant.id),
-                    stage: Set(Stage::Submitted),
-                    work_permit_no: Set(None),
-                    start_date: Set(None),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    ..Default::default()
-                }
-                .insert(txn)
-                .await
-                .map_err(|e| crate::error::unique_violation_is(e, AppError::AlreadyApplied))?;
-                record(txn, app.id, &migrant, None, Stage::Submitted, None).await?;
+                let app = match earlier {
+                    // Withdrawn earlier: the same application comes back, and its history says so.
+                    Some(a) if a.stage == Stage::Withdrawn => {
+                        let moved = application::Entity::update_many()
+                            .col_expr(application::Column::Stage, Expr::value(Stage::Submitted.as_str()))
+                            .col_expr(application::Column::UpdatedAt, Expr::value(now))
+                            .filter(application::Column::Id.eq(a.id))
+                            .filter(application::Column::Stage.eq(Stage::Withdrawn))
+                            .exec(txn)
+                            .await?;
+                        if moved.rows_affected != 1 {
+                            return Err(AppError::AlreadyApplied);
+                        }
+                        record(txn, a.id, &migrant, Some(Stage::Withdrawn), Stage::Submitted, None).await?;
+                        application::Model { stage: Stage::Submitted, updated_at: now, ..a }
+                    }
+                    Some(_) => return Err(AppError::AlreadyApplied),
+                    None => {
+                        let app = application::ActiveModel {
+                            vacancy_id: Set(open.id),
+                            migrant_user_id: Set(migrant.id),
+                            stage: Set(Stage::Submitted),
+                            work_permit_no: Set(None),
+                            start_date: Set(None),
+                            created_at: Set(now),
+                            updated_at: Set(now),
+                            ..Default::default()
+                        }
+                        .insert(txn)
+                        .await
+                        .map_err(|e| crate::error::unique_violation_is(e, AppError::AlreadyApplied))?;
+                        record(txn, app.id, &migrant, None, Stage::Submitted, None).await?;
+                        app
+                    }
+                };
                 notify(txn, migrant.id, NotificationKind::Stage, &app, Stage::Submitted).await?;
                 Ok(app)
             })
@@ -320,7 +339,39 @@ pub async fn notifications<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<V
         .limit(100)
         .all(db)
         .await?;
-    Ok(rows.into_iter().map(notification::Model::into_view).collect())
+    // Each names its job and company: one query for all of them.
+    let vacancy_ids: Vec<i32> = rows.iter().filter_map(|n| n.vacancy_id).collect();
+    let jobs: HashMap<i32, (i32, String)> = vacancy::Entity::find()
+        .select_only()
+        .column(vacancy::Column::Id)
+        .column(vacancy::Column::OccupationId)
+        .column(company::Column::LegalName)
+        .join(
+            JoinType::InnerJoin,
+            vacancy::Entity::belongs_to(company::Entity)
+                .from(vacancy::Column::CompanyId)
+                .to(company::Column::Id)
+                .into(),
+        )
+        .filter(vacancy::Column::Id.is_in(vacancy_ids))
+        .into_tuple::<(i32, i32, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(id, occupation, company)| (id, (occupation, company)))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|n| {
+            let job = n.vacancy_id.and_then(|v| jobs.get(&v).cloned());
+            let mut view = n.into_view();
+            if let Some((occupation_id, company_name)) = job {
+                view.occupation_id = Some(occupation_id);
+                view.company_name = Some(company_name);
+            }
+            view
+        })
+        .collect())
 }
 
 pub async fn unread<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<u64, AppError> {

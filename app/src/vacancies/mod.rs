@@ -123,6 +123,9 @@ pub struct SearchResult {
     pub has_next: bool,
     pub page: u32,
     pub per_page: u32,
+    /// How many vacancies match, counted up to [`MATCHES_COUNTED_UP_TO`] + 1
+    /// (shown as "500+").
+    pub matches: u32,
     pub items: Vec<VacancySummary>,
 }
 
@@ -212,6 +215,8 @@ impl Vacancy {
 }
 
 pub const PER_PAGE: u32 = 20;
+/// A search counts its matches up to this many (then says "500+").
+pub const MATCHES_COUNTED_UP_TO: u32 = 500;
 
 #[cfg(test)]
 pub(crate) mod tests {

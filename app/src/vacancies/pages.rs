@@ -111,7 +111,9 @@ impl VacancyTexts {
 pub fn cards_markup(items: &[VacancySummary], lists: &ReferenceLists, t: &VacancyTexts) -> String {
     let mut m = Markup::with_capacity(520 * items.len());
     for v in items {
-        m.raw("<li class=\"card vacancy\"><h2><a href=\"/vacancies/").int(v.id.into()).raw("\">");
+        // `rel="external"`: a document navigation even with the WASM, so Back
+        // comes to the same place in the list (the browser restores it).
+        m.raw("<li class=\"card vacancy\"><h2><a rel=\"external\" href=\"/vacancies/").int(v.id.into()).raw("\">");
         m.text(&lists.occupation(v.occupation_id)).raw("</a></h2>");
         m.raw("<p class=\"wage\">").text(&money_try(v.wage_kurus, t.locale));
         m.raw(" <span class=\"small\">").text(t.per_month_gross).raw("</span></p>");
@@ -148,6 +150,7 @@ pub struct FilterTexts {
     pub housing: &'static str,
     pub no_certificate_needed: &'static str,
     pub search: &'static str,
+    pub filters: &'static str,
 }
 
 impl FilterTexts {
@@ -164,6 +167,7 @@ impl FilterTexts {
             housing: tu_string!(i18n, vacancies.housing),
             no_certificate_needed: tu_string!(i18n, vacancies.no_certificate_needed),
             search: tu_string!(i18n, vacancies.search_button),
+            filters: tu_string!(i18n, vacancies.filters),
         }
     }
 }
@@ -171,8 +175,19 @@ impl FilterTexts {
 /// The fields of the search form, filled in from the query, as markup (see [`crate::markup`]).
 pub fn filters_markup(q: &SearchQuery, lists: &ReferenceLists, t: &FilterTexts) -> String {
     let mut m = Markup::with_capacity(6000);
-    m.raw("<label for=\"q\">").text(t.query).raw("</label>");
+    m.raw("<label for=\"q\">").text(t.query).raw("</label><div class=\"search-row\">");
     m.raw("<input id=\"q\" name=\"q\" type=\"search\" value=\"").attr(&q.q).raw("\" maxlength=\"200\">");
+    m.raw("<button type=\"submit\" class=\"primary\">").text(t.search).raw("</button></div>");
+    // The other filters fold away, so that on a phone the results start on the first screen.
+    let active = [q.sector.is_some(), q.province.is_some(), q.min_wage.is_some(), q.housing, q.no_certificate]
+        .into_iter()
+        .filter(|on| *on)
+        .count();
+    m.raw("<details class=\"more-filters\"><summary>").text(t.filters);
+    if active > 0 {
+        m.text(" (").int(active as i64).text(")");
+    }
+    m.raw("</summary>");
     m.raw("<div class=\"grid2\"><div class=\"stack\"><label for=\"sector\">").text(t.sector).raw("</label>");
     m.raw("<select id=\"sector\" name=\"sector\">");
     m.raw_owned(&options_markup(lists.list(RefList::Sectors), q.sector, Some(t.any))).raw("</select></div>");
@@ -200,7 +215,7 @@ pub fn filters_markup(q: &SearchQuery, lists: &ReferenceLists, t: &FilterTexts) 
         .raw("<label for=\"no_certificate\">")
         .text(t.no_certificate_needed)
         .raw("</label></div>");
-    m.raw("<button type=\"submit\" class=\"primary\">").text(t.search).raw("</button>");
+    m.raw("<button type=\"submit\" class=\"primary\">").text(t.search).raw("</button></details>");
     m.into_string()
 }
 
@@ -222,12 +237,19 @@ pub fn SearchPage() -> impl IntoView {
                 let locale = i18n.get_locale_untracked();
                 let prev = (r.page > 1).then(|| page_href(&cur, r.page - 1));
                 let next = r.has_next.then(|| page_href(&cur, r.page + 1));
-                let shown = r.items.len();
                 view! {
-                    <form method="get" action="/vacancies" class="card filters"
+                    <p role="status" class="count">
+                        {if r.matches == 0 {
+                            tu_string!(i18n, vacancies.nothing_found).to_string()
+                        } else {
+                            let n = crate::format::integer(r.matches.min(crate::vacancies::MATCHES_COUNTED_UP_TO) as i64, locale);
+                            let plus = if r.matches > crate::vacancies::MATCHES_COUNTED_UP_TO { "+" } else { "" };
+                            format!("{n}{plus} {}", tu_string!(i18n, vacancies.found))
+                        }}
+                        {(r.page > 1).then(|| view! { " · " {tu_string!(i18n, vacancies.page)} " " {crate::format::integer(r.page as i64, locale)} })}
+                    </p>
+                    <form method="get" action="/vacancies" class="card filters" role="search"
                         inner_html=filters_markup(&cur, &lists, &FilterTexts::of(i18n))></form>
-                    <p role="status" class="count">{tu_string!(i18n, vacancies.page)} " " {crate::format::integer(r.page as i64, locale)}
-                        {(shown == 0).then(|| view! { " — " {tu_string!(i18n, vacancies.nothing_found)} })}</p>
                     <ul class="results" inner_html=cards_markup(&r.items, &lists, &VacancyTexts::of(i18n))></ul>
                     <nav class="pager" aria-label=tu_string!(i18n, vacancies.pages).to_string()>
                         {prev.map(|h| view! { <a href=h rel="prev">{tu_string!(i18n, vacancies.prev)}</a> })}
@@ -619,7 +641,7 @@ mod tests {
         let html = cards_markup(&[summary()], &lists(), &texts(Locale::uz));
         assert_eq!(
             html,
-            "<li class=\"card vacancy\"><h2><a href=\"/vacancies/7\">Gʻisht teruvchi</a></h2>\
+            "<li class=\"card vacancy\"><h2><a rel=\"external\" href=\"/vacancies/7\">Gʻisht teruvchi</a></h2>\
              <p class=\"wage\">35\u{a0}030,00\u{a0}TRY <span class=\"small\">oyiga</span></p>\
              <p>İstanbul, Esenyurt · &lt;script&gt;alert(1)&lt;/script&gt; &amp; \"Ortaklar\" \
              <span class=\"badge\">Tasdiqlangan</span></p>\
@@ -641,6 +663,7 @@ mod tests {
             housing: "Turar joy",
             no_certificate_needed: "Sertifikat shart emas",
             search: "Qidirish",
+            filters: "Filtrlar",
         }
     }
 
@@ -669,6 +692,9 @@ mod tests {
         );
         assert!(html.contains("name=\"housing\" type=\"checkbox\" value=\"1\" checked>"), "{html}");
         assert!(html.contains("name=\"no_certificate\" type=\"checkbox\" value=\"1\"><label"), "{html}");
+        // The word search stays on the first screen; the rest folds away, saying how many are set.
+        assert!(html.contains("<details class=\"more-filters\"><summary>Filtrlar (3)</summary>"), "{html}");
+        assert!(html.find("type=\"search\"") < html.find("<details"), "{html}");
     }
 
     #[test]
@@ -678,6 +704,7 @@ mod tests {
         assert!(!html.contains("selected>İ") && !html.contains("checked"), "{html}");
         assert!(html.contains("<option value=\"newest\" selected>Yangilari</option>"), "{html}");
         assert!(html.contains("step=\"500\" value=\"\">"), "{html}");
+        assert!(html.contains("<summary>Filtrlar</summary>"), "no count when nothing is set: {html}");
     }
 
     #[test]

@@ -4,7 +4,8 @@
 use super::entity::{self, project};
 use super::rules::{check, Draft};
 use super::{
-    Project, SearchQuery, SearchResult, Sort, Vacancy, VacancyDecision, VacancyStatus, VacancySummary, PER_PAGE,
+    Project, SearchQuery, SearchResult, Sort, Vacancy, VacancyDecision, VacancyStatus, VacancySummary,
+    MATCHES_COUNTED_UP_TO, PER_PAGE,
 };
 use crate::accounts::SessionUser;
 use crate::authz::{may_edit_company_row, may_read_vacancy};
@@ -83,6 +84,7 @@ pub async fn search<C: ConnectionTrait>(db: &C, q: &SearchQuery, today: NaiveDat
     }
     .order_by_desc(V::Id);
     let page = q.page.max(1);
+    let matches = count_matches(db, cond_for_count(&select)).await?;
     let mut rows = select
         .offset(u64::from((page - 1) * PER_PAGE))
         .limit(u64::from(PER_PAGE) + 1)
@@ -91,7 +93,35 @@ pub async fn search<C: ConnectionTrait>(db: &C, q: &SearchQuery, today: NaiveDat
         .await?;
     let has_next = rows.len() > PER_PAGE as usize;
     rows.truncate(PER_PAGE as usize);
-    Ok(SearchResult { has_next, page, per_page: PER_PAGE, items: rows.into_iter().map(CardRow::into_view).collect() })
+    Ok(SearchResult {
+        has_next,
+        page,
+        per_page: PER_PAGE,
+        matches,
+        items: rows.into_iter().map(CardRow::into_view).collect(),
+    })
+}
+
+/// The search's own rows, without their order, for counting.
+fn cond_for_count(select: &Select<entity::Entity>) -> sea_orm::sea_query::SelectStatement {
+    let mut inner = select.clone().into_query();
+    inner.clear_order_by().clear_selects().column((entity::Entity, entity::Column::Id));
+    inner.limit(u64::from(MATCHES_COUNTED_UP_TO) + 1);
+    inner
+}
+
+/// How many rows a search matches, counted up to one more than
+/// [`MATCHES_COUNTED_UP_TO`]: a page says "500+" rather than pay for a count
+/// over the whole table.
+async fn count_matches<C: ConnectionTrait>(db: &C, rows: sea_orm::sea_query::SelectStatement) -> Result<u32, AppError> {
+    use sea_orm::sea_query::{Alias, Query};
+    let stmt = Query::select()
+        .expr_as(Expr::cust("COUNT(*)"), Alias::new("n"))
+        .from_subquery(rows, Alias::new("m"))
+        .to_owned();
+    let row = db.query_one(db.get_database_backend().build(&stmt)).await?;
+    let n: i64 = row.map(|r| r.try_get("", "n")).transpose()?.unwrap_or(0);
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 /// A result card as the search query reads it.
