@@ -45,6 +45,8 @@ pub enum AppError {
     InvalidDate,
     ReasonRequired,
     AlreadyApplied,
+    /// Applying needs the minimal profile first (staff and employers read it).
+    ProfileRequired,
     /// Hiring on a vacancy whose positions are all filled.
     VacancyFull,
     /// Another company is registered with this tax number (VKN).

@@ -95,24 +95,37 @@ test('employer, staff and a migrant on a phone: the whole legal-vacancy journey'
   await expect(migrant).toHaveURL(/\/vacancies\/\d+$/);
   await expect(migrant.getByRole('heading', { level: 1 })).toHaveText('Gʻisht teruvchi (bino quruvchi)');
   await expect(migrant.locator('.wage')).toHaveText(/40\s000,00\sTRY/);
+  // Applying asks for the minimal profile first, then comes back to the vacancy.
+  const vacancyUrl = migrant.url();
+  await migrant.getByRole('button', { name: 'Ariza topshirish' }).click();
+  await expect(migrant).toHaveURL(/error=profile_required/);
+  await migrant.getByRole('main').getByRole('link', { name: 'Profilni toʻldirish' }).click();
+  await expect(migrant).toHaveURL(/\/profile\?next=%2Fvacancies%2F\d+$/);
+  await expect(migrant.getByLabel('Ism-familiya (pasportdagidek, lotin harflarida)')).toHaveValue('Sardor Usmonov');
+  await migrant.getByLabel('Tugʻilgan sana').fill('1994-03-12');
+  await migrant.getByLabel('Hozir qayerdasiz').selectOption('uz:1');
+  await migrant.getByLabel('Kasbingiz').selectOption('1');
+  await migrant.getByLabel('Ish tajribasi (yil)').fill('6');
+  await migrant.getByRole('button', { name: 'Saqlash' }).click();
+  await expect(migrant).toHaveURL(vacancyUrl);
   await migrant.getByRole('button', { name: 'Ariza topshirish' }).click();
   await expect(migrant).toHaveURL(/\/applications\/\d+$/);
   const applicationUrl = migrant.url().replace(/^https?:\/\/[^/]+/, '');
 
   // Staff screen and forward.
   await staff.goto(applicationUrl);
-  await staff.getByRole('button', { name: 'Bosqichga oʻtkazish: Koʻrib chiqilmoqda' }).click();
-  await staff.getByRole('button', { name: 'Bosqichga oʻtkazish: Ish beruvchiga yuborildi' }).click();
+  await staff.getByRole('button', { name: 'Koʻrib chiqishni boshlash' }).click();
+  await staff.getByRole('button', { name: 'Ish beruvchiga yuborish' }).click();
   await expect(staff.locator('.stage-now')).toContainText('Ish beruvchiga yuborildi');
 
   // The employer interviews, offers and hires.
   await employer.goto(applicationUrl);
   await expect(employer.getByRole('main')).toContainText('Sardor Usmonov');
-  await employer.getByRole('button', { name: 'Aşamaya geçir: Mülakat' }).click();
-  await employer.getByRole('button', { name: 'Aşamaya geçir: İş teklifi' }).click();
+  await employer.getByRole('button', { name: 'Mülakata çağır' }).click();
+  await employer.getByRole('button', { name: 'İş teklif et' }).click();
   await employer.getByLabel('Çalışma izni başvuru numarası').fill('2026-ÇİB-778899');
   await employer.getByLabel('İşe başlama tarihi').fill(day(61));
-  await employer.getByRole('button', { name: 'Aşamaya geçir: İşe alındı' }).click();
+  await employer.getByRole('button', { name: 'İşe alındı olarak kaydet' }).click();
   await expect(employer.locator('.stage-now')).toContainText('İşe alındı');
 
   // The migrant reads the whole history in Uzbek, and has notifications.

@@ -33,6 +33,13 @@ async fn application_journey_with_history_notifications_and_refusals() {
     w.employer.call::<Apply>(&on_vacancy).await.assert_err("Forbidden");
     w.staff.call::<Apply>(&on_vacancy).await.assert_err("Forbidden");
     w.anonymous().call::<Apply>(&on_vacancy).await.assert_err("NotSignedIn");
+    // A migrant without a profile is asked for it first; nothing is stored.
+    w.migrant.call::<Apply>(&on_vacancy).await.assert_err("ProfileRequired");
+    assert_eq!(w.count(&format!("SELECT COUNT(*) FROM applications WHERE vacancy_id = {vid}")).await, 0);
+    let back = w.migrant.form_post::<Apply>(&on_vacancy, &format!("/vacancies/{vid}")).await;
+    assert_eq!(back.header("location"), Some(format!("/vacancies/{vid}?error=profile_required").as_str()));
+    let page = w.migrant.page(&format!("/vacancies/{vid}?error=profile_required")).await;
+    assert!(page.body.contains(&format!("href=\"/profile?next=%2Fvacancies%2F{vid}\"")), "leads to the profile");
     let aid = w.application(&w.migrant, vid).await;
     w.migrant.call::<Apply>(&on_vacancy).await.assert_err("AlreadyApplied");
     assert_eq!(w.count(&format!("SELECT COUNT(*) FROM applications WHERE vacancy_id = {vid}")).await, 1);
@@ -211,6 +218,7 @@ async fn hiring_the_last_position_closes_the_vacancy() {
     assert_eq!(vacancy_links(&page.body), vec![double.to_string()]);
     w.anonymous().get::<GetVacancy>(&[("id", single.to_string())]).await.assert_err("NotFound");
     let late = w.migrant("+998935551133").await;
+    late.call::<SaveProfile>(&profile_form("")).await.ok();
     late.call::<Apply>(&[("vacancy_id", single.to_string())]).await.assert_err("NotFound");
     late.call::<Apply>(&[("vacancy_id", double.to_string())]).await.ok();
     // The other candidate's application is untouched.
@@ -358,6 +366,7 @@ async fn applying_works_as_a_plain_form() {
     let vid = w.published_vacancy(&w.employer, &VacancySpec::new("Duvar ustası")).await;
     let form = [("vacancy_id", vid.to_string())];
     let from = format!("/vacancies/{vid}");
+    w.migrant.call::<SaveProfile>(&profile_form("")).await.ok();
     let r = w.migrant.form_post::<Apply>(&form, &from).await;
     assert_eq!(r.status, http::StatusCode::FOUND, "{}", r.body);
     let aid = w.migrant.call::<ListApplications>(NO_ARGS).await.ok().ids()[0];

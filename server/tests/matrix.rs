@@ -577,6 +577,13 @@ async fn applications_and_notifications() {
         Want::Refused("AlreadyApplied"),
     );
     check(
+        "apply (another migrant, no profile yet)",
+        &m.other_migrant,
+        &m.other_migrant.call::<Apply>(&[("vacancy_id", second.to_string())]).await,
+        Want::Refused("ProfileRequired"),
+    );
+    m.other_migrant.call::<SaveProfile>(&profile_form("")).await.ok();
+    check(
         "apply (another migrant)",
         &m.other_migrant,
         &m.other_migrant.call::<Apply>(&[("vacancy_id", second.to_string())]).await,

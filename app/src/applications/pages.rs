@@ -86,6 +86,9 @@ pub fn ApplyBox(vacancy_id: i32, open: bool, reader: Option<SessionUser>) -> imp
         {match (open, reader) {
                     (false, _) => view! { <p class="notice">{tu_string!(i18n, vacancies.not_open)}</p> }.into_any(),
                     (true, Some(u)) if u.role == Role::Migrant => view! {
+                        {move || error.with(|e| e.has(&crate::error::AppError::ProfileRequired)).then(|| view! {
+                            <p><a class="button primary" href=format!("/profile?next=%2Fvacancies%2F{vacancy_id}")>{tu_string!(i18n, applications.fill_profile)}</a></p>
+                        })}
                         <form method="post" action=Apply::url()>
                             <input type="hidden" name="vacancy_id" value=vacancy_id.to_string()/>
                             <button type="submit" class="primary">{tu_string!(i18n, vacancies.apply)}</button>

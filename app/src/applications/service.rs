@@ -132,6 +132,10 @@ pub async fn apply<C: TransactionTrait>(
                     .one(txn)
                     .await?
                     .ok_or(AppError::NotFound)?;
+                // Staff and the employer judge an application by the profile: it comes first.
+                if profile::Entity::find_by_id(migrant.id).one(txn).await?.is_none() {
+                    return Err(AppError::ProfileRequired);
+                }
                 let earlier = application::Entity::find()
                     .filter(application::Column::VacancyId.eq(open.id))
                     .filter(application::Column::MigrantUserId.eq(migrant.id))

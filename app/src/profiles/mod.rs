@@ -29,6 +29,8 @@ pub struct Profile {
     /// `YYYY-MM-DD`.
     pub birth_date: String,
     /// `AA*****67`; the number itself never leaves the server.
+    /// Never sent at all to anyone but the migrant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passport_masked: Option<String>,
     pub location_kind: LocationKind,
     pub location_id: i32,

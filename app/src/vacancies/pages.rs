@@ -337,8 +337,21 @@ pub fn VacancyPage() -> impl IntoView {
 /// The employer's vacancies, with their review status.
 #[component]
 pub fn MyVacanciesPage() -> impl IntoView {
+    use crate::applications::api::list_applications;
+    use crate::companies::{api::my_company, CompanyStatus};
     let i18n = use_i18n();
-    let list = Resource::new(|| (), |_| async { Ok((my_vacancies().await?, my_projects().await?)) });
+    let list = Resource::new(
+        || (),
+        |_| async {
+            let company = my_company().await?;
+            // The candidates staff forwarded, counted per vacancy below.
+            let candidates = match company.as_ref().map(|c| c.status) {
+                Some(CompanyStatus::Verified) => list_applications().await?,
+                _ => vec![],
+            };
+            Ok((my_vacancies().await?, my_projects().await?, company, candidates))
+        },
+    );
     use_reference();
     let query = use_query_map();
     let submitted = move || query.with(|q| q.get("submitted").is_some());
@@ -346,50 +359,105 @@ pub fn MyVacanciesPage() -> impl IntoView {
     view! {
         <Loaded resource=list let:data>
             {
-                let (items, projects) = data;
+                let (items, projects, company, candidates) = data;
                 let lists = use_refs();
+                let locale = i18n.get_locale_untracked();
+                let verified = company.as_ref().is_some_and(|c| c.status == CompanyStatus::Verified);
+                // Before the 20-field form: whether the company may post at all yet.
+                let banner = match company.as_ref().map(|c| (c.status, c.decision_reason.clone())) {
+                    None => Some(view! {
+                        <div class="notice warn" role="status">
+                            <p>{tu_string!(i18n, vacancies.banner_no_company)}</p>
+                            <p><a class="button primary" href="/employer/company">{tu_string!(i18n, companies.register_title)}</a></p>
+                        </div>
+                    }.into_any()),
+                    Some((CompanyStatus::Pending, _)) => Some(view! {
+                        <p class="notice warn" role="status">{tu_string!(i18n, vacancies.banner_pending)}</p>
+                    }.into_any()),
+                    Some((CompanyStatus::Rejected, reason)) => Some(view! {
+                        <div class="notice warn" role="status">
+                            <p>{tu_string!(i18n, vacancies.banner_rejected)} " " {reason}</p>
+                            <p><a class="button primary" href="/employer/company">{tu_string!(i18n, vacancies.banner_correct_company)}</a></p>
+                        </div>
+                    }.into_any()),
+                    Some((CompanyStatus::Suspended, _)) => Some(view! {
+                        <p class="notice warn" role="status">{tu_string!(i18n, vacancies.banner_suspended)}</p>
+                    }.into_any()),
+                    Some((CompanyStatus::Verified, _)) => None,
+                };
+                let count = |id: i32| candidates.iter().filter(|a| a.vacancy_id == id).count() as i64;
                 view! {
                         <section class="card">
                             <h1>{tu_string!(i18n, nav.my_vacancies)}</h1>
+                            {banner}
                             <Show when=submitted>
                                 <p class="notice" role="status">{tu_string!(i18n, vacancies.submitted_notice)}</p>
                             </Show>
-                            <p><a class="button primary" href="/employer/vacancies/new">{tu_string!(i18n, vacancies.new_title)}</a></p>
-                            <h2>{tu_string!(i18n, vacancies.projects)}</h2>
-                            <ul class="results">
-                                {projects.into_iter().map(|p| view! {
-                                    <li><a href=format!("/projects/{}", p.id)>{p.name}</a></li>
-                                }).collect_view()}
-                            </ul>
-                            <details class="card">
-                                <summary>{tu_string!(i18n, vacancies.new_project)}</summary>
-                                <FormError error/>
-                                <form method="post" action=SaveProject::url() class="stack">
-                                    <label for="project_name">{tu_string!(i18n, vacancies.project_name)}</label>
-                                    <input id="project_name" name="name" type="text" required maxlength="200"/>
-                                    <label for="project_province">{tu_string!(i18n, companies.province)}</label>
-                                    <select id="project_province" name="province_id" required>
-                                        {lists.provinces.iter().map(|p| view! { <option value=p.id.to_string()>{p.name.clone()}</option> }).collect_view()}
-                                    </select>
-                                    <label for="description_tr">{tu_string!(i18n, vacancies.text_tr)}</label>
-                                    <textarea id="description_tr" name="description_tr" rows="4" required maxlength="5000"></textarea>
-                                    <label for="description_uz">{tu_string!(i18n, vacancies.text_uz)}</label>
-                                    <textarea id="description_uz" name="description_uz" rows="4" maxlength="5000"></textarea>
-                                    <button type="submit" class="primary">{tu_string!(i18n, vacancies.save_project)}</button>
-                                </form>
-                            </details>
-                            <h2>{tu_string!(i18n, nav.my_vacancies)}</h2>
-                            <ul class="results">
-                                {items.into_iter().map(|v| view! {
-                                    <li class="card">
-                                        <h2><a href=format!("/vacancies/{}", v.id)>{lists.occupation(v.occupation_id)}</a></h2>
-                                        <p>{status_text(i18n, v.status)} {v.review_reason.clone().map(|r| format!(" — {r}"))}</p>
-                                        {(v.status == VacancyStatus::Returned).then(|| view! {
-                                            <p><a href=format!("/employer/vacancies/new?edit={}", v.id)>{tu_string!(i18n, vacancies.correct)}</a></p>
-                                        })}
-                                    </li>
-                                }).collect_view()}
-                            </ul>
+                            {verified.then(|| view! {
+                                <p><a class="button primary" href="/employer/vacancies/new">{tu_string!(i18n, vacancies.new_title)}</a></p>
+                            })}
+                            {(!items.is_empty()).then(|| view! {
+                                <div class="table-scroll" role="region" tabindex="0" aria-labelledby="my-vacancies-title">
+                                <table class="list">
+                                    <caption id="my-vacancies-title">{tu_string!(i18n, nav.my_vacancies)}</caption>
+                                    <thead><tr>
+                                        <th scope="col">{tu_string!(i18n, vacancies.occupation)}</th>
+                                        <th scope="col">{tu_string!(i18n, vacancies.city)}</th>
+                                        <th scope="col">{tu_string!(i18n, vacancies.status)}</th>
+                                        <th scope="col">{tu_string!(i18n, vacancies.candidates)}</th>
+                                        <th scope="col">{tu_string!(i18n, vacancies.places)}</th>
+                                        <th scope="col">{tu_string!(i18n, vacancies.closing_date)}</th>
+                                        <th scope="col">{tu_string!(i18n, vacancies.actions)}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {items.into_iter().map(|v| {
+                                            let city = if v.district.is_empty() { lists.province(v.province_id) } else { format!("{}, {}", lists.province(v.province_id), v.district) };
+                                            view! {
+                                                <tr>
+                                                    <td><a href=format!("/vacancies/{}", v.id)>{lists.occupation(v.occupation_id)}</a></td>
+                                                    <td>{city}</td>
+                                                    <td>{status_text(i18n, v.status)} {v.review_reason.clone().map(|r| format!(" — {r}"))}</td>
+                                                    <td><a href="/applications">{crate::format::integer(count(v.id), locale)}</a></td>
+                                                    <td>{tu_string!(i18n, vacancies.places_filled)} " " {crate::format::integer(i64::from(v.filled), locale)}
+                                                        " / " {crate::format::integer(i64::from(v.positions), locale)}</td>
+                                                    <td>{date(&v.closing_date, locale)}</td>
+                                                    <td>
+                                                        {(v.status == VacancyStatus::Returned).then(|| view! {
+                                                            <a href=format!("/employer/vacancies/new?edit={}", v.id)>{tu_string!(i18n, vacancies.correct)}</a>
+                                                        })}
+                                                    </td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                                </div>
+                            })}
+                            {verified.then(|| view! {
+                                <h2>{tu_string!(i18n, vacancies.projects)}</h2>
+                                <ul class="results">
+                                    {projects.into_iter().map(|p| view! {
+                                        <li><a href=format!("/projects/{}", p.id)>{p.name}</a></li>
+                                    }).collect_view()}
+                                </ul>
+                                <details class="card">
+                                    <summary>{tu_string!(i18n, vacancies.new_project)}</summary>
+                                    <FormError error/>
+                                    <form method="post" action=SaveProject::url() class="stack">
+                                        <label for="project_name">{tu_string!(i18n, vacancies.project_name)}</label>
+                                        <input id="project_name" name="name" type="text" required maxlength="200"/>
+                                        <label for="project_province">{tu_string!(i18n, companies.province)}</label>
+                                        <select id="project_province" name="province_id" required>
+                                            {lists.provinces.iter().map(|p| view! { <option value=p.id.to_string()>{p.name.clone()}</option> }).collect_view()}
+                                        </select>
+                                        <label for="description_tr">{tu_string!(i18n, vacancies.text_tr)}</label>
+                                        <textarea id="description_tr" name="description_tr" rows="4" required maxlength="5000"></textarea>
+                                        <label for="description_uz">{tu_string!(i18n, vacancies.text_uz)}</label>
+                                        <textarea id="description_uz" name="description_uz" rows="4" maxlength="5000"></textarea>
+                                        <button type="submit" class="primary">{tu_string!(i18n, vacancies.save_project)}</button>
+                                    </form>
+                                </details>
+                            })}
                         </section>
                 }
             }

@@ -859,7 +859,11 @@ impl World {
     }
 
     /// `migrant` applies to `vacancy`: the application's id, as list_applications lists it.
+    /// An application by a migrant with a profile (applying asks for one).
     pub async fn application(&self, migrant: &Actor, vacancy: i64) -> i64 {
+        if migrant.call::<MyProfile>(NO_ARGS).await.ok().json().is_null() {
+            migrant.call::<SaveProfile>(&profile_form("")).await.ok();
+        }
         let before = migrant.call::<ListApplications>(NO_ARGS).await.ok().ids();
         migrant.call::<Apply>(&[("vacancy_id", vacancy.to_string())]).await.ok();
         let new: Vec<i64> = migrant
