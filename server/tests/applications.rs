@@ -117,13 +117,14 @@ async fn application_journey_with_history_notifications_and_refusals() {
     assert_eq!(mine["work_permit_no"], PERMIT);
     assert_eq!(mine["start_date"], start.as_str());
     assert_eq!(mine["stage"], "hired");
-    // Notifications: the migrant for every change (their own application included); the employer for the candidate.
+    // Notifications: the migrant for every change (their own application included); the employer for the
+    // candidate, besides the company's verification and the vacancy's publication.
     assert_eq!(w.migrant.unread().await, 6);
-    assert_eq!(w.employer.unread().await, 1);
+    assert_eq!(w.employer.unread().await, 3);
     assert_eq!(other_migrant.unread().await, 0);
     w.migrant.call::<MarkNotificationsRead>(NO_ARGS).await.ok();
     assert_eq!(w.migrant.unread().await, 0);
-    assert_eq!(w.employer.unread().await, 1);
+    assert_eq!(w.employer.unread().await, 3, "the employer's stay unread");
     // The history page in Uzbek.
     let page = w.migrant.page(&format!("/applications/{aid}")).await;
     assert!(page.body.contains("Ishga qabul qilindi"), "stage names in Uzbek");
@@ -302,26 +303,26 @@ async fn notifications_are_personal_and_marked_read_one_person_at_a_time() {
     assert_eq!(theirs.len(), 1);
     assert_eq!(theirs[0]["application_id"].as_i64(), Some(bid));
     let employer = w.employer.call::<MyNotifications>(NO_ARGS).await.ok().items();
-    assert_eq!(employer.len(), 1);
-    assert_eq!(employer[0]["kind"], "candidate");
+    let kinds: Vec<&str> = employer.iter().map(|n| n["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["candidate", "vacancypublished", "companyverified"]);
     assert_eq!(employer[0]["stage"], "forwarded");
     assert_eq!(employer[0]["application_id"].as_i64(), Some(aid));
     assert!(w.staff.call::<MyNotifications>(NO_ARGS).await.ok().items().is_empty());
     assert_eq!(w.count(&unread_of(w.migrant.id())).await, 3);
     assert_eq!(w.count(&unread_of(other.id())).await, 1);
-    assert_eq!(w.count(&unread_of(w.employer.id())).await, 1);
+    assert_eq!(w.count(&unread_of(w.employer.id())).await, 3);
     let total = w.count("SELECT COUNT(*) FROM notifications").await;
 
     w.migrant.call::<MarkNotificationsRead>(NO_ARGS).await.ok();
     assert_eq!(w.count(&unread_of(w.migrant.id())).await, 0);
     assert_eq!(w.count(&unread_of(other.id())).await, 1, "another migrant's are untouched");
-    assert_eq!(w.count(&unread_of(w.employer.id())).await, 1, "the employer's are untouched");
+    assert_eq!(w.count(&unread_of(w.employer.id())).await, 3, "the employer's are untouched");
     assert_eq!(w.count("SELECT COUNT(*) FROM notifications").await, total, "marked, not deleted");
     assert!(w.migrant.call::<MyNotifications>(NO_ARGS).await.ok().items().iter().all(|n| n["read"] == true));
     assert_eq!(other.unread().await, 1);
     // Staff marking "theirs" read changes nobody's.
     w.staff.call::<MarkNotificationsRead>(NO_ARGS).await.ok();
-    assert_eq!(w.count("SELECT COUNT(*) FROM notifications WHERE read_at IS NULL").await, 2);
+    assert_eq!(w.count("SELECT COUNT(*) FROM notifications WHERE read_at IS NULL").await, 4);
     // A new event is unread again.
     w.move_app(&w.employer, aid, "interview").await.ok();
     assert_eq!(w.migrant.unread().await, 1);

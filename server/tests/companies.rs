@@ -168,3 +168,50 @@ async fn a_tax_number_registers_one_company() {
     rival.call::<RegisterCompany>(&company_form(VKN2, "Rakip İnşaat")).await.ok();
     assert_eq!(app.count("SELECT COUNT(*) FROM companies").await, 2);
 }
+
+/// Every staff decision on a company or a vacancy reaches its employer as a
+/// notification, in the same transaction as the decision; and the employer's
+/// page says what to do while the company waits.
+#[tokio::test]
+async fn employers_hear_of_every_staff_decision() {
+    let app = TestApp::new().await;
+    let employer = app.employer("ik@firma.com.tr").await;
+    let staff = app.staff("staff@kopru.example").await;
+    let kinds =
+        |items: Vec<Value>| -> Vec<String> { items.iter().map(|n| n["kind"].as_str().unwrap().to_string()).collect() };
+    let page = employer.page("/employer/vacancies").await;
+    assert!(page.body.contains("kompaniyangizni roʻyxatdan oʻtkazing"), "no company yet: register it first");
+    employer.call::<RegisterCompany>(&company_form(VKN, "Ege Tekstil Ltd.")).await.ok();
+    let page = employer.page("/employer/vacancies").await;
+    assert!(page.body.contains("Kompaniyangiz tekshirilmoqda."), "waiting for verification");
+    assert!(!page.body.contains("href=\"/employer/vacancies/new\""), "no form before the company may post");
+
+    let company_id = employer.call::<MyCompany>(NO_ARGS).await.ok().json()["id"].clone();
+    staff.call::<DecideCompany>(&[("company_id", company_id.to_string()), ("decision", "verify".into())]).await.ok();
+    assert_eq!(kinds(employer.call::<MyNotifications>(NO_ARGS).await.ok().items()), ["companyverified"]);
+    assert!(employer.page("/employer/vacancies").await.body.contains("href=\"/employer/vacancies/new\""));
+
+    employer.call::<SaveVacancy>(&VacancySpec::new("Dokuma ustası")).await.ok();
+    let id = employer.call::<MyVacancies>(NO_ARGS).await.ok().ids()[0];
+    let review = |decision: &'static str, reason: &'static str| {
+        vec![("vacancy_id", id.to_string()), ("decision", decision.to_string()), ("reason", reason.to_string())]
+    };
+    staff.call::<ReviewVacancy>(&review("return", "Ücret brüt mü net mi?")).await.ok();
+    employer.call::<SaveVacancy>(&VacancySpec::new("Dokuma ustası, brüt ücret").editing(id)).await.ok();
+    staff.call::<ReviewVacancy>(&review("publish", "")).await.ok();
+    let got = employer.call::<MyNotifications>(NO_ARGS).await.ok().items();
+    assert_eq!(kinds(got.clone()), ["vacancypublished", "vacancyreturned", "companyverified"], "newest first");
+    assert!(got[0]["occupation_id"].as_i64().is_some(), "names the job");
+    assert!(got[2]["occupation_id"].is_null(), "a company decision is about no job");
+    assert_eq!(got[0]["company_name"], "Ege Tekstil Ltd.");
+    // A refused decision (no reason) tells no one.
+    employer.call::<SaveVacancy>(&VacancySpec::new("Örgü ustası")).await.ok();
+    let second = employer.call::<MyVacancies>(NO_ARGS).await.ok().ids()[0];
+    staff
+        .call::<ReviewVacancy>(&[("vacancy_id", second.to_string()), ("decision", "reject".into())])
+        .await
+        .assert_err("ReasonRequired");
+    assert_eq!(employer.call::<MyNotifications>(NO_ARGS).await.ok().items().len(), 3);
+    let page = employer.page("/notifications").await;
+    assert!(page.body.contains("Vakansiyangiz eʼlon qilindi"), "{}", page.body);
+}

@@ -21,6 +21,16 @@ crate::state_enum! {
     pub enum NotificationKind {
         Stage,
         Candidate,
+        /// Staff verified the employer's company.
+        CompanyVerified,
+        /// Staff rejected the company (the reason is on the company's page).
+        CompanyRejected,
+        /// Staff published the employer's vacancy.
+        VacancyPublished,
+        /// Staff sent the vacancy back for corrections.
+        VacancyReturned,
+        /// Staff rejected the vacancy.
+        VacancyRejected,
     }
 }
 

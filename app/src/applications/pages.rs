@@ -274,6 +274,11 @@ pub fn NotificationsPage() -> impl IntoView {
                                 {items.into_iter().map(|n| {
                                     let text = match (n.kind, n.stage) {
                                         (NotificationKind::Candidate, _) => tu_string!(i18n, applications.new_candidate).to_string(),
+                                        (NotificationKind::CompanyVerified, _) => tu_string!(i18n, applications.company_verified).to_string(),
+                                        (NotificationKind::CompanyRejected, _) => tu_string!(i18n, applications.company_rejected).to_string(),
+                                        (NotificationKind::VacancyPublished, _) => tu_string!(i18n, applications.vacancy_published).to_string(),
+                                        (NotificationKind::VacancyReturned, _) => tu_string!(i18n, applications.vacancy_returned).to_string(),
+                                        (NotificationKind::VacancyRejected, _) => tu_string!(i18n, applications.vacancy_rejected).to_string(),
                                         (_, Some(s)) => format!("{} {}", tu_string!(i18n, applications.stage_changed), stage_text(i18n, s)),
                                         _ => tu_string!(i18n, applications.stage_changed).to_string(),
                                     };
@@ -282,7 +287,12 @@ pub fn NotificationsPage() -> impl IntoView {
                                     view! {
                                         <li class=if n.read { "card" } else { "card unread" }>
                                             {about.map(|a| view! { <strong class="about">{a}</strong> })}
-                                            {n.application_id.map(|id| view! { <a href=format!("/applications/{id}")>{text.clone()}</a> })}
+                                            {match (n.application_id, n.kind) {
+                                                (Some(id), _) => view! { <a href=format!("/applications/{id}")>{text.clone()}</a> }.into_any(),
+                                                (None, NotificationKind::CompanyVerified | NotificationKind::CompanyRejected) =>
+                                                    view! { <a href="/employer/company">{text.clone()}</a> }.into_any(),
+                                                (None, _) => view! { <a href="/employer/vacancies">{text.clone()}</a> }.into_any(),
+                                            }}
                                             " " <span class="small">{date(&n.created_at, locale)}</span>
                                         </li>
                                     }

@@ -91,6 +91,29 @@ async fn notify<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Tells an employer of a staff decision on their company or vacancy (in the
+/// caller's transaction).
+pub async fn notify_decision<C: ConnectionTrait>(
+    db: &C,
+    user_id: i32,
+    kind: NotificationKind,
+    vacancy_id: Option<i32>,
+) -> Result<(), AppError> {
+    notification::ActiveModel {
+        user_id: Set(user_id),
+        kind: Set(kind),
+        application_id: Set(None),
+        vacancy_id: Set(vacancy_id),
+        stage: Set(None),
+        created_at: Set(Utc::now()),
+        read_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
 async fn record<C: ConnectionTrait>(
     db: &C,
     app_id: i32,

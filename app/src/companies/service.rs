@@ -79,30 +79,39 @@ pub async fn pending<C: ConnectionTrait>(db: &C) -> Result<Vec<entity::Model>, A
 }
 
 /// Staff verify a pending company, or reject it with a reason.
-pub async fn decide<C: ConnectionTrait>(
+pub async fn decide<C: TransactionTrait>(
     db: &C,
     staff_id: i32,
     company_id: i32,
     decision: CompanyDecision,
     reason: Option<String>,
 ) -> Result<(), AppError> {
-    let status = match (decision, &reason) {
-        (CompanyDecision::Verify, _) => CompanyStatus::Verified,
-        (CompanyDecision::Reject, Some(_)) => CompanyStatus::Rejected,
+    use crate::applications::NotificationKind;
+    let (status, kind) = match (decision, &reason) {
+        (CompanyDecision::Verify, _) => (CompanyStatus::Verified, NotificationKind::CompanyVerified),
+        (CompanyDecision::Reject, Some(_)) => (CompanyStatus::Rejected, NotificationKind::CompanyRejected),
         (CompanyDecision::Reject, None) => return Err(AppError::ReasonRequired),
     };
-    let company = entity::Entity::find_by_id(company_id).one(db).await?.ok_or(AppError::NotFound)?;
-    if company.status != CompanyStatus::Pending {
-        return Err(AppError::InvalidInput);
-    }
-    let now = Utc::now();
-    let mut am = company.into_active_model();
-    am.status = Set(status);
-    am.decision_reason = Set(reason);
-    am.decided_by = Set(Some(staff_id));
-    am.decided_at = Set(Some(now));
-    am.updated_at = Set(now);
-    am.update(db).await?;
+    // The decision and the employer's notification of it: one transaction.
+    db.transaction::<_, (), AppError>(move |txn| {
+        Box::pin(async move {
+            let company = entity::Entity::find_by_id(company_id).one(txn).await?.ok_or(AppError::NotFound)?;
+            if company.status != CompanyStatus::Pending {
+                return Err(AppError::InvalidInput);
+            }
+            let owner = company.owner_user_id;
+            let now = Utc::now();
+            let mut am = company.into_active_model();
+            am.status = Set(status);
+            am.decision_reason = Set(reason);
+            am.decided_by = Set(Some(staff_id));
+            am.decided_at = Set(Some(now));
+            am.updated_at = Set(now);
+            am.update(txn).await?;
+            crate::applications::service::notify_decision(txn, owner, kind, None).await
+        })
+    })
+    .await?;
     tracing::info!(staff_id, company_id, decision = %status, "company decided");
     Ok(())
 }

@@ -304,32 +304,42 @@ pub async fn review_queue<C: ConnectionTrait>(db: &C) -> Result<Vec<Vacancy>, Ap
 }
 
 /// Staff publish a submitted vacancy, or send it back or reject it with a reason.
-pub async fn review<C: ConnectionTrait>(
+pub async fn review<C: TransactionTrait>(
     db: &C,
     staff_id: i32,
     vacancy_id: i32,
     decision: VacancyDecision,
     reason: Option<String>,
 ) -> Result<(), AppError> {
-    let status = match (decision, &reason) {
-        (VacancyDecision::Publish, _) => VacancyStatus::Published,
-        (VacancyDecision::Return, Some(_)) => VacancyStatus::Returned,
-        (VacancyDecision::Reject, Some(_)) => VacancyStatus::Rejected,
+    use crate::applications::NotificationKind;
+    let (status, kind) = match (decision, &reason) {
+        (VacancyDecision::Publish, _) => (VacancyStatus::Published, NotificationKind::VacancyPublished),
+        (VacancyDecision::Return, Some(_)) => (VacancyStatus::Returned, NotificationKind::VacancyReturned),
+        (VacancyDecision::Reject, Some(_)) => (VacancyStatus::Rejected, NotificationKind::VacancyRejected),
         (VacancyDecision::Return | VacancyDecision::Reject, None) => return Err(AppError::ReasonRequired),
     };
-    let v = entity::Entity::find_by_id(vacancy_id).one(db).await?.ok_or(AppError::NotFound)?;
-    if v.status != VacancyStatus::Submitted {
-        return Err(AppError::InvalidInput);
-    }
-    let now = Utc::now();
-    let mut am = v.into_active_model();
-    am.status = Set(status);
-    am.review_reason = Set(reason);
-    if status == VacancyStatus::Published {
-        am.published_at = Set(Some(now));
-    }
-    am.updated_at = Set(now);
-    am.update(db).await?;
+    // The decision and the employer's notification of it: one transaction.
+    db.transaction::<_, (), AppError>(move |txn| {
+        Box::pin(async move {
+            let v = entity::Entity::find_by_id(vacancy_id).one(txn).await?.ok_or(AppError::NotFound)?;
+            if v.status != VacancyStatus::Submitted {
+                return Err(AppError::InvalidInput);
+            }
+            let owner =
+                company::Entity::find_by_id(v.company_id).one(txn).await?.ok_or(AppError::NotFound)?.owner_user_id;
+            let now = Utc::now();
+            let mut am = v.into_active_model();
+            am.status = Set(status);
+            am.review_reason = Set(reason);
+            if status == VacancyStatus::Published {
+                am.published_at = Set(Some(now));
+            }
+            am.updated_at = Set(now);
+            am.update(txn).await?;
+            crate::applications::service::notify_decision(txn, owner, kind, Some(vacancy_id)).await
+        })
+    })
+    .await?;
     tracing::info!(staff_id, vacancy_id, decision = %status, "vacancy reviewed");
     Ok(())
 }
