@@ -5,9 +5,11 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-#[derive(
-    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::EnumIter, strum::IntoStaticStr, strum::Display,
-)]
+/// On the wire (server-function answers, the browser's hydration data) an
+/// error is one string: its name (`"InvalidPhone"`), or for refused fields
+/// `"Fields:phone=InvalidPhone,consent=ConsentRequired"`. A string, not
+/// serde's derived enum format, keeps the browser's decoder small.
+#[derive(Debug, Clone, PartialEq, Eq, strum::EnumIter, strum::IntoStaticStr, strum::Display)]
 #[strum(serialize_all = "snake_case")]
 pub enum AppError {
     /// No session, or the session has expired.
@@ -71,7 +73,7 @@ pub enum AppError {
 impl std::error::Error for AppError {}
 
 /// One refused field of a form: the field's `name` and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: String,
     pub error: AppError,
@@ -143,6 +145,48 @@ impl Checks {
             0 => values.ok_or(AppError::Internal),
             1 if self.0[0].error.field().unwrap_or("") == self.0[0].field => Err(self.0.remove(0).error),
             _ => Err(AppError::Fields(self.0)),
+        }
+    }
+}
+
+/// `invalid_phone` → `InvalidPhone`.
+fn wire_name(key: &str) -> String {
+    key.split('_').map(|w| w[..1].to_ascii_uppercase() + &w[1..]).collect()
+}
+
+/// `InvalidPhone` → the error, for a single (not a `Fields`) error.
+fn from_wire_name(name: &str) -> Option<AppError> {
+    AppError::all().find(|e| !matches!(e, AppError::Fields(_)) && wire_name(e.key()) == name)
+}
+
+impl Serialize for AppError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            AppError::Fields(list) => {
+                let fields: Vec<String> =
+                    list.iter().map(|f| format!("{}={}", f.field, wire_name(f.error.key()))).collect();
+                s.serialize_str(&format!("Fields:{}", fields.join(",")))
+            }
+            e => s.serialize_str(&wire_name(e.key())),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for AppError {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        let bad = || serde::de::Error::custom("not a Köprü error");
+        match s.strip_prefix("Fields:") {
+            Some(list) => list
+                .split(',')
+                .filter(|f| !f.is_empty())
+                .map(|f| {
+                    let (field, name) = f.split_once('=').ok_or_else(bad)?;
+                    Ok(FieldError { field: field.to_string(), error: from_wire_name(name).ok_or_else(bad)? })
+                })
+                .collect::<Result<Vec<_>, D::Error>>()
+                .map(AppError::Fields),
+            None => from_wire_name(&s).ok_or_else(bad),
         }
     }
 }
@@ -252,6 +296,26 @@ mod tests {
             assert_eq!(e.to_string(), e.key());
         }
         assert_eq!(AppError::from_key("no_such_key"), None);
+    }
+
+    #[test]
+    fn errors_travel_as_one_string_and_back() {
+        for e in AppError::all().filter(|e| !matches!(e, AppError::Fields(_))) {
+            let json = serde_json::to_string(&e).unwrap();
+            assert_eq!(json, format!("\"{}\"", wire_name(e.key())));
+            assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), e);
+        }
+        assert_eq!(serde_json::to_string(&AppError::InvalidPhone).unwrap(), "\"InvalidPhone\"");
+        let many = AppError::Fields(vec![
+            FieldError { field: "hours_per_week".into(), error: AppError::OutOfRange },
+            FieldError { field: "consent".into(), error: AppError::ConsentRequired },
+        ]);
+        let json = serde_json::to_string(&many).unwrap();
+        assert_eq!(json, "\"Fields:hours_per_week=OutOfRange,consent=ConsentRequired\"");
+        assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), many);
+        for bad in ["\"NoSuchError\"", "\"Fields:x\"", "\"Fields:x=Nope\"", "3", "{\"Fields\":[]}"] {
+            assert!(serde_json::from_str::<AppError>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -7,11 +7,25 @@
 //! URL carries the errors. Nothing of it is written to disk or logged; a
 //! successful post from the same browser forgets it.
 
-use serde::{Deserialize, Serialize};
-
-/// The fields a refused form had, in the order the browser sent them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The fields a refused form had, in the order the browser sent them. It
+/// reaches the browser as a query string (see [`std::fmt::Display`]), which
+/// needs no JSON decoder for it in the WASM.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Echo(pub Vec<(String, String)>);
+
+impl std::fmt::Display for Echo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::parse::query_string(self.0.iter().map(|(k, v)| (k.as_str(), v.clone()))))
+    }
+}
+
+impl std::str::FromStr for Echo {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Echo(form_urlencoded::parse(s.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect()))
+    }
+}
 
 impl Echo {
     /// Whether the page is showing a refused form (then an absent checkbox
@@ -205,6 +219,15 @@ mod store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_echo_travels_as_a_query_string() {
+        let echo = Echo(vec![("name".into(), "Ali & Vali".into()), ("text_tr".into(), "Satır 1\nSatır=2".into())]);
+        let s = echo.to_string();
+        assert_eq!(s, "name=Ali+%26+Vali&text_tr=Sat%C4%B1r+1%0ASat%C4%B1r%3D2");
+        assert_eq!(s.parse::<Echo>().unwrap(), echo);
+        assert_eq!("".parse::<Echo>().unwrap(), Echo::default());
+    }
 
     #[test]
     fn a_refused_form_overrides_the_saved_record() {

@@ -124,7 +124,7 @@ pub fn use_form_error() -> Memo<FormErrors> {
 /// page shows no errors). Read on the server and handed to the browser with
 /// the page, so the hydrated form keeps the same values.
 pub fn use_echo() -> Echo {
-    SharedValue::new(|| {
+    SharedValue::new_str(|| {
         #[cfg(feature = "ssr")]
         {
             echo::for_this_page()

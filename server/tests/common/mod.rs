@@ -317,17 +317,20 @@ impl Reply {
     /// (field empty), each refused field for `Fields`.
     pub fn refusals(&self) -> Vec<(String, String)> {
         match self.json() {
-            // One error on its own field travels alone.
-            Value::String(s) => {
-                let own = serde_json::from_value::<app::error::AppError>(json!(s)).ok().and_then(|e| e.field());
-                vec![(own.unwrap_or("").to_string(), s)]
-            }
-            Value::Object(o) if o.contains_key("Fields") => o["Fields"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|f| (f["field"].as_str().unwrap().to_string(), f["error"].as_str().unwrap().to_string()))
-                .collect(),
+            // Refused fields travel as `Fields:field=Error,…`; one error on its own field alone.
+            Value::String(s) => match s.strip_prefix("Fields:") {
+                Some(list) => list
+                    .split(',')
+                    .map(|f| {
+                        let (field, error) = f.split_once('=').expect("field=Error");
+                        (field.to_string(), error.to_string())
+                    })
+                    .collect(),
+                None => {
+                    let own = serde_json::from_value::<app::error::AppError>(json!(s)).ok().and_then(|e| e.field());
+                    vec![(own.unwrap_or("").to_string(), s)]
+                }
+            },
             other => panic!("not an error value ({}): {other}", self.status),
         }
     }
