@@ -284,6 +284,9 @@ async fn notifications_are_personal_and_marked_read_one_person_at_a_time() {
     let bid = w.application(&other, vid).await;
     w.forward(aid).await;
 
+    // The employer's desk counts the forwarded candidate only (the other one is still with staff).
+    let desk = w.employer.call::<EmployerDesk>(NO_ARGS).await.ok().json();
+    assert_eq!(desk["candidates"], json!([[vid, 1]]));
     let unread_of = |id: i64| format!("SELECT COUNT(*) FROM notifications WHERE user_id = {id} AND read_at IS NULL");
     let mine = w.migrant.call::<MyNotifications>(NO_ARGS).await.ok().items();
     let stages: Vec<&str> = mine.iter().map(|n| n["stage"].as_str().unwrap()).collect();

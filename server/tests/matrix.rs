@@ -77,7 +77,7 @@ async fn mx() -> Mx {
 }
 
 /// Every server function with a row in one of the tests below.
-const COVERED: [&str; 37] = [
+const COVERED: [&str; 38] = [
     // accounts_and_sessions
     <GetCurrentUser as ServerFn>::PATH,
     <SignUpMigrant as ServerFn>::PATH,
@@ -106,6 +106,7 @@ const COVERED: [&str; 37] = [
     <SearchVacancies as ServerFn>::PATH,
     <GetVacancy as ServerFn>::PATH,
     <MyVacancies as ServerFn>::PATH,
+    <EmployerDesk as ServerFn>::PATH,
     <SaveVacancy as ServerFn>::PATH,
     <VacancyReviewQueue as ServerFn>::PATH,
     <ReviewVacancy as ServerFn>::PATH,
@@ -478,6 +479,20 @@ async fn vacancies_and_projects() {
         }
     }
     assert!(m.rival.call::<MyVacancies>(NO_ARGS).await.ok().items().is_empty());
+
+    // employer_desk: employers, their own company's vacancies, candidates and state only.
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN]) {
+        let r = actor.call::<EmployerDesk>(NO_ARGS).await;
+        check("employer_desk", actor, &r, want);
+        if want == OK {
+            let ids: Vec<i64> =
+                r.json()["vacancies"].as_array().unwrap().iter().map(|v| v["id"].as_i64().unwrap()).collect();
+            assert_eq!(ids, vec![returned, submitted, published]);
+            assert_eq!(r.json()["company"][0], "verified");
+        }
+    }
+    let rivals = m.rival.call::<EmployerDesk>(NO_ARGS).await.ok().json();
+    assert!(rivals["vacancies"].as_array().unwrap().is_empty() && rivals["candidates"].as_array().unwrap().is_empty());
 
     // save_vacancy, new: employers with a verified company.
     let before = m.count("SELECT COUNT(*) FROM vacancies").await;

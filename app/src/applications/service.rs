@@ -69,19 +69,23 @@ pub async fn views<C: ConnectionTrait>(db: &C, apps: Vec<application::Model>) ->
         .collect()
 }
 
-async fn notify<C: ConnectionTrait>(
-    db: &C,
+/// A new, unread notification: about an application's stage, or (without
+/// one) a decision on a company or a vacancy.
+struct Note {
     user_id: i32,
     kind: NotificationKind,
-    app: &application::Model,
-    stage: Stage,
-) -> Result<(), AppError> {
+    application_id: Option<i32>,
+    vacancy_id: Option<i32>,
+    stage: Option<Stage>,
+}
+
+async fn insert_note<C: ConnectionTrait>(db: &C, n: Note) -> Result<(), AppError> {
     notification::ActiveModel {
-        user_id: Set(user_id),
-        kind: Set(kind),
-        application_id: Set(Some(app.id)),
-        vacancy_id: Set(Some(app.vacancy_id)),
-        stage: Set(Some(stage)),
+        user_id: Set(n.user_id),
+        kind: Set(n.kind),
+        application_id: Set(n.application_id),
+        vacancy_id: Set(n.vacancy_id),
+        stage: Set(n.stage),
         created_at: Set(Utc::now()),
         read_at: Set(None),
         ..Default::default()
@@ -89,6 +93,18 @@ async fn notify<C: ConnectionTrait>(
     .insert(db)
     .await?;
     Ok(())
+}
+
+async fn notify<C: ConnectionTrait>(
+    db: &C,
+    user_id: i32,
+    kind: NotificationKind,
+    app: &application::Model,
+    stage: Stage,
+) -> Result<(), AppError> {
+    let note =
+        Note { user_id, kind, application_id: Some(app.id), vacancy_id: Some(app.vacancy_id), stage: Some(stage) };
+    insert_note(db, note).await
 }
 
 /// Tells an employer of a staff decision on their company or vacancy (in the
@@ -99,19 +115,7 @@ pub async fn notify_decision<C: ConnectionTrait>(
     kind: NotificationKind,
     vacancy_id: Option<i32>,
 ) -> Result<(), AppError> {
-    notification::ActiveModel {
-        user_id: Set(user_id),
-        kind: Set(kind),
-        application_id: Set(None),
-        vacancy_id: Set(vacancy_id),
-        stage: Set(None),
-        created_at: Set(Utc::now()),
-        read_at: Set(None),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(())
+    insert_note(db, Note { user_id, kind, application_id: None, vacancy_id, stage: None }).await
 }
 
 async fn record<C: ConnectionTrait>(

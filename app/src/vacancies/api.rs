@@ -119,6 +119,25 @@ pub async fn save_vacancy(#[server(flatten)] form: VacancyForm) -> Result<(), Ap
     Ok(())
 }
 
+/// What the employer's vacancies page shows, in one answer: whether the
+/// company may post (its status and the staff's reason), the vacancies with
+/// how many candidates staff forwarded to each, and the projects.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Desk {
+    pub company: Option<(crate::companies::CompanyStatus, Option<String>)>,
+    pub vacancies: Vec<Vacancy>,
+    /// `(vacancy id, candidates)` for the vacancies that have any.
+    pub candidates: Vec<(i32, u32)>,
+    pub projects: Vec<Project>,
+}
+
+/// The employer's vacancies page (see [`Desk`]).
+#[server(endpoint = "employer_desk")]
+pub async fn employer_desk() -> Result<Desk, AppError> {
+    let (user, state) = guard(Action::ManageOwnVacancies).await?;
+    super::service::employer_desk(&state.db, &user).await
+}
+
 /// Vacancies waiting for review, oldest first (staff).
 #[server(endpoint = "vacancy_review_queue")]
 pub async fn vacancy_review_queue() -> Result<Vec<Vacancy>, AppError> {

@@ -1,5 +1,5 @@
 use super::api::{
-    get_project, get_vacancy, my_projects, my_vacancies, search_vacancies, vacancy_review_queue, ReviewVacancy,
+    employer_desk, get_project, get_vacancy, my_projects, search_vacancies, vacancy_review_queue, ReviewVacancy,
     SaveProject, SaveVacancy,
 };
 use super::{SearchQuery, Sort, TurkishLevel, Vacancy, VacancyStatus, VacancySummary};
@@ -337,21 +337,9 @@ pub fn VacancyPage() -> impl IntoView {
 /// The employer's vacancies, with their review status.
 #[component]
 pub fn MyVacanciesPage() -> impl IntoView {
-    use crate::applications::api::list_applications;
-    use crate::companies::{api::my_company, CompanyStatus};
+    use crate::companies::CompanyStatus;
     let i18n = use_i18n();
-    let list = Resource::new(
-        || (),
-        |_| async {
-            let company = my_company().await?;
-            // The candidates staff forwarded, counted per vacancy below.
-            let candidates = match company.as_ref().map(|c| c.status) {
-                Some(CompanyStatus::Verified) => list_applications().await?,
-                _ => vec![],
-            };
-            Ok((my_vacancies().await?, my_projects().await?, company, candidates))
-        },
-    );
+    let list = Resource::new(|| (), |_| employer_desk());
     use_reference();
     let query = use_query_map();
     let submitted = move || query.with(|q| q.get("submitted").is_some());
@@ -359,12 +347,12 @@ pub fn MyVacanciesPage() -> impl IntoView {
     view! {
         <Loaded resource=list let:data>
             {
-                let (items, projects, company, candidates) = data;
+                let super::api::Desk { vacancies: items, projects, company, candidates } = data;
                 let lists = use_refs();
                 let locale = i18n.get_locale_untracked();
-                let verified = company.as_ref().is_some_and(|c| c.status == CompanyStatus::Verified);
+                let verified = company.as_ref().is_some_and(|c| c.0 == CompanyStatus::Verified);
                 // Before the 20-field form: whether the company may post at all yet.
-                let banner = match company.as_ref().map(|c| (c.status, c.decision_reason.clone())) {
+                let banner = match company {
                     None => Some(view! {
                         <div class="notice warn" role="status">
                             <p>{tu_string!(i18n, vacancies.banner_no_company)}</p>
@@ -385,7 +373,7 @@ pub fn MyVacanciesPage() -> impl IntoView {
                     }.into_any()),
                     Some((CompanyStatus::Verified, _)) => None,
                 };
-                let count = |id: i32| candidates.iter().filter(|a| a.vacancy_id == id).count() as i64;
+                let count = |id: i32| candidates.iter().find(|c| c.0 == id).map_or(0, |c| i64::from(c.1));
                 view! {
                         <section class="card">
                             <h1>{tu_string!(i18n, nav.my_vacancies)}</h1>

@@ -207,6 +207,26 @@ pub async fn mine<C: ConnectionTrait>(db: &C, owner_id: i32) -> Result<Vec<Vacan
     Ok(rows.into_iter().map(|r| r.into_view(&c)).collect())
 }
 
+/// The employer's vacancies page: the company's state, the vacancies with
+/// their forwarded candidates counted, the projects.
+pub async fn employer_desk<C: ConnectionTrait>(db: &C, user: &SessionUser) -> Result<super::api::Desk, AppError> {
+    let company = companies::own(db, user.id).await?;
+    let mut candidates: HashMap<i32, u32> = HashMap::new();
+    if company.as_ref().is_some_and(|c| c.status == CompanyStatus::Verified) {
+        for a in crate::applications::service::list(db, user).await? {
+            *candidates.entry(a.vacancy_id).or_default() += 1;
+        }
+    }
+    let mut candidates: Vec<(i32, u32)> = candidates.into_iter().collect();
+    candidates.sort_unstable();
+    Ok(super::api::Desk {
+        company: company.map(|c| (c.status, c.decision_reason)),
+        vacancies: mine(db, user.id).await?,
+        candidates,
+        projects: my_projects(db, user.id).await?,
+    })
+}
+
 /// A vacancy as the employer typed it, numbers parsed.
 pub struct VacancyInput {
     /// Correcting a returned vacancy; `None` for a new one.

@@ -38,8 +38,8 @@ pub use app::profiles::api::{MyProfile, SaveProfile};
 pub use app::reference::api::{FetchReferenceLists, MinimumWages, SetMinimumWage};
 pub use app::staff::api::{CreateStaffAccount, StaffAccounts, StaffQueues};
 pub use app::vacancies::api::{
-    GetProject, GetVacancy, MyProjects, MyVacancies, ReviewVacancy, SaveProject, SaveVacancy, SearchVacancies,
-    VacancyReviewQueue,
+    EmployerDesk, GetProject, GetVacancy, MyProjects, MyVacancies, ReviewVacancy, SaveProject, SaveVacancy,
+    SearchVacancies, VacancyReviewQueue,
 };
 pub use serde_json::{json, Value};
 
