@@ -22,6 +22,8 @@ pub enum AppError {
     RateLimited,
     InvalidPhone,
     InvalidEmail,
+    /// At sign-in: what was typed is neither a phone number nor an e-mail address.
+    InvalidLogin,
     PasswordTooShort,
     PasswordTooLong,
     PasswordTooCommon,
@@ -211,6 +213,7 @@ impl AppError {
         match self {
             AppError::InvalidPhone => Some("phone"),
             AppError::InvalidEmail => Some("email"),
+            AppError::InvalidLogin => Some("login"),
             AppError::PasswordTooShort | AppError::PasswordTooLong | AppError::PasswordTooCommon => Some("password"),
             AppError::NameRequired => Some("name"),
             AppError::ConsentRequired => Some("consent"),

@@ -340,6 +340,21 @@ async fn wrong_password_and_unknown_account_look_the_same() {
         assert!(r.session_cookie().is_none());
     }
     wrong.assert_err("BadCredentials");
+
+    // What is neither a phone number nor an e-mail address is named as such (the
+    // form alone decides: it says nothing of any account) and counts no attempt.
+    let attempts = app.count("SELECT COUNT(*) FROM login_attempts").await;
+    for login in ["12 34", "Aziz", "aziz@"] {
+        let r = anon.call::<SignIn>(&[("login", login), ("password", "not-the-password")]).await;
+        r.assert_fields(&[("login", "InvalidLogin")]);
+        assert!(r.session_cookie().is_none());
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM login_attempts").await, attempts);
+    let back = anon.form_post::<SignIn>(&[("login", "12 34"), ("password", "x")], "/signin").await;
+    assert_eq!(back.header("location"), Some("/signin?error=invalid_login"));
+    let page = anon.page("/signin?error=invalid_login").await;
+    assert!(page.body.contains("aria-describedby=\"login-hint login-error\""), "tied to the field");
+    assert!(page.body.contains("masalan 90 123 45 67) yoki e-pochta manzilini"));
 }
 
 #[tokio::test]

@@ -94,13 +94,15 @@ pub fn SignInPage() -> impl IntoView {
                 <input type="hidden" name="next" value=next/>
                 <label for="login">{tu_string!(i18n, account.login_label)}</label>
                 <input id="login" name="login" type="text" inputmode=if by_email { "email" } else { "tel" }
-                    autocomplete="username" required aria-describedby="login-hint" value=echo.value("login")/>
+                    autocomplete="username" required value=echo.value("login")
+                    aria-describedby=described_by(error, "login", Some("login-hint")) aria-invalid=invalid(error, "login")/>
                 <p class="hint" id="login-hint">
                     {tu_string!(i18n, account.login_hint)} " "
                     <a href=switch_href>
                         {if by_email { tu_string!(i18n, account.login_with_phone) } else { tu_string!(i18n, account.login_with_email) }}
                     </a>
                 </p>
+                <FieldError error field="login"/>
                 <PasswordField id="password" name="password" autocomplete="current-password" error>
                     {tu_string!(i18n, account.password_label)}
                 </PasswordField>

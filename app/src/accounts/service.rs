@@ -108,7 +108,7 @@ pub async fn sign_in(
     password: &str,
     ip: &str,
 ) -> Result<(String, SessionUser), AppError> {
-    let normalized = normalize_login(login).unwrap_or_else(|_| login.trim().to_lowercase());
+    let normalized = normalize_login(login)?;
     let account_key = state.keys.keyed_hash(&normalized);
     check_rate_limit(state, &account_key, ip).await?;
 

@@ -81,11 +81,10 @@ pub fn normalize_email(input: &str) -> Result<String, AppError> {
 
 /// A sign-in identifier: a phone number for migrants, an e-mail for everyone else.
 pub fn normalize_login(input: &str) -> Result<String, AppError> {
-    if input.contains('@') {
-        normalize_email(input)
-    } else {
-        normalize_phone(input).map_err(|_| AppError::BadCredentials)
-    }
+    // Only the form is judged here, never whether an account exists: saying
+    // "this is no phone number or e-mail address" tells nobody anything.
+    if input.contains('@') { normalize_email(input) } else { normalize_phone(input) }
+        .map_err(|_| AppError::InvalidLogin)
 }
 
 pub const PASSWORD_MIN: usize = 8;
@@ -207,5 +206,8 @@ mod tests {
         assert_eq!(normalize_login("+998 90 123 45 67").as_deref(), Ok("+998901234567"));
         assert_eq!(normalize_login("90 123 45 67").as_deref(), Ok("+998901234567"));
         assert_eq!(normalize_login("HR@firma.com").as_deref(), Ok("hr@firma.com"));
+        for bad in ["12 34", "", "hr@", "@firma.com", "Aziz"] {
+            assert_eq!(normalize_login(bad), Err(AppError::InvalidLogin), "{bad:?}");
+        }
     }
 }

@@ -146,6 +146,7 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &AppError) -> Strin
         AppError::RateLimited => tu_string!(i18n, errors.rate_limited),
         AppError::InvalidPhone => tu_string!(i18n, errors.invalid_phone),
         AppError::InvalidEmail => tu_string!(i18n, errors.invalid_email),
+        AppError::InvalidLogin => tu_string!(i18n, errors.invalid_login),
         AppError::PasswordTooShort => tu_string!(i18n, errors.password_too_short),
         AppError::PasswordTooLong => tu_string!(i18n, errors.password_too_long),
         AppError::PasswordTooCommon => tu_string!(i18n, errors.password_too_common),
