@@ -58,6 +58,8 @@ pub enum Action {
     // Admins.
     /// Create staff and admin accounts; list them.
     ManageStaffAccounts,
+    /// Set how long each staff queue's items may wait.
+    SetQueueTargets,
 }
 
 /// Who may do an action.
@@ -99,7 +101,7 @@ impl Action {
             ViewStaffConsole | ReviewCompanies | ReviewVacancies | SetReferenceData | EditEmergencyContacts => {
                 Audience::Staff
             }
-            ManageStaffAccounts => Audience::Only(Role::Admin),
+            ManageStaffAccounts | SetQueueTargets => Audience::Only(Role::Admin),
         }
     }
 
@@ -226,6 +228,7 @@ mod tests {
             (SetReferenceData, N, N, N, Y, Y),
             (EditEmergencyContacts, N, N, N, Y, Y),
             (ManageStaffAccounts, N, N, N, N, Y),
+            (SetQueueTargets, N, N, N, N, Y),
         ];
         let listed: Vec<Action> = table.iter().map(|r| r.0).collect();
         assert_eq!(listed, Action::all().collect::<Vec<_>>(), "every action has one row, in order");

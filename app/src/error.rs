@@ -65,6 +65,11 @@ pub enum AppError {
     TextTooLong,
     /// A required choice (a select, a radio group) left empty.
     ChoiceRequired,
+    /// A date or time that has to lie ahead (an interview, a first day of work).
+    DateInPast,
+    /// A vacancy is published only with its Uzbek text too: staff supply it
+    /// at review when the employer left it out.
+    TranslationRequired,
     /// Several fields of one form refused at once, each with its own error:
     /// the page shows every message next to its field.
     Fields(Vec<FieldError>),
@@ -194,6 +199,11 @@ impl<'de> Deserialize<'de> for AppError {
 }
 
 impl AppError {
+    /// This error, refused on `field` (which is not the error's own).
+    pub fn at(self, field: &str) -> AppError {
+        AppError::Fields(vec![FieldError { field: field.to_string(), error: self }])
+    }
+
     /// The catalogue key under `errors.` for this error.
     pub fn key(&self) -> &'static str {
         self.into()
@@ -226,6 +236,7 @@ impl AppError {
             AppError::ReasonRequired => Some("reason"),
             AppError::TextRequired => Some("text_tr"),
             AppError::InvalidPassport => Some("passport"),
+            AppError::TranslationRequired => Some("text_uz"),
             _ => None,
         }
     }

@@ -44,6 +44,14 @@ pub fn date(iso: &str, _locale: Locale) -> String {
     }
 }
 
+/// `YYYY-MM-DDTHH:MM` → `DD.MM.YYYY, HH:MM`.
+pub fn date_time(iso: &str, locale: Locale) -> String {
+    match iso.split_once('T') {
+        Some((d, t)) => format!("{}, {}", date(d, locale), t.get(..5).unwrap_or(t)),
+        None => date(iso, locale),
+    }
+}
+
 /// Parses an amount typed by a person (`33030`, `33.030`, `33 030,50`) into kuruş.
 pub fn parse_try_to_kurus(input: &str) -> Option<i64> {
     let s: String = input.trim().chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
@@ -95,6 +103,8 @@ mod tests {
     fn dates() {
         assert_eq!(date("2026-01-05", Locale::uz), "05.01.2026");
         assert_eq!(date("2026-01-05T10:00:00+00:00", Locale::tr), "05.01.2026");
+        assert_eq!(date_time("2026-12-15T09:30", Locale::uz), "15.12.2026, 09:30");
+        assert_eq!(date_time("2026-12-15T09:30:00", Locale::tr), "15.12.2026, 09:30");
     }
 
     #[test]

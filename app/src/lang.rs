@@ -47,6 +47,23 @@ pub fn choose_locale(cookie: Option<&str>, accept_language: Option<&str>) -> Loc
     Locale::uz
 }
 
+/// The language of the request a server function serves, as its page was
+/// rendered in (the cookie, else Accept-Language, else Uzbek).
+#[cfg(feature = "ssr")]
+pub fn request_locale() -> &'static str {
+    let parts = use_context::<http::request::Parts>();
+    let header = |name: http::header::HeaderName| {
+        parts.as_ref().and_then(|p| p.headers.get(name)).and_then(|v| v.to_str().ok()).map(str::to_string)
+    };
+    let cookie = header(http::header::COOKIE).and_then(|c| {
+        c.split(';')
+            .filter_map(|kv| kv.trim().split_once('='))
+            .find(|(k, _)| *k == LANG_COOKIE)
+            .map(|(_, v)| v.to_string())
+    });
+    leptos_i18n::Locale::as_str(choose_locale(cookie.as_deref(), header(http::header::ACCEPT_LANGUAGE).as_deref()))
+}
+
 /// A same-site path to come back to; anything else becomes `/`.
 pub fn safe_next(next: &str) -> String {
     let ok = next.starts_with('/')

@@ -19,6 +19,7 @@ pub mod lang;
 pub mod markup;
 pub mod parse;
 pub mod profiles;
+pub mod reasons;
 pub mod reference;
 pub mod routes;
 pub mod shell;

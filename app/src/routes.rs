@@ -20,6 +20,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link rel="stylesheet" id="leptos" href=format!("/{}/{}.css", options.site_pkg_dir, asset_names(&options).css)/>
                 <HydrationScript options/>
+                <KeepTyped/>
                 <MetaTags/>
             </head>
             <body>
@@ -46,6 +47,27 @@ fn HydrationScript(options: LeptosOptions) -> impl IntoView {
          document.readyState==='complete'?i():addEventListener('load',i,{{once:true}})}})()"
     );
     view! { <script type="module" nonce=leptos::nonce::use_nonce()>{script}</script> }
+}
+
+/// The language switch keeps what was typed in an open form (issue 8): the
+/// switch is a form post that reloads the page in the other language, so just
+/// before it goes, this keeps the values of the page's forms in the tab's
+/// `sessionStorage`, and the reloaded page (the same path) puts them back and
+/// forgets them. Never a password or a passport number; nothing leaves the
+/// browser. A few hundred bytes in the page itself, before any WASM: it works
+/// while the WASM is still downloading.
+#[component]
+fn KeepTyped() -> impl IntoView {
+    const SCRIPT: &str = "(()=>{const K='kopru_keep',S=sessionStorage,\
+        F=()=>[...document.querySelectorAll('main form')],\
+        E=f=>[...f.elements].filter(e=>e.name&&!/^(password|hidden|submit|button|file)$/.test(e.type)&&!/password|passport/.test(e.name)),\
+        V=e=>e.type==='checkbox'||e.type==='radio'?e.checked:e.value;\
+        addEventListener('submit',ev=>{if(!ev.target.matches('.lang-switch'))return;\
+        try{S.setItem(K,JSON.stringify([location.pathname,F().map(f=>E(f).map(e=>[e.name,V(e)]))]))}catch(_){}},true);\
+        try{const v=JSON.parse(S.getItem(K)||'null');S.removeItem(K);\
+        if(v&&v[0]===location.pathname)F().forEach((f,i)=>{const d=v[1][i]||[];E(f).forEach((e,j)=>{const s=d[j];\
+        if(!s||s[0]!==e.name)return;if(typeof s[1]==='boolean')e.checked=s[1];else e.value=s[1]})})}catch(_){}})()";
+    view! { <script type="module" nonce=leptos::nonce::use_nonce() inner_html=SCRIPT></script> }
 }
 
 /// The built assets' file names without extension.

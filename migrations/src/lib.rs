@@ -12,6 +12,7 @@ mod m20261129_000007_projects;
 mod m20261201_000008_hotline;
 mod m20261201_000009_reference_version;
 mod m20261201_000010_search_speed;
+mod m20261202_000011_journey_details;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000008_hotline::Migration),
             Box::new(m20261201_000009_reference_version::Migration),
             Box::new(m20261201_000010_search_speed::Migration),
+            Box::new(m20261202_000011_journey_details::Migration),
         ]
     }
 }

@@ -8,6 +8,7 @@ use app::applications::Stage;
 use app::companies::entity as company;
 use app::error::AppError;
 use app::profiles::LocationKind;
+use app::reasons::ReasonCode;
 use app::reference::entity::{occupation, province, sector};
 use app::reference::text::normalize_search;
 use app::state::AppState;
@@ -28,6 +29,16 @@ const COMPANIES: [(&str, &str, &str, &str, &str, i32); 3] = [
     ),
     ("personel@ege-tekstil.example", "Ege Tekstil Sanayi Ltd. Şti.", "3810421550", "0381042155000011", "textiles", 35),
     ("info@akdeniz-tarim.example", "Akdeniz Tarım Ürünleri A.Ş.", "4730259742", "0473025974200019", "agriculture", 7),
+];
+
+/// The Uzbek text of each of [`TEXTS`], promise for promise.
+const TEXTS_UZ: [&str; 6] = [
+    "Tajribali xodimlar kerak. Qonuniy ish ruxsatnomasini ish beruvchi rasmiylashtiradi; ishga qabul jarayonida ishchidan hech qanday toʻlov soʻralmaydi.",
+    "Smenali ish; SGK (Turkiya ijtimoiy sugʻurta tashkiloti)ga birinchi kundan roʻyxatdan oʻtkaziladi. Qoʻshimcha ish vaqti uchun haq qonunga muvofiq toʻlanadi.",
+    "Qurilish maydonlari va korxonalarimizda uzoq muddat ishlaydigan xodimlar izlaymiz. Turar joy va ovqat beriladi.",
+    "Mavsumiy ish; shartnoma muddati tugagach, qaytish chiptasini ish beruvchi toʻlaydi.",
+    "Mehnat xavfsizligi boʻyicha oʻqitiladi, himoya vositalari bepul beriladi.",
+    "Turk tilini bilish shart emas; jamoada oʻzbekcha gapiradigan usta bor.",
 ];
 
 const TEXTS: [&str; 6] = [
@@ -141,12 +152,8 @@ pub async fn vacancies(state: &AppState, company_ids: &[i32], n: usize) -> Resul
         let closing = today + Duration::days(7 + (lcg(&mut seed) % 60) as i64);
         let start = closing + Duration::days(14 + (lcg(&mut seed) % 30) as i64);
         let text_tr = format!("{} — {}. {}", occ.name_tr, prov.name_tr, TEXTS[i % TEXTS.len()]);
-        let text_uz = (!i.is_multiple_of(3)).then(|| {
-            format!(
-                "{} — {}. Ishga joylashish bepul, ish ruxsatnomasini ish beruvchi rasmiylashtiradi.",
-                occ.name_uz, prov.name_uz
-            )
-        });
+        // Published, so in both languages, each saying what the other says.
+        let text_uz = Some(format!("{} — {}. {}", occ.name_uz, prov.name_uz, TEXTS_UZ[i % TEXTS_UZ.len()]));
         let district = ["Merkez", "Esenyurt", "Çankaya", "Bornova", "Nilüfer", "Muratpaşa"][i % 6].to_string();
         let search = format!(
             " {} ",
@@ -248,14 +255,23 @@ pub async fn applications(state: &AppState) -> Result<usize, AppError> {
         }
     }
     // Every stage, with the path that leads to it.
-    let paths: [&[Stage]; 9] = [
+    let paths: [&[Stage]; 10] = [
         &[Stage::Submitted],
         &[Stage::Submitted, Stage::Screening],
         &[Stage::Submitted, Stage::Screening, Stage::Forwarded],
         &[Stage::Submitted, Stage::Screening, Stage::Rejected],
         &[Stage::Submitted, Stage::Screening, Stage::Forwarded, Stage::Interview],
         &[Stage::Submitted, Stage::Screening, Stage::Forwarded, Stage::Interview, Stage::Offer],
-        &[Stage::Submitted, Stage::Screening, Stage::Forwarded, Stage::Interview, Stage::Offer, Stage::Hired],
+        &[Stage::Submitted, Stage::Screening, Stage::Forwarded, Stage::Interview, Stage::Offer, Stage::Accepted],
+        &[
+            Stage::Submitted,
+            Stage::Screening,
+            Stage::Forwarded,
+            Stage::Interview,
+            Stage::Offer,
+            Stage::Accepted,
+            Stage::Hired,
+        ],
         &[Stage::Submitted, Stage::Screening, Stage::Forwarded, Stage::Declined],
         &[Stage::Submitted, Stage::Withdrawn],
     ];
@@ -273,6 +289,22 @@ pub async fn applications(state: &AppState) -> Result<usize, AppError> {
             stage: Set(last),
             work_permit_no: Set((last == Stage::Hired).then(|| "2026-ÇİB-004217".to_string())),
             start_date: Set((last == Stage::Hired).then_some(v.start_date)),
+            // Invited, then offered: the details the employer wrote, in Turkish.
+            interview_at: Set(path
+                .contains(&Stage::Interview)
+                .then(|| (start + Duration::days(3)).date_naive().and_hms_opt(10, 30, 0).unwrap_or_default())),
+            interview_mode: Set(path.contains(&Stage::Interview).then_some(app::applications::InterviewMode::InPerson)),
+            interview_place: Set(path
+                .contains(&Stage::Interview)
+                .then(|| "Organize Sanayi Bölgesi, 3. Cadde No: 12, Gebze / Kocaeli".to_string())),
+            interview_contact: Set(path
+                .contains(&Stage::Interview)
+                .then(|| "İnsan kaynakları: Ayşe Demir, +90 532 123 45 67".to_string())),
+            terms_lang: Set(path.contains(&Stage::Interview).then(|| "tr".to_string())),
+            offer_wage_kurus: Set(path.contains(&Stage::Offer).then_some(v.wage_kurus)),
+            offer_start: Set(path.contains(&Stage::Offer).then_some(v.start_date)),
+            offer_housing: Set(path.contains(&Stage::Offer).then_some(v.housing)),
+            offer_return_ticket: Set(path.contains(&Stage::Offer).then_some(true)),
             created_at: Set(start),
             updated_at: Set(start + Duration::hours(path.len() as i64 * 20)),
             ..Default::default()
@@ -282,14 +314,17 @@ pub async fn applications(state: &AppState) -> Result<usize, AppError> {
         let mut prev: Option<Stage> = None;
         for (j, s) in path.iter().enumerate() {
             let (actor, role) = match s {
-                Stage::Submitted | Stage::Withdrawn => (m.id, Role::Migrant),
+                Stage::Submitted | Stage::Withdrawn | Stage::Accepted => (m.id, Role::Migrant),
                 Stage::Screening | Stage::Forwarded | Stage::Rejected => (staff.id, Role::Staff),
                 _ => (owner, Role::Employer),
             };
-            let reason = match s {
-                Stage::Rejected => Some("Kasbiy tajriba yetarli emas / Mesleki deneyim yetersiz".to_string()),
-                Stage::Declined => Some("Kadro doldu".to_string()),
-                _ => None,
+            // Reasons from the list; the employer's note in Turkish.
+            let (reason_code, reason, reason_lang) = match s {
+                Stage::Rejected => (Some(ReasonCode::ExperienceShort), None, None),
+                Stage::Declined => {
+                    (Some(ReasonCode::PositionsFilled), Some("Kadro doldu".to_string()), Some("tr".to_string()))
+                }
+                _ => (None, None, None),
             };
             event::ActiveModel {
                 application_id: Set(app_row.id),
@@ -297,7 +332,9 @@ pub async fn applications(state: &AppState) -> Result<usize, AppError> {
                 actor_role: Set(role),
                 from_stage: Set(prev),
                 to_stage: Set(*s),
+                reason_code: Set(reason_code),
                 reason: Set(reason),
+                reason_lang: Set(reason_lang),
                 at: Set(start + Duration::hours(j as i64 * 20)),
                 ..Default::default()
             }

@@ -8,10 +8,12 @@ use common::*;
 
 const PERMIT: &str = "2026-ÇİB-123456";
 
-/// Interview, offer and hiring by the employer of a forwarded application.
-async fn hire(w: &World, application: i64) {
+/// Interview and offer by the employer of a forwarded application, the
+/// migrant's acceptance, and the hire.
+async fn hire(w: &World, migrant: &Actor, application: i64) {
     w.move_app(&w.employer, application, "interview").await.ok();
     w.move_app(&w.employer, application, "offer").await.ok();
+    w.move_app(migrant, application, "accepted").await.ok();
     let start = ymd(70);
     w.employer
         .call::<MoveApplication>(&[
@@ -82,9 +84,16 @@ async fn application_journey_with_history_notifications_and_refusals() {
     w.move_app(&w.employer, aid, "offer").await.assert_err("InvalidInput");
     w.move_app(&w.employer, aid, "interview").await.ok();
     w.move_app(&w.employer, aid, "offer").await.ok();
-    // Hired needs the work-permit application number and start date.
-    w.move_app(&w.employer, aid, "hired").await.assert_err("InvalidInput");
     let start = ymd(70);
+    let permit = [("work_permit_no", PERMIT.to_string()), ("start_date", start.clone())];
+    // Hiring waits for the migrant to accept the offer; only the migrant accepts.
+    w.move_app_with(&w.employer, aid, "hired", &permit).await.assert_err("InvalidInput");
+    w.move_app(&w.employer, aid, "accepted").await.assert_err("Forbidden");
+    w.move_app(&w.migrant, aid, "accepted").await.ok();
+    // Hired needs the work-permit application number and start date.
+    w.move_app(&w.employer, aid, "hired")
+        .await
+        .assert_fields(&[("work_permit_no", "Required"), ("start_date", "InvalidDate")]);
     w.employer
         .call::<MoveApplication>(&[
             ("application_id", aid.to_string()),
@@ -94,7 +103,7 @@ async fn application_journey_with_history_notifications_and_refusals() {
         ])
         .await
         .assert_err("InvalidDate");
-    assert_eq!(w.stage(aid).await, "offer");
+    assert_eq!(w.stage(aid).await, "accepted");
     w.employer
         .call::<MoveApplication>(&[
             ("application_id", aid.to_string()),
@@ -110,21 +119,21 @@ async fn application_journey_with_history_notifications_and_refusals() {
     // The migrant reads the whole history.
     let mine = w.migrant.get::<GetApplication>(&get).await.ok().json();
     let stages: Vec<&str> = mine["history"].as_array().unwrap().iter().map(|e| e["to"].as_str().unwrap()).collect();
-    assert_eq!(stages, ["submitted", "screening", "forwarded", "interview", "offer", "hired"]);
+    assert_eq!(stages, ["submitted", "screening", "forwarded", "interview", "offer", "accepted", "hired"]);
     let roles: Vec<&str> =
         mine["history"].as_array().unwrap().iter().map(|e| e["actor_role"].as_str().unwrap()).collect();
-    assert_eq!(roles, ["migrant", "staff", "staff", "employer", "employer", "employer"]);
+    assert_eq!(roles, ["migrant", "staff", "staff", "employer", "employer", "migrant", "employer"]);
     assert_eq!(mine["work_permit_no"], PERMIT);
     assert_eq!(mine["start_date"], start.as_str());
     assert_eq!(mine["stage"], "hired");
     // Notifications: the migrant for every change (their own application included); the employer for the
     // candidate, besides the company's verification and the vacancy's publication.
     assert_eq!(w.migrant.unread().await, 6);
-    assert_eq!(w.employer.unread().await, 3);
+    assert_eq!(w.employer.unread().await, 4, "verified, published, the candidate, the acceptance");
     assert_eq!(other_migrant.unread().await, 0);
     w.migrant.call::<MarkNotificationsRead>(NO_ARGS).await.ok();
     assert_eq!(w.migrant.unread().await, 0);
-    assert_eq!(w.employer.unread().await, 3, "the employer's stay unread");
+    assert_eq!(w.employer.unread().await, 4, "the employer's stay unread");
     // The history page in Uzbek.
     let page = w.migrant.page(&format!("/applications/{aid}")).await;
     assert!(page.body.contains("Ishga qabul qilindi"), "stage names in Uzbek");
@@ -136,7 +145,12 @@ async fn withdrawal_and_refusal_reasons() {
     let vid = w.published_vacancy(&w.employer, &VacancySpec::new("Duvar ustası")).await;
     let aid = w.application(&w.migrant, vid).await;
     w.move_app(&w.staff, aid, "screening").await.ok();
-    w.move_app(&w.staff, aid, "rejected").await.assert_err("ReasonRequired");
+    w.move_app_with(&w.staff, aid, "rejected", &[]).await.assert_err("ReasonRequired");
+    // A reason from another decision's list, or "other" without a note: refused too.
+    w.move_app_with(&w.staff, aid, "rejected", &[("reason", "feeasked".into())]).await.assert_err("ReasonRequired");
+    w.move_app_with(&w.staff, aid, "rejected", &[("reason", "other".into())])
+        .await
+        .assert_fields(&[("reason_note", "Required")]);
     assert_eq!(
         w.count(&format!("SELECT COUNT(*) FROM application_events WHERE application_id = {aid}")).await,
         2,
@@ -175,23 +189,25 @@ async fn withdrawal_and_refusal_reasons() {
     let confirm = w.migrant.page(&format!("/applications/{aid}?withdraw=1")).await;
     assert!(confirm.body.contains("Ha, qaytarib olaman") && confirm.body.contains("name=\"to\" value=\"withdrawn\""));
 
-    // A refusal with its reason, which the migrant reads.
+    // A refusal with its reason from the list and a note, which the migrant
+    // reads: the reason in their language, the note in its writer's, labelled.
     let other = w.migrant("+998935551122").await;
     let bid = w.application(&other, vid).await;
     w.move_app(&w.staff, bid, "screening").await.ok();
-    w.staff
-        .call::<MoveApplication>(&[
-            ("application_id", bid.to_string()),
-            ("to", "rejected".into()),
-            ("reason", "Tajriba yetarli emas".into()),
-        ])
-        .await
-        .ok();
+    let reason = [("reason", "turkishshort".to_string()), ("reason_note", "A2 seviyesi isteniyor".to_string())];
+    w.move_app_with(&w.staff.in_turkish(), bid, "rejected", &reason).await.ok();
     let theirs = other.get::<GetApplication>(&[("id", bid.to_string())]).await.ok().json();
     assert_eq!(theirs["stage"], "rejected");
     let last = theirs["history"].as_array().unwrap().last().unwrap().clone();
-    assert_eq!(last["reason"], "Tajriba yetarli emas");
+    assert_eq!(last["reason_code"], "turkishshort");
+    assert_eq!(last["reason"], "A2 seviyesi isteniyor");
+    assert_eq!(last["reason_lang"], "tr", "the language the staff member wrote in");
     assert_eq!(last["actor_role"], "staff");
+    let page = other.page(&format!("/applications/{bid}")).await;
+    assert!(page.body.contains("Turk tili darajasi vakansiya talabiga yetmaydi"), "the reason in Uzbek");
+    let at = page.body.find("A2 seviyesi").expect("the note");
+    let near = &page.body[at - 300..at + 40];
+    assert!(near.contains("(turkcha yozilgan)") && near.contains("lang=\"tr\""), "{near}");
 }
 
 /// Hiring for the last open position closes the vacancy: out of search, no
@@ -206,7 +222,7 @@ async fn hiring_the_last_position_closes_the_vacancy() {
     for vid in [single, double] {
         let aid = w.application(&w.migrant, vid).await;
         w.forward(aid).await;
-        hire(&w, aid).await;
+        hire(&w, &w.migrant, aid).await;
     }
     let full = w.vacancy_as(&w.employer, single).await.ok().json();
     assert_eq!(full["status"], "closed");
@@ -250,6 +266,7 @@ async fn hires_never_go_beyond_the_positions() {
             w.forward(aid).await;
             w.move_app(&w.employer, aid, "interview").await.ok();
             w.move_app(&w.employer, aid, "offer").await.ok();
+            w.move_app(&m, aid, "accepted").await.ok();
             aid
         }
     };
@@ -258,7 +275,7 @@ async fn hires_never_go_beyond_the_positions() {
     let (a, b) = (at_offer(single, "+998935550001").await, at_offer(single, "+998935550002").await);
     w.employer.call::<MoveApplication>(&hired(a)).await.ok();
     w.employer.call::<MoveApplication>(&hired(b)).await.assert_err("VacancyFull");
-    assert_eq!(w.stage(b).await, "offer", "the refused hire moved nothing");
+    assert_eq!(w.stage(b).await, "accepted", "the refused hire moved nothing");
     let v = w.vacancy_as(&w.employer, single).await.ok().json();
     assert_eq!((v["filled"].as_i64(), v["status"].as_str()), (Some(1), Some("closed")));
 

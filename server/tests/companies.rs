@@ -28,13 +28,21 @@ async fn company_verification_and_its_refusals() {
     assert_eq!(employer.call::<MyCompany>(NO_ARGS).await.ok().json(), Value::Null, "no company yet");
     employer.call::<RegisterCompany>(&company_form(VKN, "Ege Tekstil Ltd.")).await.ok();
 
-    // Before verification the employer can submit neither vacancies nor projects.
-    employer.call::<SaveVacancy>(&VacancySpec::new("Usta")).await.assert_err("CompanyNotVerified");
+    // Before verification a vacancy is kept as a draft (not in the staff queue); no projects yet.
+    let saved = employer.form_post::<SaveVacancy>(&VacancySpec::new("Usta"), "/employer/vacancies/new?draft=1").await;
+    assert_eq!(saved.header("location"), Some("/employer/vacancies?drafted=1"));
+    let drafts = employer.call::<MyVacancies>(NO_ARGS).await.ok().items();
+    assert_eq!((drafts.len(), drafts[0]["status"].as_str()), (1, Some("draft")));
+    let draft = drafts[0]["id"].as_i64().unwrap();
+    assert!(staff.call::<VacancyReviewQueue>(NO_ARGS).await.ok().items().is_empty(), "drafts wait for the company");
+    // The draft can be edited meanwhile.
+    employer.call::<SaveVacancy>(&VacancySpec::new("Usta, düzeltilmiş").editing(draft)).await.ok();
+    assert_eq!(employer.call::<MyVacancies>(NO_ARGS).await.ok().items()[0]["status"], "draft");
     employer
         .call::<SaveProject>(&[("name", "Proje"), ("description_tr", "Açıklama"), ("province_id", "34")])
         .await
         .assert_err("CompanyNotVerified");
-    assert_eq!(app.count("SELECT COUNT(*) FROM vacancies").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM vacancies").await, 1, "the draft, once");
     assert_eq!(app.count("SELECT COUNT(*) FROM projects").await, 0);
 
     // The queue: staff only.
@@ -58,13 +66,35 @@ async fn company_verification_and_its_refusals() {
     staff.call::<DecideCompany>(&[("company_id", &*ids), ("decision", "maybe")]).await.assert_err("InvalidInput");
     employer.call::<DecideCompany>(&[("company_id", &*ids), ("decision", "verify")]).await.assert_err("Forbidden");
     assert_eq!(employer.call::<MyCompany>(NO_ARGS).await.ok().json()["status"], "pending", "refusals decided nothing");
+    // A reason from another list, or "other" without a note, is refused as well.
     staff
-        .call::<DecideCompany>(&[("company_id", &*ids), ("decision", "reject"), ("reason", "MERSIS kaydı bulunamadı")])
+        .call::<DecideCompany>(&[("company_id", &*ids), ("decision", "reject"), ("reason", "turkishshort")])
+        .await
+        .assert_err("ReasonRequired");
+    staff
+        .call::<DecideCompany>(&[("company_id", &*ids), ("decision", "reject"), ("reason", "other")])
+        .await
+        .assert_fields(&[("reason_note", "Required")]);
+    // Staff see which language the employer reads.
+    assert_eq!(staff.call::<PendingCompanies>(NO_ARGS).await.ok().items()[0]["owner_lang"], "uz");
+    staff
+        .call::<DecideCompany>(&[
+            ("company_id", &*ids),
+            ("decision", "reject"),
+            ("reason", "notinregistry"),
+            ("reason_note", "MERSİS: 0381042155000011 yok"),
+        ])
         .await
         .ok();
     let mine = employer.call::<MyCompany>(NO_ARGS).await.ok().json();
     assert_eq!(mine["status"], "rejected");
-    assert_eq!(mine["decision_reason"], "MERSIS kaydı bulunamadı");
+    assert_eq!(mine["decision_reason_code"], "notinregistry");
+    assert_eq!(mine["decision_reason"], "MERSİS: 0381042155000011 yok");
+    assert_eq!(mine["decision_reason_lang"], "uz", "the staff member's page language");
+    // The employer reads the reason in their language (Turkish here), the note as written.
+    let page = employer.in_turkish().page("/employer/company").await;
+    assert!(page.body.contains("Şirket ticaret sicilinde (MERSİS) bulunamadı"), "{}", page.body);
+    assert!(page.body.contains("(Özbekçe yazılmış)"));
     assert!(staff.call::<PendingCompanies>(NO_ARGS).await.ok().items().is_empty(), "left the queue");
     // A decided company is not decided again.
     staff.call::<DecideCompany>(&[("company_id", &*ids), ("decision", "verify")]).await.assert_err("InvalidInput");
@@ -77,6 +107,9 @@ async fn company_verification_and_its_refusals() {
     assert_eq!(mine["decision_reason"], Value::Null);
     staff.call::<DecideCompany>(&[("company_id", &*ids), ("decision", "verify")]).await.ok();
     assert_eq!(employer.call::<MyCompany>(NO_ARGS).await.ok().json()["status"], "verified");
+    // Verified: the draft went for review by itself.
+    assert_eq!(staff.call::<VacancyReviewQueue>(NO_ARGS).await.ok().ids(), vec![draft]);
+    assert_eq!(employer.call::<MyVacancies>(NO_ARGS).await.ok().items()[0]["text_tr"], "Usta, düzeltilmiş");
     assert_eq!(app.count("SELECT COUNT(*) FROM companies").await, 1);
     // A verified company cannot be re-registered over.
     employer.call::<RegisterCompany>(&company_form(VKN, "Başka Ad")).await.assert_err("InvalidInput");
@@ -196,7 +229,7 @@ async fn employers_hear_of_every_staff_decision() {
     let review = |decision: &'static str, reason: &'static str| {
         vec![("vacancy_id", id.to_string()), ("decision", decision.to_string()), ("reason", reason.to_string())]
     };
-    staff.call::<ReviewVacancy>(&review("return", "Ücret brüt mü net mi?")).await.ok();
+    staff.call::<ReviewVacancy>(&review("return", "conditionsmissing")).await.ok();
     employer.call::<SaveVacancy>(&VacancySpec::new("Dokuma ustası, brüt ücret").editing(id)).await.ok();
     staff.call::<ReviewVacancy>(&review("publish", "")).await.ok();
     let got = employer.call::<MyNotifications>(NO_ARGS).await.ok().items();

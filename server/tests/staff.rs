@@ -71,7 +71,7 @@ async fn admins_create_and_list_staff_accounts() {
     // The new account works, with the role it was given.
     let newcomer = app.sign_in("new@kopru.example", "yangi-xodim-parol-2026").await;
     assert_eq!(newcomer.role(), Some(Role::Staff));
-    newcomer.call::<StaffQueues>(NO_ARGS).await.ok();
+    newcomer.call::<StaffConsole>(NO_ARGS).await.ok();
     newcomer.call::<StaffAccounts>(NO_ARGS).await.assert_err("Forbidden");
     let boss2 = app.sign_in("boss2@kopru.example", "ikkinchi-admin-2026").await;
     assert_eq!(boss2.call::<StaffAccounts>(NO_ARGS).await.ok().items().len(), 4);
@@ -80,13 +80,11 @@ async fn admins_create_and_list_staff_accounts() {
 /// The console's three queues: what waits, and the age of the oldest item.
 #[tokio::test]
 async fn staff_queues_count_what_waits() {
-    use app::companies::entity as company;
-    use sea_orm::sea_query::Expr;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-
     let w = world().await;
     let queues = |r: Reply| -> Vec<(String, i64, Option<i64>)> {
-        r.items()
+        r.json()["queues"]
+            .as_array()
+            .unwrap()
             .iter()
             .map(|q| {
                 (q["kind"].as_str().unwrap().to_string(), q["count"].as_i64().unwrap(), q["oldest_hours"].as_i64())
@@ -98,7 +96,7 @@ async fn staff_queues_count_what_waits() {
         ("vacancies".to_string(), 0, None),
         ("applications".to_string(), 0, None),
     ];
-    assert_eq!(queues(w.staff.call::<StaffQueues>(NO_ARGS).await.ok()), empty, "the world's company is verified");
+    assert_eq!(queues(w.staff.call::<StaffConsole>(NO_ARGS).await.ok()), empty, "the world's company is verified");
 
     let newcomer = w.employer("ik@yeni.example").await;
     let pending = w.company(&newcomer, VKN2, "Yeni Firma").await;
@@ -108,16 +106,10 @@ async fn staff_queues_count_what_waits() {
     let vid = w.published_vacancy(&w.employer, &VacancySpec::new("Yayında")).await;
     let aid = w.application(&w.migrant, vid).await;
     // The first company has waited five hours.
-    let five_hours_ago = chrono::Utc::now() - chrono::Duration::hours(5) - chrono::Duration::minutes(1);
-    company::Entity::update_many()
-        .col_expr(company::Column::UpdatedAt, Expr::value(five_hours_ago))
-        .filter(company::Column::Id.eq(pending as i32))
-        .exec(&w.db)
-        .await
-        .unwrap();
+    w.backdate("companies", pending, 5).await;
     let admin = w.admin("admin@kopru.example").await;
     for actor in [&w.staff, &admin] {
-        let got = queues(actor.call::<StaffQueues>(NO_ARGS).await.ok());
+        let got = queues(actor.call::<StaffConsole>(NO_ARGS).await.ok());
         assert_eq!(
             got,
             vec![
@@ -131,10 +123,83 @@ async fn staff_queues_count_what_waits() {
     // Work done leaves the queues.
     w.forward(aid).await;
     w.staff.call::<DecideCompany>(&[("company_id", &*pending.to_string()), ("decision", "verify")]).await.ok();
-    let got = queues(w.staff.call::<StaffQueues>(NO_ARGS).await.ok());
+    let got = queues(w.staff.call::<StaffConsole>(NO_ARGS).await.ok());
     assert_eq!((got[0].1, got[1].1, got[2].1), (1, 1, 0));
     assert_eq!(got[0].2, Some(0), "the oldest company left");
     assert_eq!(got[2].2, None);
+}
+
+/// One list of what waits, oldest first across the queues; items past their
+/// queue's target are overdue (the target an admin sets); a vacancy without
+/// its Uzbek text and a candidate without a profile are flagged; the seeded
+/// emergency numbers are counted until staff replace them.
+#[tokio::test]
+async fn the_console_lists_what_comes_first() {
+    let w = world().await;
+    let newcomer = w.employer("ik@yeni.example").await;
+    let company = w.company(&newcomer, VKN2, "Yeni Firma").await;
+    let untranslated = w.vacancy(&w.employer, &VacancySpec::new("Çevrilmemiş ilan").without_uz()).await;
+    let vid = w.published_vacancy(&w.employer, &VacancySpec::new("Yayında")).await;
+    let aid = w.application(&w.migrant, vid).await;
+    let bare = w.migrant("+998935551144").await;
+    // Staff see an application by a migrant without a profile (made directly: applying asks for one).
+    let bid = w.application_without_profile(&bare, vid).await;
+    // Ages: the company 30 hours (past 24), the vacancy 10 (within), the applications 80 and 1 (past 72 / within).
+    w.backdate("companies", company, 30).await;
+    w.backdate("vacancies", untranslated, 10).await;
+    w.backdate("applications", aid, 80).await;
+    w.backdate("applications", bid, 1).await;
+    let admin = w.admin("admin@kopru.example").await;
+    // The admin makes the company queue's target 24 hours (default 48); a bad target changes nothing.
+    admin
+        .call::<SetQueueTarget>(&[("queue", "companies"), ("target_hours", "0")])
+        .await
+        .assert_fields(&[("target_hours", "OutOfRange")]);
+    admin
+        .call::<SetQueueTarget>(&[("queue", "companies"), ("target_hours", "abc")])
+        .await
+        .assert_fields(&[("target_hours", "OutOfRange")]);
+    admin.call::<SetQueueTarget>(&[("queue", "companies"), ("target_hours", "24")]).await.ok();
+    admin.call::<SetQueueTarget>(&[("queue", "companies"), ("target_hours", "24")]).await.ok();
+    assert_eq!(w.count("SELECT COUNT(*) FROM queue_targets").await, 1, "set twice, one row");
+
+    let c = w.staff.call::<StaffConsole>(NO_ARGS).await.ok().json();
+    let waiting: Vec<(String, i64, bool, Vec<String>)> = c["waiting"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            let flags = x["flags"].as_array().unwrap().iter().map(|f| f.as_str().unwrap().to_string()).collect();
+            (x["kind"].as_str().unwrap().to_string(), x["id"].as_i64().unwrap(), x["overdue"].as_bool().unwrap(), flags)
+        })
+        .collect();
+    assert_eq!(
+        waiting,
+        vec![
+            ("applications".into(), aid, true, vec![]),
+            ("companies".into(), company, true, vec![]),
+            ("vacancies".into(), untranslated, false, vec!["notranslation".to_string()]),
+            ("applications".into(), bid, false, vec!["noprofile".to_string()]),
+        ],
+        "oldest first, across the queues"
+    );
+    let queues = c["queues"].as_array().unwrap();
+    let targets: Vec<(i64, i64)> =
+        queues.iter().map(|q| (q["target_hours"].as_i64().unwrap(), q["overdue"].as_i64().unwrap())).collect();
+    assert_eq!(targets, vec![(24, 1), (24, 0), (72, 1)]);
+    let samples = w.count("SELECT COUNT(*) FROM emergency_contacts WHERE placeholder = TRUE").await;
+    assert!(samples > 0, "the world starts with seeded sample numbers");
+    assert_eq!(c["sample_contacts"], samples, "the seeded numbers are samples");
+    assert_eq!(c["waiting"][0]["name"], "Aziz Karimov");
+
+    // The page: overdue marked in words, the flags, the samples, the target form for admins only.
+    let page = w.staff.page("/staff").await;
+    assert!(page.body.contains("Muddati oʻtgan"), "overdue in words");
+    assert!(page.body.contains("Oʻzbekcha matn yoʻq") && page.body.contains("Profil toʻldirilmagan"));
+    assert!(page.body.contains("1 kun 6 soat"), "30 hours in days and hours: {}", page.body);
+    assert!(page.body.contains("hali namuna"));
+    assert!(!page.body.contains("name=\"target_hours\""), "staff do not set targets");
+    assert!(admin.page("/staff").await.body.contains("name=\"target_hours\""));
 }
 
 #[tokio::test]

@@ -124,12 +124,27 @@ async fn review_and_visibility_of_vacancies() {
     w.staff.call::<ReviewVacancy>(&[("vacancy_id", &*ids), ("decision", "return")]).await.assert_err("ReasonRequired");
     w.staff.call::<ReviewVacancy>(&[("vacancy_id", &*ids), ("decision", "maybe")]).await.assert_err("InvalidInput");
     w.staff
-        .call::<ReviewVacancy>(&[("vacancy_id", &*ids), ("decision", "return"), ("reason", "İlçe eksik")])
+        .call::<ReviewVacancy>(&[
+            ("vacancy_id", &*ids),
+            ("decision", "return"),
+            ("reason", "conditionsmissing"),
+            ("reason_note", "Tuman koʻrsatilmagan"),
+        ])
         .await
         .ok();
     let returned = w.vacancy_as(&w.employer, id).await.ok().json();
     assert_eq!(returned["status"], "returned");
-    assert_eq!(returned["review_reason"], "İlçe eksik");
+    assert_eq!(returned["review_reason_code"], "conditionsmissing");
+    assert_eq!(returned["review_reason"], "Tuman koʻrsatilmagan");
+    assert_eq!(returned["review_reason_lang"], "uz");
+    // The Turkish employer reads the reason in Turkish, and the note labelled as Uzbek.
+    let page = w.employer.in_turkish().page("/employer/vacancies").await;
+    assert!(
+        page.body.contains("Çalışma koşulları (konaklama, yemek, ulaşım, sözleşme) açık yazılmamış"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("(Özbekçe yazılmış)"));
     let correction =
         VacancySpec::new("Duvar ustası, Esenyurt şantiyesi").wage("36000").dates(&ymd(20), &ymd(40)).editing(id);
     // Another employer, with a verified company of their own, cannot touch it.
@@ -266,8 +281,13 @@ async fn search_filters_by_housing_wage_and_province() {
 async fn demo_world_search_pages() {
     let app = TestApp::new().await;
     let s = server::seed::seed_world(&app.state, 300).await.unwrap();
-    assert_eq!((s.accounts, s.vacancies, s.applications), (11, 300, 9));
-    assert_eq!(app.count("SELECT COUNT(DISTINCT stage) FROM applications").await, 9, "every stage");
+    assert_eq!((s.accounts, s.vacancies, s.applications), (11, 300, 10));
+    assert_eq!(app.count("SELECT COUNT(DISTINCT stage) FROM applications").await, 10, "every stage");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM vacancies WHERE text_uz IS NULL").await,
+        0,
+        "published in both languages"
+    );
     let again = server::seed::seed_world(&app.state, 0).await.unwrap();
     assert_eq!((again.accounts, again.vacancies, again.applications), (0, 0, 0));
 
@@ -437,4 +457,34 @@ async fn projects_of_unverified_companies_are_hidden() {
         .await
         .assert_err("CompanyNotVerified");
     assert_eq!(w.count("SELECT COUNT(*) FROM projects").await, 1);
+}
+
+/// A vacancy is published only with its Uzbek text: without one, staff write
+/// it at review (it is searched as well); the Uzbek reader gets the Uzbek
+/// text, the Turkish one labelled otherwise.
+#[tokio::test]
+async fn publication_needs_both_texts_and_staff_supply_the_missing_one() {
+    let w = world().await;
+    let id = w.vacancy(&w.employer, &VacancySpec::new("Kalıpçı aranıyor, SGK ilk günden").without_uz()).await;
+    let publish = |text_uz: Option<&str>| {
+        let mut f = vec![("vacancy_id", id.to_string()), ("decision", "publish".to_string())];
+        f.extend(text_uz.map(|t| ("text_uz", t.to_string())));
+        f
+    };
+    w.staff.call::<ReviewVacancy>(&publish(None)).await.assert_err("TranslationRequired");
+    w.staff.call::<ReviewVacancy>(&publish(Some("   "))).await.assert_err("TranslationRequired");
+    assert_eq!(w.vacancy_status(id).await, "submitted", "nothing published");
+    let queue = w.staff.page("/staff/vacancies").await;
+    assert!(queue.body.contains("Ish beruvchi oʻzbekcha matn yozmagan"), "the card says what is missing");
+    assert!(queue.body.contains("name=\"text_uz\""), "and takes the translation");
+    w.staff.call::<ReviewVacancy>(&publish(Some("Qolipchi kerak, SGK birinchi kundan"))).await.ok();
+    let v = w.vacancy_as(&w.anonymous(), id).await.ok().json();
+    assert_eq!(v["status"], "published");
+    assert_eq!(v["text_uz"], "Qolipchi kerak, SGK birinchi kundan");
+    assert_eq!(w.search("qolipchi").await, vec![id], "the staff's text is searched");
+    let uz = w.anonymous().page(&format!("/vacancies/{id}")).await;
+    assert!(uz.body.contains("lang=\"uz\">Qolipchi kerak"), "the Uzbek text for the Uzbek reader");
+    let tr = w.page_with_cookie(&format!("/vacancies/{id}"), "i18n_pref_locale=tr").await;
+    assert!(tr.body.contains("lang=\"tr\">Kalıpçı aranıyor"));
+    assert!(!tr.body.contains("Türkçe yazılmış"), "the reader's own language needs no label");
 }

@@ -23,20 +23,7 @@ mod ctx {
 
     /// The language of this request, as the page was rendered in.
     pub fn locale() -> &'static str {
-        let parts = use_context::<http::request::Parts>();
-        let header = |name: http::header::HeaderName| {
-            parts.as_ref().and_then(|p| p.headers.get(name)).and_then(|v| v.to_str().ok()).map(str::to_string)
-        };
-        let cookie = header(http::header::COOKIE).and_then(|c| {
-            c.split(';')
-                .filter_map(|kv| kv.trim().split_once('='))
-                .find(|(k, _)| *k == crate::lang::LANG_COOKIE)
-                .map(|(_, v)| v.to_string())
-        });
-        leptos_i18n::Locale::as_str(crate::lang::choose_locale(
-            cookie.as_deref(),
-            header(http::header::ACCEPT_LANGUAGE).as_deref(),
-        ))
+        crate::lang::request_locale()
     }
 
     /// Ends the session the request came with (if any): rotation at sign-in.

@@ -11,12 +11,46 @@ pub mod application {
         pub stage: Stage,
         pub work_permit_no: Option<String>,
         pub start_date: Option<ChronoDate>,
+        /// The interview, in Türkiye time.
+        pub interview_at: Option<ChronoDateTime>,
+        pub interview_mode: Option<crate::applications::InterviewMode>,
+        pub interview_place: Option<String>,
+        pub interview_contact: Option<String>,
+        /// The language the employer wrote the interview's place and contact in.
+        pub terms_lang: Option<String>,
+        pub offer_wage_kurus: Option<i64>,
+        pub offer_start: Option<ChronoDate>,
+        pub offer_housing: Option<bool>,
+        pub offer_return_ticket: Option<bool>,
         pub created_at: ChronoDateTimeUtc,
         pub updated_at: ChronoDateTimeUtc,
     }
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
     pub enum Relation {}
     impl ActiveModelBehavior for ActiveModel {}
+
+    impl Model {
+        /// The interview, once the employer has invited to one.
+        pub fn interview(&self) -> Option<crate::applications::Interview> {
+            Some(crate::applications::Interview {
+                at: self.interview_at?.format("%Y-%m-%dT%H:%M").to_string(),
+                mode: self.interview_mode?,
+                place: self.interview_place.clone()?,
+                contact: self.interview_contact.clone()?,
+                lang: self.terms_lang.clone(),
+            })
+        }
+
+        /// The offer's terms, once the employer has made one.
+        pub fn offer(&self) -> Option<crate::applications::OfferTerms> {
+            Some(crate::applications::OfferTerms {
+                wage_kurus: self.offer_wage_kurus?,
+                start: self.offer_start?.to_string(),
+                housing: self.offer_housing?,
+                return_ticket: self.offer_return_ticket?,
+            })
+        }
+    }
 }
 
 pub mod event {
@@ -35,6 +69,8 @@ pub mod event {
         pub to_stage: Stage,
         pub reason: Option<String>,
         pub at: ChronoDateTimeUtc,
+        pub reason_code: Option<crate::reasons::ReasonCode>,
+        pub reason_lang: Option<String>,
     }
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
     pub enum Relation {}
@@ -46,7 +82,9 @@ pub mod event {
                 from: self.from_stage,
                 to: self.to_stage,
                 actor_role: self.actor_role,
+                reason_code: self.reason_code,
                 reason: self.reason,
+                reason_lang: self.reason_lang,
                 at: self.at.to_rfc3339(),
             }
         }

@@ -34,12 +34,47 @@ crate::state_enum! {
     }
 }
 
+crate::state_enum! {
+    /// How an interview is held.
+    pub enum InterviewMode {
+        InPerson,
+        Video,
+        Phone,
+    }
+}
+
+/// The interview the employer invites to: when (Türkiye time, `YYYY-MM-DDTHH:MM`),
+/// how, where (an address or a link) and whom to ask. `lang` is the language
+/// the employer wrote the place and contact in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Interview {
+    pub at: String,
+    pub mode: InterviewMode,
+    pub place: String,
+    pub contact: String,
+    pub lang: Option<String>,
+}
+
+/// The terms of a job offer, which the migrant accepts or declines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfferTerms {
+    /// Gross monthly wage.
+    pub wage_kurus: i64,
+    /// The first day of work, `YYYY-MM-DD`.
+    pub start: String,
+    pub housing: bool,
+    pub return_ticket: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     pub from: Option<Stage>,
     pub to: Stage,
     pub actor_role: Role,
+    /// The reason picked from the list (refusals), and the note with its language.
+    pub reason_code: Option<crate::reasons::ReasonCode>,
     pub reason: Option<String>,
+    pub reason_lang: Option<String>,
     /// RFC 3339.
     pub at: String,
 }
@@ -54,9 +89,13 @@ pub struct Application {
     pub stage: Stage,
     pub work_permit_no: Option<String>,
     pub start_date: Option<String>,
+    pub interview: Option<Interview>,
+    pub offer: Option<OfferTerms>,
     /// The candidate (for staff and the employer): name and phone, never the passport.
     pub candidate_name: String,
     pub candidate_phone: String,
+    /// The language the candidate reads the site in (`uz`, `tr`).
+    pub candidate_lang: String,
     /// The candidate's profile without the passport number (staff and employer only).
     pub candidate_profile: Option<crate::profiles::Profile>,
     pub created_at: String,

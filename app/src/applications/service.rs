@@ -9,8 +9,9 @@ use crate::authz::{may_move_application, may_read_application};
 use crate::companies::{entity as company, service as companies};
 use crate::error::AppError;
 use crate::profiles::entity as profile;
+use crate::reasons::Reason;
 use crate::vacancies::{entity as vacancy, service::open_condition, VacancyStatus};
-use chrono::{NaiveDate, Utc};
+use chrono::{NaiveDate, NaiveDateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::*;
 use std::collections::HashMap;
@@ -58,10 +59,13 @@ pub async fn views<C: ConnectionTrait>(db: &C, apps: Vec<application::Model>) ->
                 occupation_id: v.occupation_id,
                 company_name: c.legal_name.clone(),
                 stage: app.stage,
+                interview: app.interview(),
+                offer: app.offer(),
                 work_permit_no: app.work_permit_no,
                 start_date: app.start_date.map(|d| d.to_string()),
                 candidate_name: candidate.map(|u| u.name.clone()).unwrap_or_default(),
                 candidate_phone: candidate.and_then(|u| u.phone.clone()).unwrap_or_default(),
+                candidate_lang: candidate.map(|u| u.locale.clone()).unwrap_or_default(),
                 created_at: app.created_at.to_rfc3339(),
                 history: vec![],
             })
@@ -124,15 +128,24 @@ async fn record<C: ConnectionTrait>(
     actor: &SessionUser,
     from: Option<Stage>,
     to: Stage,
-    reason: Option<String>,
+    reason: Option<(Reason, &'static str)>,
 ) -> Result<(), AppError> {
+    let (code, note, lang) = match reason {
+        Some((r, lang)) => {
+            let lang = r.note.is_some().then(|| lang.to_string());
+            (Some(r.code), r.note, lang)
+        }
+        None => (None, None, None),
+    };
     event::ActiveModel {
         application_id: Set(app_id),
         actor_user_id: Set(actor.id),
         actor_role: Set(actor.role),
         from_stage: Set(from),
         to_stage: Set(to),
-        reason: Set(reason),
+        reason_code: Set(code),
+        reason: Set(note),
+        reason_lang: Set(lang),
         at: Set(Utc::now()),
         ..Default::default()
     }
@@ -193,6 +206,15 @@ pub async fn apply<C: TransactionTrait>(
                             stage: Set(Stage::Submitted),
                             work_permit_no: Set(None),
                             start_date: Set(None),
+                            interview_at: Set(None),
+                            interview_mode: Set(None),
+                            interview_place: Set(None),
+                            interview_contact: Set(None),
+                            terms_lang: Set(None),
+                            offer_wage_kurus: Set(None),
+                            offer_start: Set(None),
+                            offer_housing: Set(None),
+                            offer_return_ticket: Set(None),
                             created_at: Set(now),
                             updated_at: Set(now),
                             ..Default::default()
@@ -213,18 +235,44 @@ pub async fn apply<C: TransactionTrait>(
     Ok(app.id)
 }
 
+/// What a move records besides the stage: the interview, the offer's terms,
+/// the hire's permit number and first day.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Details {
+    None,
+    Interview { at: NaiveDateTime, mode: super::InterviewMode, place: String, contact: String },
+    Offer { wage_kurus: i64, start: NaiveDate, housing: bool, return_ticket: bool },
+    Hire { permit: String, start: NaiveDate },
+}
+
+impl Details {
+    /// The details that a move to `to` needs (and no other move may carry).
+    fn fits(&self, to: Stage) -> bool {
+        matches!(
+            (self, to),
+            (Details::Interview { .. }, Stage::Interview)
+                | (Details::Offer { .. }, Stage::Offer)
+                | (Details::Hire { .. }, Stage::Hired)
+                | (Details::None, Stage::Submitted | Stage::Screening | Stage::Forwarded | Stage::Rejected)
+                | (Details::None, Stage::Accepted | Stage::Declined | Stage::Withdrawn)
+        )
+    }
+}
+
 /// A move as asked for, its fields parsed.
 pub struct Move {
     pub id: i32,
     pub to: Stage,
-    pub reason: Option<String>,
-    /// Required when `to` is `Hired`.
-    pub hire: Option<(String, NaiveDate)>,
+    /// Refusals: the reason from the list, its note.
+    pub reason: Option<Reason>,
+    /// The language the mover writes in (their page's), for the free texts.
+    pub lang: &'static str,
+    pub details: Details,
 }
 
 /// Moves an application: only the role that owns the move, only on a row it may
-/// see. The change, its history entry, the notifications and (on hiring) the
-/// vacancy's filled count are written in one transaction.
+/// see. The change, its details, its history entry, the notifications and (on
+/// hiring) the vacancy's filled count are written in one transaction.
 pub async fn move_to<C: TransactionTrait + ConnectionTrait>(
     db: &C,
     actor: &SessionUser,
@@ -234,31 +282,51 @@ pub async fn move_to<C: TransactionTrait + ConnectionTrait>(
     let row = load(db, id).await?;
     let from = row.app.stage;
     let owner_id = row.company.owner_user_id;
-    may_move_application(Some(actor), row.app.migrant_user_id, owner_id, from, m.to, m.reason.as_deref()).map_err(
-        |e| {
-            if e == AppError::InvalidInput && m.to.needs_reason() && m.reason.is_none() {
-                AppError::ReasonRequired
-            } else {
-                e
-            }
-        },
-    )?;
-    let (permit, start) = match (m.to, m.hire) {
-        (Stage::Hired, Some((permit, start))) => (Some(permit), Some(start)),
-        (Stage::Hired, None) => return Err(AppError::InvalidInput),
-        _ => (None, None),
-    };
+    let code = m.reason.as_ref().map(|r| r.code.as_str());
+    may_move_application(Some(actor), row.app.migrant_user_id, owner_id, from, m.to, code).map_err(|e| {
+        if e == AppError::InvalidInput && m.to.needs_reason() && m.reason.is_none() {
+            AppError::ReasonRequired
+        } else {
+            e
+        }
+    })?;
+    if !m.details.fits(m.to) {
+        return Err(AppError::InvalidInput);
+    }
+    if let Details::Offer { wage_kurus, .. } = &m.details {
+        let minimum = crate::reference::service::minimum_wage_on(db, Utc::now().date_naive()).await?;
+        if *wage_kurus < minimum {
+            return Err(AppError::WageBelowMinimum.at("offer_wage"));
+        }
+    }
     let actor = actor.clone();
     let to = m.to;
+    let lang = m.lang;
     db.transaction::<_, (), AppError>(move |txn| {
         Box::pin(async move {
             let now = Utc::now();
             // Guard against a concurrent move: only from the stage we checked.
-            let updated = application::Entity::update_many()
+            let mut update = application::Entity::update_many()
                 .col_expr(application::Column::Stage, Expr::value(to.as_str()))
-                .col_expr(application::Column::UpdatedAt, Expr::value(now))
-                .col_expr(application::Column::WorkPermitNo, Expr::value(permit))
-                .col_expr(application::Column::StartDate, Expr::value(start))
+                .col_expr(application::Column::UpdatedAt, Expr::value(now));
+            update = match m.details {
+                Details::None => update,
+                Details::Interview { at, mode, place, contact } => update
+                    .col_expr(application::Column::InterviewAt, Expr::value(at))
+                    .col_expr(application::Column::InterviewMode, Expr::value(mode.as_str()))
+                    .col_expr(application::Column::InterviewPlace, Expr::value(place))
+                    .col_expr(application::Column::InterviewContact, Expr::value(contact))
+                    .col_expr(application::Column::TermsLang, Expr::value(lang)),
+                Details::Offer { wage_kurus, start, housing, return_ticket } => update
+                    .col_expr(application::Column::OfferWageKurus, Expr::value(wage_kurus))
+                    .col_expr(application::Column::OfferStart, Expr::value(start))
+                    .col_expr(application::Column::OfferHousing, Expr::value(housing))
+                    .col_expr(application::Column::OfferReturnTicket, Expr::value(return_ticket)),
+                Details::Hire { permit, start } => update
+                    .col_expr(application::Column::WorkPermitNo, Expr::value(permit))
+                    .col_expr(application::Column::StartDate, Expr::value(start)),
+            };
+            let updated = update
                 .filter(application::Column::Id.eq(row.app.id))
                 .filter(application::Column::Stage.eq(from))
                 .exec(txn)
@@ -266,11 +334,13 @@ pub async fn move_to<C: TransactionTrait + ConnectionTrait>(
             if updated.rows_affected != 1 {
                 return Err(AppError::InvalidInput);
             }
-            record(txn, row.app.id, &actor, Some(from), to, m.reason).await?;
+            record(txn, row.app.id, &actor, Some(from), to, m.reason.map(|r| (r, lang))).await?;
             if actor.id != row.app.migrant_user_id {
                 notify(txn, row.app.migrant_user_id, NotificationKind::Stage, &row.app, to).await?;
             }
-            if to == Stage::Forwarded || (to == Stage::Withdrawn && from.visible_to_employer()) {
+            // The employer hears of a new candidate, of an answer to the offer, of a withdrawal.
+            if to == Stage::Forwarded || to == Stage::Accepted || (to == Stage::Withdrawn && from.visible_to_employer())
+            {
                 notify(txn, owner_id, NotificationKind::Candidate, &row.app, to).await?;
             }
             if to == Stage::Hired {

@@ -1,8 +1,10 @@
 //! The stages of an application (F2.6) and who may move it where.
 //!
-//! submitted → screening → forwarded | rejected → interview → offer → hired | declined;
-//! the migrant may withdraw until hired. Staff own screening, forwarding and
-//! rejecting; the employer owns interview, offer, hired and declined.
+//! submitted → screening → forwarded | rejected → interview → offer → accepted →
+//! hired, or declined by the employer on the way; the migrant accepts an offer
+//! (or declines it by withdrawing) and may withdraw until hired. Staff own
+//! screening, forwarding and rejecting; the employer owns interview, offer,
+//! hired and declined.
 
 use crate::accounts::Role;
 use crate::error::AppError;
@@ -15,6 +17,8 @@ crate::state_enum! {
         Rejected,
         Interview,
         Offer,
+        /// The migrant accepted the offer's terms.
+        Accepted,
         Hired,
         Declined,
         Withdrawn,
@@ -33,7 +37,10 @@ impl Stage {
 
     /// Has the employer been shown this application?
     pub fn visible_to_employer(self) -> bool {
-        matches!(self, Stage::Forwarded | Stage::Interview | Stage::Offer | Stage::Hired | Stage::Declined)
+        matches!(
+            self,
+            Stage::Forwarded | Stage::Interview | Stage::Offer | Stage::Accepted | Stage::Hired | Stage::Declined
+        )
     }
 }
 
@@ -42,8 +49,9 @@ pub fn owner_of(from: Stage, to: Stage) -> Option<Role> {
     use Stage::*;
     match (from, to) {
         (Submitted, Screening) | (Screening, Forwarded) | (Screening, Rejected) => Some(Role::Staff),
-        (Forwarded, Interview) | (Interview, Offer) | (Offer, Hired) => Some(Role::Employer),
-        (Forwarded | Interview | Offer, Declined) => Some(Role::Employer),
+        (Forwarded, Interview) | (Interview, Offer) | (Accepted, Hired) => Some(Role::Employer),
+        (Forwarded | Interview | Offer | Accepted, Declined) => Some(Role::Employer),
+        (Offer, Accepted) => Some(Role::Migrant),
         (f, Withdrawn) if !f.is_final() => Some(Role::Migrant),
         _ => None,
     }
@@ -78,15 +86,18 @@ mod tests {
         (Screening, Rejected, Role::Staff),
         (Forwarded, Interview, Role::Employer),
         (Interview, Offer, Role::Employer),
-        (Offer, Hired, Role::Employer),
+        (Offer, Accepted, Role::Migrant),
+        (Accepted, Hired, Role::Employer),
         (Forwarded, Declined, Role::Employer),
         (Interview, Declined, Role::Employer),
         (Offer, Declined, Role::Employer),
+        (Accepted, Declined, Role::Employer),
         (Submitted, Withdrawn, Role::Migrant),
         (Screening, Withdrawn, Role::Migrant),
         (Forwarded, Withdrawn, Role::Migrant),
         (Interview, Withdrawn, Role::Migrant),
         (Offer, Withdrawn, Role::Migrant),
+        (Accepted, Withdrawn, Role::Migrant),
     ];
 
     #[test]
@@ -112,6 +123,9 @@ mod tests {
         assert_eq!(check_move(Role::Staff, Submitted, Forwarded, None), Err(AppError::InvalidInput));
         assert_eq!(check_move(Role::Employer, Forwarded, Offer, None), Err(AppError::InvalidInput));
         assert_eq!(check_move(Role::Employer, Interview, Hired, None), Err(AppError::InvalidInput));
+        // Hiring waits for the migrant to accept the offer.
+        assert_eq!(check_move(Role::Employer, Offer, Hired, None), Err(AppError::InvalidInput));
+        assert_eq!(check_move(Role::Employer, Offer, Accepted, None), Err(AppError::Forbidden));
         assert_eq!(check_move(Role::Migrant, Hired, Withdrawn, None), Err(AppError::InvalidInput));
     }
 
@@ -125,7 +139,7 @@ mod tests {
 
     #[test]
     fn stage_names_round_trip() {
-        assert_eq!(Stage::all().count(), 9);
+        assert_eq!(Stage::all().count(), 10);
         for s in Stage::all() {
             assert_eq!(s.as_str().parse::<Stage>(), Ok(s));
         }

@@ -82,7 +82,7 @@ pub async fn register_company(#[server(flatten)] form: CompanyForm) -> Result<()
 #[server(endpoint = "pending_companies")]
 pub async fn pending_companies() -> Result<Vec<Company>, AppError> {
     let (_, state) = guard(Action::ReviewCompanies).await?;
-    Ok(super::service::pending(&state.db).await?.into_iter().map(super::entity::Model::into_view).collect())
+    super::service::pending(&state.db).await
 }
 
 /// Staff verify a company, or reject it with a reason the employer reads.
@@ -91,9 +91,16 @@ pub async fn decide_company(
     company_id: i32,
     decision: CompanyDecision,
     reason: Option<String>,
+    reason_note: Option<String>,
 ) -> Result<(), AppError> {
     let (user, state) = guard(Action::ReviewCompanies).await?;
-    let reason = crate::parse::optional_text(reason.as_deref(), 500)?;
+    let reason = match decision {
+        CompanyDecision::Reject => Some((
+            crate::reasons::parse(crate::reasons::ReasonFor::CompanyReject, reason.as_deref(), reason_note.as_deref())?,
+            crate::lang::request_locale(),
+        )),
+        CompanyDecision::Verify => None,
+    };
     super::service::decide(&state.db, user.id, company_id, decision, reason).await?;
     crate::forms::redirect("/staff/companies");
     Ok(())

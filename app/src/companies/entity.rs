@@ -17,6 +17,8 @@ pub struct Model {
     pub contact_phone: String,
     pub status: CompanyStatus,
     pub decision_reason: Option<String>,
+    pub decision_reason_code: Option<crate::reasons::ReasonCode>,
+    pub decision_reason_lang: Option<String>,
     pub decided_by: Option<i32>,
     pub decided_at: Option<ChronoDateTimeUtc>,
     pub created_at: ChronoDateTimeUtc,
@@ -42,6 +44,9 @@ impl Model {
             contact_phone: self.contact_phone,
             status: self.status,
             decision_reason: self.decision_reason,
+            decision_reason_code: self.decision_reason_code,
+            decision_reason_lang: self.decision_reason_lang,
+            owner_lang: None,
             created_at: self.created_at.to_rfc3339(),
         }
     }

@@ -42,7 +42,13 @@ pub struct Company {
     pub contact_person: String,
     pub contact_phone: String,
     pub status: CompanyStatus,
+    /// A rejection's reason from the list, its note and the note's language.
     pub decision_reason: Option<String>,
+    pub decision_reason_code: Option<crate::reasons::ReasonCode>,
+    pub decision_reason_lang: Option<String>,
+    /// For staff deciding on it: the language its employer reads.
+    #[serde(default)]
+    pub owner_lang: Option<String>,
     /// RFC 3339.
     pub created_at: String,
 }

@@ -78,8 +78,11 @@ fn CompanyForm(existing: Option<Company>, error: Memo<FormErrors>) -> impl IntoV
     view! {
         <section class="card narrow">
             <h1>{tu_string!(i18n, companies.register_title)}</h1>
-            {existing.as_ref().and_then(|c| c.decision_reason.clone()).map(|r| view! {
-                <p class="form-error" role="status">{tu_string!(i18n, companies.rejected_because)} " " {r}</p>
+            {existing.as_ref().filter(|c| c.status == super::CompanyStatus::Rejected).map(|c| view! {
+                <div class="form-error" role="status">
+                    <p>{tu_string!(i18n, companies.rejected_because)}</p>
+                    <crate::reasons::ReasonShown code=c.decision_reason_code note=c.decision_reason.clone() lang=c.decision_reason_lang.clone()/>
+                </div>
             })}
             <p>{tu_string!(i18n, companies.register_intro)}</p>
             <FormError error/>
@@ -113,6 +116,7 @@ pub fn CompanyQueuePage() -> impl IntoView {
     let queue = Resource::new(|| (), |_| pending_companies());
     use_reference();
     let error = use_form_error();
+    let echo = use_echo();
     view! {
         <Loaded resource=queue let:list>
             {
@@ -124,9 +128,13 @@ pub fn CompanyQueuePage() -> impl IntoView {
                             {list.is_empty().then(|| view! { <p>{tu_string!(i18n, companies.queue_empty)}</p> })}
                             <ul class="queue">
                                 {list.into_iter().map(|c| {
-                                    let reason_id = format!("reason-{}", c.id);
+                                    // The card whose form was refused keeps plain ids, its errors and its text.
+                                    let refused = echo.value("company_id") == Some(c.id.to_string());
+                                    let ids = (!refused).then(|| format!("c{}-", c.id));
+                                    let echo = if refused { echo.clone() } else { Default::default() };
+                                    let reader = c.owner_lang.as_deref().and_then(crate::lang::parse_locale);
                                     view! {
-                                        <li class="card">
+                                        <li class="card" id=format!("company-{}", c.id)>
                                             <h2>{c.legal_name.clone()}</h2>
                                             <dl class="facts">
                                                 <dt>{tu_string!(i18n, companies.vkn_short)}</dt><dd>{c.vkn.clone()}</dd>
@@ -138,12 +146,12 @@ pub fn CompanyQueuePage() -> impl IntoView {
                                             </dl>
                                             <form method="post" action=DecideCompany::url() class="stack">
                                                 <input type="hidden" name="company_id" value=c.id.to_string()/>
-                                                <label for=reason_id.clone()>{tu_string!(i18n, companies.reason)}</label>
-                                                <input id=reason_id name="reason" type="text" maxlength="500"/>
-                                                <div class="actions">
-                                                    <button type="submit" name="decision" value="verify" class="primary">{tu_string!(i18n, companies.verify)}</button>
-                                                    <button type="submit" name="decision" value="reject" class="secondary">{tu_string!(i18n, companies.reject)}</button>
-                                                </div>
+                                                <button type="submit" name="decision" value="verify" class="primary">{tu_string!(i18n, companies.verify)}</button>
+                                            </form>
+                                            <form method="post" action=DecideCompany::url() class="stack" novalidate>
+                                                <input type="hidden" name="company_id" value=c.id.to_string()/>
+                                                <crate::reasons::ReasonFields decision=crate::reasons::ReasonFor::CompanyReject reader ids echo/>
+                                                <button type="submit" name="decision" value="reject" class="secondary">{tu_string!(i18n, companies.reject)}</button>
                                             </form>
                                         </li>
                                     }

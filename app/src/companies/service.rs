@@ -63,6 +63,8 @@ pub async fn register<C: ConnectionTrait>(db: &C, owner_id: i32, input: CompanyI
     am.contact_phone = Set(input.contact_phone);
     am.status = Set(CompanyStatus::Pending);
     am.decision_reason = Set(None);
+    am.decision_reason_code = Set(None);
+    am.decision_reason_lang = Set(None);
     am.updated_at = Set(now);
     am.save(db).await?;
     tracing::info!(user_id = owner_id, "company submitted for verification");
@@ -70,12 +72,23 @@ pub async fn register<C: ConnectionTrait>(db: &C, owner_id: i32, input: CompanyI
 }
 
 /// Companies waiting for verification, oldest first.
-pub async fn pending<C: ConnectionTrait>(db: &C) -> Result<Vec<entity::Model>, AppError> {
-    Ok(entity::Entity::find()
+pub async fn pending<C: ConnectionTrait>(db: &C) -> Result<Vec<super::Company>, AppError> {
+    use crate::accounts::entity::user;
+    let rows = entity::Entity::find()
+        .select_also(user::Entity)
+        .join(
+            JoinType::LeftJoin,
+            entity::Entity::belongs_to(user::Entity).from(entity::Column::OwnerUserId).to(user::Column::Id).into(),
+        )
         .filter(entity::Column::Status.eq(CompanyStatus::Pending))
         .order_by_asc(entity::Column::UpdatedAt)
         .all(db)
-        .await?)
+        .await?;
+    // Each with the language its employer reads: staff write the reason's note for them.
+    Ok(rows
+        .into_iter()
+        .map(|(c, owner)| super::Company { owner_lang: owner.map(|u| u.locale), ..c.into_view() })
+        .collect())
 }
 
 /// Staff verify a pending company, or reject it with a reason.
@@ -84,7 +97,7 @@ pub async fn decide<C: TransactionTrait>(
     staff_id: i32,
     company_id: i32,
     decision: CompanyDecision,
-    reason: Option<String>,
+    reason: Option<(crate::reasons::Reason, &'static str)>,
 ) -> Result<(), AppError> {
     use crate::applications::NotificationKind;
     let (status, kind) = match (decision, &reason) {
@@ -103,11 +116,20 @@ pub async fn decide<C: TransactionTrait>(
             let now = Utc::now();
             let mut am = company.into_active_model();
             am.status = Set(status);
-            am.decision_reason = Set(reason);
+            let (code, note, lang) = match reason {
+                Some((r, lang)) => (Some(r.code), r.note.clone(), r.note.map(|_| lang.to_string())),
+                None => (None, None, None),
+            };
+            am.decision_reason_code = Set(code);
+            am.decision_reason = Set(note);
+            am.decision_reason_lang = Set(lang);
             am.decided_by = Set(Some(staff_id));
             am.decided_at = Set(Some(now));
             am.updated_at = Set(now);
             am.update(txn).await?;
+            if status == CompanyStatus::Verified {
+                crate::vacancies::service::submit_drafts(txn, company_id).await?;
+            }
             crate::applications::service::notify_decision(txn, owner, kind, None).await
         })
     })

@@ -176,6 +176,8 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &AppError) -> Strin
         AppError::Required => tu_string!(i18n, errors.required),
         AppError::StartBeforeClosing => tu_string!(i18n, errors.start_before_closing),
         AppError::ChoiceRequired => tu_string!(i18n, errors.choice_required),
+        AppError::DateInPast => tu_string!(i18n, errors.date_in_past),
+        AppError::TranslationRequired => tu_string!(i18n, errors.translation_required),
         AppError::Fields(_) => tu_string!(i18n, errors.fields),
         AppError::Internal => tu_string!(i18n, errors.internal),
     };

@@ -1,4 +1,4 @@
-use super::{Queue, StaffAccount};
+use super::{Console, QueueKind, StaffAccount};
 use crate::accounts::Role;
 #[cfg(feature = "ssr")]
 use crate::authz::Action;
@@ -25,9 +25,21 @@ pub async fn create_staff_account(name: String, email: String, role: Role, passw
     Ok(())
 }
 
-/// The staff console's queues with counts and the age of the oldest item (F4.1).
-#[server(endpoint = "staff_queues")]
-pub async fn staff_queues() -> Result<Vec<Queue>, AppError> {
+/// The staff console (F4.1): the queues against their targets and what
+/// waits, oldest first (see [`Console`]).
+#[server(endpoint = "staff_console")]
+pub async fn staff_console() -> Result<Console, AppError> {
     let (_, state) = guard(Action::ViewStaffConsole).await?;
-    super::service::queues(&state.db, chrono::Utc::now()).await
+    super::service::console(&state.db, chrono::Utc::now()).await
+}
+
+/// An admin sets how long a queue's items may wait before they are overdue.
+#[server(endpoint = "set_queue_target")]
+pub async fn set_queue_target(queue: QueueKind, target_hours: String) -> Result<(), AppError> {
+    let (admin, state) = guard(Action::SetQueueTargets).await?;
+    let hours = crate::parse::int::<i64>(&target_hours, AppError::OutOfRange).map_err(|e| e.at("target_hours"))?;
+    super::service::set_target(&state.db, queue, hours).await?;
+    tracing::info!(admin_id = admin.id, queue = %queue, hours, "queue target set");
+    crate::forms::redirect("/staff?target=1");
+    Ok(())
 }

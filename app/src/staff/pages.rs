@@ -1,16 +1,18 @@
-use super::api::{staff_accounts, staff_queues, CreateStaffAccount};
-use super::{Queue, QueueKind};
+use super::api::{staff_accounts, staff_console, CreateStaffAccount, SetQueueTarget};
+use super::{Console, Queue, QueueKind, WaitingFlag, TARGET_HOURS_MAX};
 use crate::accounts::validate::{PASSWORD_MAX, PASSWORD_MIN};
 use crate::accounts::Role;
 use crate::authz::Action;
-use crate::forms::{described_by, invalid, use_form_error, FormError};
+use crate::forms::{described_by, invalid, use_form_error, FieldError, FormError};
 use crate::i18n::*;
-use crate::ui::{role_name, user_who_may, Loaded};
+use crate::ui::{role_name, use_reference, use_refs, user_who_may, Loaded};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
-/// The staff console: the queues, then the tools a staff member has today.
+/// The staff console: what comes first. The queues against their targets,
+/// then everything waiting in one list, oldest first, overdue items marked,
+/// each with what it lacks; then the tools.
 #[component]
 pub fn StaffConsolePage() -> impl IntoView {
     let i18n = use_i18n();
@@ -18,20 +20,75 @@ pub fn StaffConsolePage() -> impl IntoView {
         || (),
         |_| async {
             let user = user_who_may(Action::ViewStaffConsole).await?;
-            Ok((user, staff_queues().await?))
+            Ok((user, staff_console().await?))
         },
     );
+    use_reference();
+    let error = use_form_error();
+    let query = use_query_map();
+    let target_set = move || query.with(|q| q.get("target").is_some());
     view! {
         <Loaded resource=console let:data>
             {
-                let (u, queues) = data;
+                let (u, c) = data;
+                let lists = use_refs();
                 let locale = i18n.get_locale_untracked();
+                let Console { queues, waiting, sample_contacts } = c;
+                let targets: Vec<(QueueKind, i64)> = queues.iter().map(|q| (q.kind, q.target_hours)).collect();
                 view! {
                     <section class="card">
                         <h1>{tu_string!(i18n, staff.console_title)}</h1>
+                        {(sample_contacts != 0).then(|| view! {
+                            <p class="flag" role="status">{tu_string!(i18n, staff.sample_contacts)} " "
+                                <a href="/staff/contacts">{tu_string!(i18n, staff.replace_contacts)}</a></p>
+                        })}
                         <ul class="cards queues">
                             {queues.into_iter().map(|q| view! { <QueueCard q locale/> }).collect_view()}
                         </ul>
+                        <h2 id="waiting-title">{tu_string!(i18n, staff.waiting_title)}</h2>
+                        {waiting.is_empty().then(|| view! { <p>{tu_string!(i18n, staff.queue_empty)}</p> })}
+                        <ol class="waiting" aria-labelledby="waiting-title">
+                            {waiting.into_iter().map(|w| {
+                                let href = match w.kind {
+                                    QueueKind::Companies => format!("/staff/companies#company-{}", w.id),
+                                    QueueKind::Vacancies => format!("/vacancies/{}", w.id),
+                                    QueueKind::Applications => format!("/applications/{}", w.id),
+                                };
+                                let job = w.occupation_id.map(|o| format!(" · {}", lists.occupation(o)));
+                                view! {
+                                    <li class=if w.overdue { "overdue" } else { "" }>
+                                        <span class="tag">{queue_title(i18n, w.kind)}</span> " "
+                                        <a href=href>{w.name} {job}</a>
+                                        <span class="small">" · " {tu_string!(i18n, staff.waiting_for)} " " {age_text(i18n, w.hours, locale)}</span>
+                                        {w.overdue.then(|| view! { " " <strong class="tag overdue-tag">{tu_string!(i18n, staff.overdue)}</strong> })}
+                                        {w.flags.into_iter().map(|f| view! { " " <span class="tag flag-tag">{flag_text(i18n, f)}</span> }).collect_view()}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ol>
+                        {(u.role == Role::Admin).then(|| view! {
+                            <details class="card" open=error.with_untracked(|e| !e.is_empty())>
+                                <summary>{tu_string!(i18n, staff.targets_title)}</summary>
+                                <Show when=target_set>
+                                    <p class="notice" role="status">{tu_string!(i18n, staff.target_saved)}</p>
+                                </Show>
+                                <FormError error/>
+                                <form method="post" action=SetQueueTarget::url() class="stack" novalidate>
+                                    <label for="queue">{tu_string!(i18n, staff.target_queue)}</label>
+                                    <select id="queue" name="queue">
+                                        {targets.iter().map(|(k, h)| view! {
+                                            <option value=k.as_str()>{queue_title(i18n, *k)} " (" {age_text(i18n, *h, locale)} ")"</option>
+                                        }).collect_view()}
+                                    </select>
+                                    <label for="target_hours">{tu_string!(i18n, staff.target_hours)}</label>
+                                    <input id="target_hours" name="target_hours" type="number" inputmode="numeric" min="1"
+                                        max=TARGET_HOURS_MAX.to_string() required
+                                        aria-describedby=described_by(error, "target_hours", None) aria-invalid=invalid(error, "target_hours")/>
+                                    <FieldError error field="target_hours"/>
+                                    <button type="submit" class="primary">{tu_string!(i18n, contacts.save)}</button>
+                                </form>
+                            </details>
+                        })}
                         <ul class="tool-list">
                             <li><a href="/staff/contacts">{tu_string!(i18n, contacts.edit_title)}</a></li>
                             <li><a href="/staff/minimum-wage">{tu_string!(i18n, staff.minimum_wage_title)}</a></li>
@@ -46,27 +103,55 @@ pub fn StaffConsolePage() -> impl IntoView {
     }
 }
 
-/// One queue with its count and the age of its oldest item.
+fn queue_title(i18n: leptos_i18n::I18nContext<Locale>, k: QueueKind) -> &'static str {
+    match k {
+        QueueKind::Companies => tu_string!(i18n, nav.company_queue),
+        QueueKind::Vacancies => tu_string!(i18n, nav.vacancy_queue),
+        QueueKind::Applications => tu_string!(i18n, staff.applications_queue),
+    }
+}
+
+fn flag_text(i18n: leptos_i18n::I18nContext<Locale>, f: WaitingFlag) -> &'static str {
+    match f {
+        WaitingFlag::NoTranslation => tu_string!(i18n, staff.flag_no_translation),
+        WaitingFlag::NoProfile => tu_string!(i18n, staff.flag_no_profile),
+    }
+}
+
+/// "5 soat", "3 kun 4 soat": a wait in words that cannot be misread.
+fn age_text(i18n: leptos_i18n::I18nContext<Locale>, h: i64, locale: Locale) -> String {
+    let hours = |n: i64| format!("{} {}", crate::format::integer(n, locale), tu_string!(i18n, staff.hours));
+    if h < 24 {
+        hours(h)
+    } else {
+        let days = format!("{} {}", crate::format::integer(h / 24, locale), tu_string!(i18n, staff.days));
+        if h % 24 == 0 {
+            days
+        } else {
+            format!("{days} {}", hours(h % 24))
+        }
+    }
+}
+
+/// One queue: how many wait, how many are past the target, the oldest.
 #[component]
 fn QueueCard(q: Queue, locale: Locale) -> impl IntoView {
     let i18n = use_i18n();
-    let (href, title) = match q.kind {
-        QueueKind::Companies => ("/staff/companies", tu_string!(i18n, nav.company_queue).to_string()),
-        QueueKind::Vacancies => ("/staff/vacancies", tu_string!(i18n, nav.vacancy_queue).to_string()),
-        QueueKind::Applications => ("/applications", tu_string!(i18n, staff.applications_queue).to_string()),
+    let href = match q.kind {
+        QueueKind::Companies => "/staff/companies",
+        QueueKind::Vacancies => "/staff/vacancies",
+        QueueKind::Applications => "/applications",
     };
-    let age = q.oldest_hours.map(|h| {
-        if h < 24 {
-            format!("{} {}", crate::format::integer(h, locale), tu_string!(i18n, staff.hours))
-        } else {
-            format!("{} {}", crate::format::integer(h / 24, locale), tu_string!(i18n, staff.days))
-        }
-    });
+    let class = if q.overdue > 0 { "card overdue" } else { "card" };
     view! {
-        <li class="card">
-            <h2><a href=href>{title}</a></h2>
+        <li class=class>
+            <h2><a href=href>{queue_title(i18n, q.kind)}</a></h2>
             <p class="count">{crate::format::integer(q.count as i64, locale)}</p>
-            {age.map(|a| view! { <p class="small">{tu_string!(i18n, staff.oldest)} " " {a}</p> })}
+            {(q.overdue != 0).then(|| view! {
+                <p><strong>{tu_string!(i18n, staff.overdue_count)} " " {crate::format::integer(q.overdue as i64, locale)}</strong></p>
+            })}
+            <p class="small">{tu_string!(i18n, staff.target)} " " {age_text(i18n, q.target_hours, locale)}</p>
+            {q.oldest_hours.map(|h| view! { <p class="small">{tu_string!(i18n, staff.oldest)} " " {age_text(i18n, h, locale)}</p> })}
         </li>
     }
 }

@@ -114,8 +114,12 @@ pub async fn my_vacancies() -> Result<Vec<Vacancy>, AppError> {
 #[server(endpoint = "save_vacancy")]
 pub async fn save_vacancy(#[server(flatten)] form: VacancyForm) -> Result<(), AppError> {
     let (user, state) = guard(Action::ManageOwnVacancies).await?;
-    super::service::save(&state.db, &user, form.parse()?).await?;
-    crate::forms::redirect("/employer/vacancies?submitted=1");
+    let (_, status) = super::service::save(&state.db, &user, form.parse()?).await?;
+    crate::forms::redirect(if status == super::VacancyStatus::Draft {
+        "/employer/vacancies?drafted=1"
+    } else {
+        "/employer/vacancies?submitted=1"
+    });
     Ok(())
 }
 
@@ -124,11 +128,29 @@ pub async fn save_vacancy(#[server(flatten)] form: VacancyForm) -> Result<(), Ap
 /// how many candidates staff forwarded to each, and the projects.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Desk {
-    pub company: Option<(crate::companies::CompanyStatus, Option<String>)>,
+    pub company: Option<Standing>,
     pub vacancies: Vec<Vacancy>,
     /// `(vacancy id, candidates)` for the vacancies that have any.
     pub candidates: Vec<(i32, u32)>,
     pub projects: Vec<Project>,
+}
+
+/// Whether the employer's company may post, and the reason when staff rejected it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Standing {
+    pub status: crate::companies::CompanyStatus,
+    pub reason_code: Option<crate::reasons::ReasonCode>,
+    pub reason: Option<String>,
+    pub reason_lang: Option<String>,
+}
+
+/// The employer closes one of their published vacancies.
+#[server(endpoint = "close_vacancy")]
+pub async fn close_vacancy(vacancy_id: i32) -> Result<(), AppError> {
+    let (user, state) = guard(Action::ManageOwnVacancies).await?;
+    super::service::close(&state.db, &user, vacancy_id).await?;
+    crate::forms::redirect("/employer/vacancies?closed=1");
+    Ok(())
 }
 
 /// The employer's vacancies page (see [`Desk`]).
@@ -151,10 +173,22 @@ pub async fn review_vacancy(
     vacancy_id: i32,
     decision: VacancyDecision,
     reason: Option<String>,
+    reason_note: Option<String>,
+    /// Publishing: the Uzbek text, when the employer left it out.
+    text_uz: Option<String>,
 ) -> Result<(), AppError> {
     let (user, state) = guard(Action::ReviewVacancies).await?;
-    let reason = crate::parse::optional_text(reason.as_deref(), 500)?;
-    super::service::review(&state.db, user.id, vacancy_id, decision, reason).await?;
+    let (reason, text_uz) = match decision {
+        VacancyDecision::Publish => {
+            (None, crate::parse::optional_text(text_uz.as_deref(), 5000).map_err(|e| e.at("text_uz"))?)
+        }
+        VacancyDecision::Return | VacancyDecision::Reject => {
+            let r =
+                crate::reasons::parse(crate::reasons::ReasonFor::Vacancy, reason.as_deref(), reason_note.as_deref())?;
+            (Some((r, crate::lang::request_locale())), None)
+        }
+    };
+    super::service::review(&state.db, user.id, vacancy_id, decision, reason, text_uz).await?;
     crate::forms::redirect("/staff/vacancies");
     Ok(())
 }

@@ -27,6 +27,8 @@ pub struct Model {
     pub text_uz: Option<String>,
     pub status: VacancyStatus,
     pub review_reason: Option<String>,
+    pub review_reason_code: Option<crate::reasons::ReasonCode>,
+    pub review_reason_lang: Option<String>,
     /// Folded text of everything a person may search for (see `reference::text`).
     pub search: String,
     pub published_at: Option<ChronoDateTimeUtc>,
@@ -68,6 +70,9 @@ impl Model {
             text_uz: self.text_uz,
             status: self.status,
             review_reason: self.review_reason,
+            review_reason_code: self.review_reason_code,
+            review_reason_lang: self.review_reason_lang,
+            owner_lang: None,
             created_at: self.created_at.to_rfc3339(),
             project_id: self.project_id,
         }

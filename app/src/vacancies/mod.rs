@@ -16,6 +16,8 @@ crate::state_enum! {
     /// A vacancy's life: submitted for review, returned for correction,
     /// published, rejected, or closed (closing date passed or positions filled).
     pub enum VacancyStatus {
+        /// Saved while the company awaits verification; sent for review when it is verified.
+        Draft,
         Submitted,
         Returned,
         Published,
@@ -83,7 +85,13 @@ pub struct Vacancy {
     pub text_tr: String,
     pub text_uz: Option<String>,
     pub status: VacancyStatus,
+    /// Sent back or rejected: the reason from the list, the note and its language.
     pub review_reason: Option<String>,
+    pub review_reason_code: Option<crate::reasons::ReasonCode>,
+    pub review_reason_lang: Option<String>,
+    /// For staff deciding on it: the language its employer reads (`uz`, `tr`).
+    #[serde(default)]
+    pub owner_lang: Option<String>,
     /// RFC 3339.
     pub created_at: String,
     pub project_id: Option<i32>,

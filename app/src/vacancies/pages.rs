@@ -1,6 +1,6 @@
 use super::api::{
-    employer_desk, get_project, get_vacancy, my_projects, search_vacancies, vacancy_review_queue, ReviewVacancy,
-    SaveProject, SaveVacancy,
+    employer_desk, get_project, get_vacancy, my_projects, search_vacancies, vacancy_review_queue, CloseVacancy,
+    ReviewVacancy, SaveProject, SaveVacancy,
 };
 use super::{SearchQuery, Sort, TurkishLevel, Vacancy, VacancyStatus, VacancySummary};
 use crate::accounts::api::get_current_user;
@@ -27,6 +27,7 @@ pub fn level_text(i18n: leptos_i18n::I18nContext<Locale>, level: TurkishLevel) -
 
 fn status_text(i18n: leptos_i18n::I18nContext<Locale>, s: VacancyStatus) -> String {
     match s {
+        VacancyStatus::Draft => tu_string!(i18n, vacancies.status_draft),
         VacancyStatus::Submitted => tu_string!(i18n, vacancies.status_submitted),
         VacancyStatus::Returned => tu_string!(i18n, vacancies.status_returned),
         VacancyStatus::Published => tu_string!(i18n, vacancies.status_published),
@@ -262,8 +263,17 @@ pub fn SearchPage() -> impl IntoView {
 }
 
 /// A vacancy above its apply box, as markup (see [`crate::markup`]); `facts` from [`crate::markup::definitions`].
-pub fn vacancy_markup(v: &Vacancy, occupation: &str, facts: &str, text: &str, t: &VacancyTexts) -> String {
-    let mut m = Markup::with_capacity(1200 + facts.len() + text.len());
+/// The description as the reader gets it: the Uzbek text for Uzbek readers
+/// when there is one, else the Turkish; its language, and the label saying so
+/// when it is not the reader's.
+pub struct Described<'a> {
+    pub text: &'a str,
+    pub lang: Locale,
+    pub label: Option<&'a str>,
+}
+
+pub fn vacancy_markup(v: &Vacancy, occupation: &str, facts: &str, text: &Described, t: &VacancyTexts) -> String {
+    let mut m = Markup::with_capacity(1200 + facts.len() + text.text.len());
     m.raw("<h1>").text(occupation).raw("</h1><p>").text(&v.company_name).text(" ");
     if v.company_verified {
         m.raw("<span class=\"badge\">").text(t.verified_company).raw("</span>");
@@ -274,8 +284,86 @@ pub fn vacancy_markup(v: &Vacancy, occupation: &str, facts: &str, text: &str, t:
     if let Some(p) = v.project_id {
         m.raw("<p><a href=\"/projects/").int(p.into()).raw("\">").text(t.project_link).raw("</a></p>");
     }
-    m.raw("<h2>").text(t.description).raw("</h2><p class=\"prewrap\">").text(text).raw("</p>");
+    m.raw("<h2>").text(t.description);
+    if let Some(label) = text.label {
+        m.raw(" <span class=\"small\">").text(label).raw("</span>");
+    }
+    m.raw("</h2><p class=\"prewrap\" lang=\"").raw(leptos_i18n::Locale::as_str(text.lang)).raw("\">");
+    m.text(text.text).raw("</p>");
     m.into_string()
+}
+
+/// A vacancy's structured facts as `<dt>`/`<dd>` markup, in the reader's language.
+fn vacancy_facts(i18n: leptos_i18n::I18nContext<Locale>, v: &Vacancy, lists: &ReferenceLists) -> String {
+    let locale = i18n.get_locale_untracked();
+    let yn =
+        move |b: bool| if b { tu_string!(i18n, vacancies.yes) } else { tu_string!(i18n, vacancies.no) }.to_string();
+    let district = if v.district.is_empty() { String::new() } else { format!(", {}", v.district) };
+    crate::markup::definitions(&[
+        (tu_string!(i18n, companies.sector), lists.sector(v.sector_id)),
+        (tu_string!(i18n, companies.province), format!("{}{district}", lists.province(v.province_id))),
+        (tu_string!(i18n, vacancies.places_free), crate::format::integer(i64::from(v.positions - v.filled), locale)),
+        (tu_string!(i18n, vacancies.places_total), crate::format::integer(i64::from(v.positions), locale)),
+        (tu_string!(i18n, vacancies.hours), v.hours_per_week.to_string()),
+        (tu_string!(i18n, vacancies.housing), yn(v.housing)),
+        (tu_string!(i18n, vacancies.meals), yn(v.meals)),
+        (tu_string!(i18n, vacancies.transport), yn(v.transport)),
+        (tu_string!(i18n, vacancies.contract_months), v.contract_months.to_string()),
+        (tu_string!(i18n, vacancies.turkish_level), level_text(i18n, v.turkish_level)),
+        (tu_string!(i18n, vacancies.certificate_required), yn(v.certificate_required)),
+        (tu_string!(i18n, vacancies.start_date), date(&v.start_date, locale)),
+        (tu_string!(i18n, vacancies.closing_date), date(&v.closing_date, locale)),
+        (tu_string!(i18n, vacancies.fees), tu_string!(i18n, vacancies.no_fees).to_string()),
+    ])
+}
+
+/// Staff's decision on a submitted vacancy: publish (writing the Uzbek text
+/// when the employer left it out), or send back or reject with a reason from
+/// the list. `plain`: the page's only review box (its ids need no prefix).
+#[component]
+pub fn ReviewBox(v: Vacancy, #[prop(default = false)] plain: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = use_form_error();
+    let echo = use_echo();
+    // The box whose form was refused keeps the plain ids, its errors and its text.
+    let refused = plain || echo.value("vacancy_id") == Some(v.id.to_string());
+    let echo = if refused { echo } else { Default::default() };
+    let ids = (!refused).then(|| format!("v{}-", v.id));
+    let tid = format!("{}text_uz", ids.clone().unwrap_or_default());
+    let reader = v.owner_lang.as_deref().and_then(crate::lang::parse_locale);
+    let missing = v.text_uz.is_none();
+    view! {
+        <div class="review">
+            {missing.then(|| view! {
+                <form method="post" action=ReviewVacancy::url() class="stack" novalidate>
+                    <input type="hidden" name="vacancy_id" value=v.id.to_string()/>
+                    <p class="flag">{tu_string!(i18n, vacancies.uz_missing)}</p>
+                    <label for=tid.clone()>{tu_string!(i18n, vacancies.text_uz_by_staff)}</label>
+                    <textarea id=tid.clone() name="text_uz" rows="5" maxlength="5000" required
+                        aria-describedby=move || refused.then(|| described_by(error, "text_uz", None)()).flatten()
+                        aria-invalid=move || refused.then(|| invalid(error, "text_uz")()).flatten()>
+                        {echo.value("text_uz").unwrap_or_default()}
+                    </textarea>
+                    {refused.then(|| view! { <FieldError error field="text_uz"/> })}
+                    <button type="submit" name="decision" value="publish" class="primary">{tu_string!(i18n, vacancies.publish)}</button>
+                </form>
+            })}
+            {(!missing).then(|| view! {
+                <form method="post" action=ReviewVacancy::url() class="stack">
+                    <input type="hidden" name="vacancy_id" value=v.id.to_string()/>
+                    <button type="submit" name="decision" value="publish" class="primary">{tu_string!(i18n, vacancies.publish)}</button>
+                </form>
+            })}
+            <form method="post" action=ReviewVacancy::url() class="stack" novalidate>
+                <input type="hidden" name="vacancy_id" value=v.id.to_string()/>
+                <crate::reasons::ReasonFields decision=crate::reasons::ReasonFor::Vacancy reader ids echo/>
+                <div class="actions">
+                    <button type="submit" name="decision" value="return" class="secondary">{tu_string!(i18n, vacancies.send_back)}</button>
+                    <button type="submit" name="decision" value="reject" class="secondary">{tu_string!(i18n, companies.reject)}</button>
+                </div>
+            </form>
+        </div>
+    }
 }
 
 /// One vacancy with every structured field in the reader's language.
@@ -299,32 +387,19 @@ pub fn VacancyPage() -> impl IntoView {
                 let lists = use_refs();
                 let locale = i18n.get_locale_untracked();
                 {
-                        let yes = tu_string!(i18n, vacancies.yes).to_string();
-                        let no = tu_string!(i18n, vacancies.no).to_string();
-                        let yn = move |b: bool| if b { yes.clone() } else { no.clone() };
-                        let district = if v.district.is_empty() { String::new() } else { format!(", {}", v.district) };
-                        let facts = crate::markup::definitions(&[
-                            (tu_string!(i18n, companies.sector), lists.sector(v.sector_id)),
-                            (tu_string!(i18n, companies.province), format!("{}{district}", lists.province(v.province_id))),
-                            (tu_string!(i18n, vacancies.positions), format!("{} / {}", v.positions - v.filled, v.positions)),
-                            (tu_string!(i18n, vacancies.hours), v.hours_per_week.to_string()),
-                            (tu_string!(i18n, vacancies.housing), yn(v.housing)),
-                            (tu_string!(i18n, vacancies.meals), yn(v.meals)),
-                            (tu_string!(i18n, vacancies.transport), yn(v.transport)),
-                            (tu_string!(i18n, vacancies.contract_months), v.contract_months.to_string()),
-                            (tu_string!(i18n, vacancies.turkish_level), level_text(i18n, v.turkish_level)),
-                            (tu_string!(i18n, vacancies.certificate_required), yn(v.certificate_required)),
-                            (tu_string!(i18n, vacancies.start_date), date(&v.start_date, locale)),
-                            (tu_string!(i18n, vacancies.closing_date), date(&v.closing_date, locale)),
-                            (tu_string!(i18n, vacancies.fees), tu_string!(i18n, vacancies.no_fees).to_string()),
-                        ]);
-                        let text = match (locale, &v.text_uz) {
-                            (Locale::uz, Some(t)) => t.clone(),
-                            _ => v.text_tr.clone(),
+                        let facts = vacancy_facts(i18n, &v, &lists);
+                        let (text, lang) = match (locale, &v.text_uz) {
+                            (Locale::uz, Some(t)) => (t.as_str(), Locale::uz),
+                            _ => (v.text_tr.as_str(), Locale::tr),
                         };
+                        let described = Described { text, lang, label: crate::reasons::written_in(i18n, lang) };
+                        let html = vacancy_markup(&v, &lists.occupation(v.occupation_id), &facts, &described, &VacancyTexts::of(i18n));
+                        let staff = reader.as_ref().is_some_and(|u| matches!(u.role, crate::accounts::Role::Staff | crate::accounts::Role::Admin));
+                        let review = (staff && v.status == VacancyStatus::Submitted).then(|| view! { <ReviewBox v=v.clone() plain=true/> });
                         view! {
                             <article class="card vacancy-page">
-                                <div inner_html=vacancy_markup(&v, &lists.occupation(v.occupation_id), &facts, &text, &VacancyTexts::of(i18n))></div>
+                                <div inner_html=html></div>
+                                {review}
                                 <crate::applications::pages::ApplyBox vacancy_id=v.id open=v.status == VacancyStatus::Published reader/>
                             </article>
                         }
@@ -343,6 +418,9 @@ pub fn MyVacanciesPage() -> impl IntoView {
     use_reference();
     let query = use_query_map();
     let submitted = move || query.with(|q| q.get("submitted").is_some());
+    let drafted = move || query.with(|q| q.get("drafted").is_some());
+    let closed = move || query.with(|q| q.get("closed").is_some());
+    let closing = query.with_untracked(|q| q.get("close").and_then(|v| v.parse::<i32>().ok()));
     let error = use_form_error();
     view! {
         <Loaded resource=list let:data>
@@ -350,7 +428,10 @@ pub fn MyVacanciesPage() -> impl IntoView {
                 let super::api::Desk { vacancies: items, projects, company, candidates } = data;
                 let lists = use_refs();
                 let locale = i18n.get_locale_untracked();
-                let verified = company.as_ref().is_some_and(|c| c.0 == CompanyStatus::Verified);
+                let status = company.as_ref().map(|c| c.status);
+                let verified = status == Some(CompanyStatus::Verified);
+                // While the company awaits verification, vacancies are saved as drafts.
+                let may_write = matches!(status, Some(CompanyStatus::Verified | CompanyStatus::Pending));
                 // Before the 20-field form: whether the company may post at all yet.
                 let banner = match company {
                     None => Some(view! {
@@ -359,19 +440,22 @@ pub fn MyVacanciesPage() -> impl IntoView {
                             <p><a class="button primary" href="/employer/company">{tu_string!(i18n, companies.register_title)}</a></p>
                         </div>
                     }.into_any()),
-                    Some((CompanyStatus::Pending, _)) => Some(view! {
-                        <p class="notice warn" role="status">{tu_string!(i18n, vacancies.banner_pending)}</p>
-                    }.into_any()),
-                    Some((CompanyStatus::Rejected, reason)) => Some(view! {
-                        <div class="notice warn" role="status">
-                            <p>{tu_string!(i18n, vacancies.banner_rejected)} " " {reason}</p>
-                            <p><a class="button primary" href="/employer/company">{tu_string!(i18n, vacancies.banner_correct_company)}</a></p>
-                        </div>
-                    }.into_any()),
-                    Some((CompanyStatus::Suspended, _)) => Some(view! {
-                        <p class="notice warn" role="status">{tu_string!(i18n, vacancies.banner_suspended)}</p>
-                    }.into_any()),
-                    Some((CompanyStatus::Verified, _)) => None,
+                    Some(c) => match c.status {
+                        CompanyStatus::Pending => Some(view! {
+                            <p class="notice warn" role="status">{tu_string!(i18n, vacancies.banner_pending)}</p>
+                        }.into_any()),
+                        CompanyStatus::Rejected => Some(view! {
+                            <div class="notice warn" role="status">
+                                <p>{tu_string!(i18n, vacancies.banner_rejected)}</p>
+                                <crate::reasons::ReasonShown code=c.reason_code note=c.reason lang=c.reason_lang/>
+                                <p><a class="button primary" href="/employer/company">{tu_string!(i18n, vacancies.banner_correct_company)}</a></p>
+                            </div>
+                        }.into_any()),
+                        CompanyStatus::Suspended => Some(view! {
+                            <p class="notice warn" role="status">{tu_string!(i18n, vacancies.banner_suspended)}</p>
+                        }.into_any()),
+                        CompanyStatus::Verified => None,
+                    },
                 };
                 let count = |id: i32| candidates.iter().find(|c| c.0 == id).map_or(0, |c| i64::from(c.1));
                 view! {
@@ -381,8 +465,25 @@ pub fn MyVacanciesPage() -> impl IntoView {
                             <Show when=submitted>
                                 <p class="notice" role="status">{tu_string!(i18n, vacancies.submitted_notice)}</p>
                             </Show>
-                            {verified.then(|| view! {
-                                <p><a class="button primary" href="/employer/vacancies/new">{tu_string!(i18n, vacancies.new_title)}</a></p>
+                            <Show when=drafted>
+                                <p class="notice" role="status">{tu_string!(i18n, vacancies.drafted_notice)}</p>
+                            </Show>
+                            <Show when=closed>
+                                <p class="notice" role="status">{tu_string!(i18n, vacancies.closed_notice)}</p>
+                            </Show>
+                            <FormError error/>
+                            {closing.filter(|id| items.iter().any(|v| v.id == *id && v.status == VacancyStatus::Published)).map(|id| view! {
+                                <form method="post" action=CloseVacancy::url() class="stack confirm">
+                                    <input type="hidden" name="vacancy_id" value=id.to_string()/>
+                                    <p role="alert"><strong>{tu_string!(i18n, vacancies.close)}</strong> " — " {tu_string!(i18n, vacancies.close_confirm)}</p>
+                                    <div class="actions">
+                                        <button type="submit" class="primary">{tu_string!(i18n, vacancies.close_yes)}</button>
+                                        <a class="button secondary" href="/employer/vacancies">{tu_string!(i18n, vacancies.close_no)}</a>
+                                    </div>
+                                </form>
+                            })}
+                            {may_write.then(|| view! {
+                                <p><a class="button primary" href=if verified { "/employer/vacancies/new" } else { "/employer/vacancies/new?draft=1" }>{tu_string!(i18n, vacancies.new_title)}</a></p>
                             })}
                             {(!items.is_empty()).then(|| view! {
                                 <div class="table-scroll" role="region" tabindex="0" aria-labelledby="my-vacancies-title">
@@ -404,15 +505,25 @@ pub fn MyVacanciesPage() -> impl IntoView {
                                                 <tr>
                                                     <td><a href=format!("/vacancies/{}", v.id)>{lists.occupation(v.occupation_id)}</a></td>
                                                     <td>{city}</td>
-                                                    <td>{status_text(i18n, v.status)} {v.review_reason.clone().map(|r| format!(" — {r}"))}</td>
+                                                    <td>{status_text(i18n, v.status)}
+                                                        <crate::reasons::ReasonShown code=v.review_reason_code note=v.review_reason.clone() lang=v.review_reason_lang.clone()/></td>
                                                     <td><a href="/applications">{crate::format::integer(count(v.id), locale)}</a></td>
                                                     <td>{tu_string!(i18n, vacancies.places_filled)} " " {crate::format::integer(i64::from(v.filled), locale)}
                                                         " / " {crate::format::integer(i64::from(v.positions), locale)}</td>
                                                     <td>{date(&v.closing_date, locale)}</td>
                                                     <td>
-                                                        {(v.status == VacancyStatus::Returned).then(|| view! {
-                                                            <a href=format!("/employer/vacancies/new?edit={}", v.id)>{tu_string!(i18n, vacancies.correct)}</a>
-                                                        })}
+                                                        {match v.status {
+                                                            VacancyStatus::Returned => Some(view! {
+                                                                <a href=format!("/employer/vacancies/new?edit={}", v.id)>{tu_string!(i18n, vacancies.correct)}</a>
+                                                            }.into_any()),
+                                                            VacancyStatus::Draft => Some(view! {
+                                                                <a href=format!("/employer/vacancies/new?edit={}&draft=1", v.id)>{tu_string!(i18n, vacancies.edit_draft)}</a>
+                                                            }.into_any()),
+                                                            VacancyStatus::Published => Some(view! {
+                                                                <a href=format!("/employer/vacancies?close={}", v.id)>{tu_string!(i18n, vacancies.close)}</a>
+                                                            }.into_any()),
+                                                            _ => None,
+                                                        }}
                                                     </td>
                                                 </tr>
                                             }
@@ -459,6 +570,8 @@ pub fn VacancyFormPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let edit = Memo::new(move |_| query.with(|q| q.get("edit").and_then(|v| v.parse::<i32>().ok())));
+    // The company awaits verification: the form saves a draft (the server decides; this is its label).
+    let draft = query.with_untracked(|q| q.get("draft").is_some());
     // The vacancy being corrected (if any) and the employer's projects.
     let data = Resource::new(
         move || edit.get(),
@@ -573,7 +686,8 @@ pub fn VacancyFormPage() -> impl IntoView {
                             <textarea id="text_uz" name="text_uz" rows="6" maxlength="5000"
                                 aria-describedby=described_by(error, "text_uz", None) aria-invalid=invalid(error, "text_uz")>{g("text_uz", |v| v.text_uz.clone().unwrap_or_default())}</textarea>
                             <FieldError error field="text_uz"/>
-                            <button type="submit" class="primary">{tu_string!(i18n, vacancies.submit)}</button>
+                            {draft.then(|| view! { <p class="hint">{tu_string!(i18n, vacancies.draft_hint)}</p> })}
+                            <button type="submit" class="primary">{if draft { tu_string!(i18n, vacancies.save_draft) } else { tu_string!(i18n, vacancies.submit) }}</button>
                         </form>
                     </section>
                 }
@@ -582,7 +696,9 @@ pub fn VacancyFormPage() -> impl IntoView {
     }
 }
 
-/// Staff: vacancies waiting for review, oldest first.
+/// Staff: vacancies waiting for review, oldest first, each card with what
+/// the decision needs (every fact, both texts, what is missing) and the
+/// decision itself.
 #[component]
 pub fn VacancyQueuePage() -> impl IntoView {
     let i18n = use_i18n();
@@ -598,23 +714,28 @@ pub fn VacancyQueuePage() -> impl IntoView {
                         <section class="card">
                             <h1>{tu_string!(i18n, nav.vacancy_queue)} " (" {items.len()} ")"</h1>
                             <FormError error/>
+                            {items.is_empty().then(|| view! { <p>{tu_string!(i18n, staff.queue_empty)}</p> })}
                             <ul class="queue">
                                 {items.into_iter().map(|v| {
-                                    let rid = format!("reason-{}", v.id);
+                                    let facts = vacancy_facts(i18n, &v, &lists);
                                     view! {
                                         <li class="card">
                                             <h2><a href=format!("/vacancies/{}", v.id)>{lists.occupation(v.occupation_id)}</a></h2>
-                                            <p>{v.company_name.clone()} " · " {lists.province(v.province_id)} " · " {money_try(v.wage_kurus, locale)}</p>
-                                            <form method="post" action=ReviewVacancy::url() class="stack">
-                                                <input type="hidden" name="vacancy_id" value=v.id.to_string()/>
-                                                <label for=rid.clone()>{tu_string!(i18n, vacancies.review_reason)}</label>
-                                                <input id=rid name="reason" type="text" maxlength="500"/>
-                                                <div class="actions">
-                                                    <button type="submit" name="decision" value="publish" class="primary">{tu_string!(i18n, vacancies.publish)}</button>
-                                                    <button type="submit" name="decision" value="return" class="secondary">{tu_string!(i18n, vacancies.send_back)}</button>
-                                                    <button type="submit" name="decision" value="reject" class="secondary">{tu_string!(i18n, companies.reject)}</button>
-                                                </div>
-                                            </form>
+                                            <p>{v.company_name.clone()} " · " <strong>{money_try(v.wage_kurus, locale)}</strong>
+                                               " " <span class="small">{tu_string!(i18n, vacancies.per_month_gross)}</span>
+                                               " · " {tu_string!(i18n, staff.waiting_since)} " " {date(&v.created_at, locale)}</p>
+                                            <dl class="facts" inner_html=facts></dl>
+                                            <details>
+                                                <summary>{tu_string!(i18n, vacancies.text_tr)}</summary>
+                                                <p class="prewrap" lang="tr">{v.text_tr.clone()}</p>
+                                            </details>
+                                            {v.text_uz.clone().map(|t| view! {
+                                                <details>
+                                                    <summary>{tu_string!(i18n, vacancies.text_uz)}</summary>
+                                                    <p class="prewrap" lang="uz">{t}</p>
+                                                </details>
+                                            })}
+                                            <ReviewBox v/>
                                         </li>
                                     }
                                 }).collect_view()}
@@ -790,6 +911,9 @@ mod tests {
             text_uz: None,
             status: VacancyStatus::Published,
             review_reason: None,
+            review_reason_code: None,
+            review_reason_lang: None,
+            owner_lang: None,
             created_at: "2026-12-01T10:00:00Z".into(),
             project_id: Some(3),
         };
@@ -800,16 +924,25 @@ mod tests {
             description: "Açıklama",
             ..texts(Locale::tr)
         };
-        let html = vacancy_markup(&v, "Kaynakçı", "<dt>İl</dt><dd>İzmir</dd>", "Satır 1\n<script>x</script>", &t);
+        let text = Described { text: "Satır 1\n<script>x</script>", lang: Locale::tr, label: None };
+        let html = vacancy_markup(&v, "Kaynakçı", "<dt>İl</dt><dd>İzmir</dd>", &text, &t);
         assert_eq!(
             html,
             "<h1>Kaynakçı</h1><p>&lt;b&gt;Anadolu&lt;/b&gt; &amp; Ortaklar <span class=\"badge\">Doğrulanmış</span></p>\
              <p class=\"wage\">35.030,00\u{a0}TL <span class=\"small\">aylık brüt</span></p>\
              <dl class=\"facts\"><dt>İl</dt><dd>İzmir</dd></dl><p><a href=\"/projects/3\">Proje</a></p>\
-             <h2>Açıklama</h2><p class=\"prewrap\">Satır 1\n&lt;script&gt;x&lt;/script&gt;</p>"
+             <h2>Açıklama</h2><p class=\"prewrap\" lang=\"tr\">Satır 1\n&lt;script&gt;x&lt;/script&gt;</p>"
         );
-        let plain = vacancy_markup(&Vacancy { company_verified: false, project_id: None, ..v }, "K", "", "", &t);
+        // A text in another language than the reader's says so.
+        let turkish = Described { text: "", lang: Locale::tr, label: Some("(turkcha yozilgan)") };
+        let plain = vacancy_markup(&Vacancy { company_verified: false, project_id: None, ..v }, "K", "", &turkish, &t);
         assert!(!plain.contains("badge") && !plain.contains("/projects/"), "{plain}");
+        assert!(
+            plain.contains(
+                "<h2>Açıklama <span class=\"small\">(turkcha yozilgan)</span></h2><p class=\"prewrap\" lang=\"tr\">"
+            ),
+            "{plain}"
+        );
     }
 
     #[test]

@@ -220,7 +220,12 @@ pub async fn employer_desk<C: ConnectionTrait>(db: &C, user: &SessionUser) -> Re
     let mut candidates: Vec<(i32, u32)> = candidates.into_iter().collect();
     candidates.sort_unstable();
     Ok(super::api::Desk {
-        company: company.map(|c| (c.status, c.decision_reason)),
+        company: company.map(|c| super::api::Standing {
+            status: c.status,
+            reason_code: c.decision_reason_code,
+            reason: c.decision_reason,
+            reason_lang: c.decision_reason_lang,
+        }),
         vacancies: mine(db, user.id).await?,
         candidates,
         projects: my_projects(db, user.id).await?,
@@ -236,9 +241,18 @@ pub struct VacancyInput {
 }
 
 /// Submits a new vacancy for review, or a corrected one that staff sent back.
-/// Returns its id.
-pub async fn save<C: ConnectionTrait>(db: &C, user: &SessionUser, input: VacancyInput) -> Result<i32, AppError> {
-    let c = companies::own_verified(db, user.id).await?;
+/// While the company awaits verification it is saved as a draft, which goes
+/// for review when staff verify the company. Returns its id and status.
+pub async fn save<C: ConnectionTrait>(
+    db: &C,
+    user: &SessionUser,
+    input: VacancyInput,
+) -> Result<(i32, VacancyStatus), AppError> {
+    let c = companies::own(db, user.id)
+        .await?
+        .filter(|c| matches!(c.status, CompanyStatus::Verified | CompanyStatus::Pending))
+        .ok_or(AppError::CompanyNotVerified)?;
+    let status = if c.status == CompanyStatus::Verified { VacancyStatus::Submitted } else { VacancyStatus::Draft };
     let today = Utc::now().date_naive();
     let ok = check(&input.draft, reference::minimum_wage_on(db, today).await?, today)?;
     let d = input.draft;
@@ -259,8 +273,8 @@ pub async fn save<C: ConnectionTrait>(db: &C, user: &SessionUser, input: Vacancy
             let v = entity::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
             let owner = company::Entity::find_by_id(v.company_id).one(db).await?.ok_or(AppError::NotFound)?;
             may_edit_company_row(user, owner.owner_user_id)?;
-            // Only what staff sent back is corrected.
-            if v.status != VacancyStatus::Returned {
+            // Only a draft, or what staff sent back, is corrected.
+            if !matches!(v.status, VacancyStatus::Returned | VacancyStatus::Draft) {
                 return Err(AppError::InvalidInput);
             }
             v.into_active_model()
@@ -304,32 +318,59 @@ pub async fn save<C: ConnectionTrait>(db: &C, user: &SessionUser, input: Vacancy
     am.closing_date = Set(ok.closing_date);
     am.text_tr = Set(ok.text_tr);
     am.text_uz = Set(ok.text_uz);
-    am.status = Set(VacancyStatus::Submitted);
+    am.status = Set(status);
     am.review_reason = Set(None);
+    am.review_reason_code = Set(None);
+    am.review_reason_lang = Set(None);
     am.updated_at = Set(now);
     am.project_id = Set(input.project_id);
     let id = am.save(db).await?.try_into_model()?.id;
-    tracing::info!(user_id = user.id, company_id = c.id, vacancy_id = id, "vacancy submitted for review");
-    Ok(id)
+    tracing::info!(user_id = user.id, company_id = c.id, vacancy_id = id, status = %status, "vacancy saved");
+    Ok((id, status))
 }
 
-/// Vacancies waiting for review, oldest first.
+/// Vacancies waiting for review, oldest first, each with the language its
+/// employer reads (staff write the reason's note for them).
 pub async fn review_queue<C: ConnectionTrait>(db: &C) -> Result<Vec<Vacancy>, AppError> {
     let rows = entity::Entity::find()
         .filter(entity::Column::Status.eq(VacancyStatus::Submitted))
         .order_by_asc(entity::Column::UpdatedAt)
         .all(db)
         .await?;
-    views(db, rows).await
+    let langs: HashMap<i32, String> = company::Entity::find()
+        .select_only()
+        .column(company::Column::Id)
+        .column(crate::accounts::entity::user::Column::Locale)
+        .join(
+            JoinType::InnerJoin,
+            company::Entity::belongs_to(crate::accounts::entity::user::Entity)
+                .from(company::Column::OwnerUserId)
+                .to(crate::accounts::entity::user::Column::Id)
+                .into(),
+        )
+        .filter(company::Column::Id.is_in(rows.iter().map(|r| r.company_id).collect::<Vec<_>>()))
+        .into_tuple::<(i32, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let mut list = views(db, rows).await?;
+    for v in &mut list {
+        v.owner_lang = langs.get(&v.company_id).cloned();
+    }
+    Ok(list)
 }
 
-/// Staff publish a submitted vacancy, or send it back or reject it with a reason.
+/// Staff publish a submitted vacancy (with both texts: staff supply the
+/// Uzbek one the employer left out), or send it back or reject it with a
+/// reason from the list.
 pub async fn review<C: TransactionTrait>(
     db: &C,
     staff_id: i32,
     vacancy_id: i32,
     decision: VacancyDecision,
-    reason: Option<String>,
+    reason: Option<(crate::reasons::Reason, &'static str)>,
+    text_uz: Option<String>,
 ) -> Result<(), AppError> {
     use crate::applications::NotificationKind;
     let (status, kind) = match (decision, &reason) {
@@ -348,11 +389,32 @@ pub async fn review<C: TransactionTrait>(
             let owner =
                 company::Entity::find_by_id(v.company_id).one(txn).await?.ok_or(AppError::NotFound)?.owner_user_id;
             let now = Utc::now();
+            // Migrants read the vacancy in Uzbek: no publication without that text.
+            let supplied = text_uz.is_some();
+            let text_uz = text_uz.or_else(|| v.text_uz.clone());
+            // What staff wrote is searched as well, like the employer's texts.
+            let search = match (&text_uz, supplied) {
+                (Some(t), true) => Some(format!("{}{} ", v.search, normalize_search(t))),
+                _ => None,
+            };
+            if status == VacancyStatus::Published && text_uz.is_none() {
+                return Err(AppError::TranslationRequired);
+            }
             let mut am = v.into_active_model();
             am.status = Set(status);
-            am.review_reason = Set(reason);
+            let (code, note, lang) = match reason {
+                Some((r, lang)) => (Some(r.code), r.note.clone(), r.note.map(|_| lang.to_string())),
+                None => (None, None, None),
+            };
+            am.review_reason_code = Set(code);
+            am.review_reason = Set(note);
+            am.review_reason_lang = Set(lang);
             if status == VacancyStatus::Published {
                 am.published_at = Set(Some(now));
+                am.text_uz = Set(text_uz);
+                if let Some(search) = search {
+                    am.search = Set(search);
+                }
             }
             am.updated_at = Set(now);
             am.update(txn).await?;
@@ -361,6 +423,39 @@ pub async fn review<C: TransactionTrait>(
     })
     .await?;
     tracing::info!(staff_id, vacancy_id, decision = %status, "vacancy reviewed");
+    Ok(())
+}
+
+/// A company just verified: the drafts its employer saved meanwhile go for
+/// review (in the caller's transaction). Returns how many.
+pub async fn submit_drafts<C: ConnectionTrait>(db: &C, company_id: i32) -> Result<u64, AppError> {
+    let r = entity::Entity::update_many()
+        .col_expr(entity::Column::Status, Expr::value(VacancyStatus::Submitted.as_str()))
+        .col_expr(entity::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(entity::Column::CompanyId.eq(company_id))
+        .filter(entity::Column::Status.eq(VacancyStatus::Draft))
+        .exec(db)
+        .await?;
+    Ok(r.rows_affected)
+}
+
+/// The employer closes a published vacancy before its closing date: it
+/// leaves the search and takes no more applications; those made stay.
+pub async fn close<C: ConnectionTrait>(db: &C, user: &SessionUser, vacancy_id: i32) -> Result<(), AppError> {
+    let v = entity::Entity::find_by_id(vacancy_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let owner = company::Entity::find_by_id(v.company_id).one(db).await?.ok_or(AppError::NotFound)?;
+    may_edit_company_row(user, owner.owner_user_id)?;
+    let closed = entity::Entity::update_many()
+        .col_expr(entity::Column::Status, Expr::value(VacancyStatus::Closed.as_str()))
+        .col_expr(entity::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(entity::Column::Id.eq(v.id))
+        .filter(entity::Column::Status.eq(VacancyStatus::Published))
+        .exec(db)
+        .await?;
+    if closed.rows_affected != 1 {
+        return Err(AppError::InvalidInput);
+    }
+    tracing::info!(user_id = user.id, vacancy_id, "vacancy closed by its employer");
     Ok(())
 }
 

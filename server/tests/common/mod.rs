@@ -36,10 +36,10 @@ pub use app::contacts::api::{EmergencyContacts, UpdateContact};
 pub use app::lang::SetLanguage;
 pub use app::profiles::api::{MyProfile, SaveProfile};
 pub use app::reference::api::{FetchReferenceLists, MinimumWages, SetMinimumWage};
-pub use app::staff::api::{CreateStaffAccount, StaffAccounts, StaffQueues};
+pub use app::staff::api::{CreateStaffAccount, SetQueueTarget, StaffAccounts, StaffConsole};
 pub use app::vacancies::api::{
-    EmployerDesk, GetProject, GetVacancy, MyProjects, MyVacancies, ReviewVacancy, SaveProject, SaveVacancy,
-    SearchVacancies, VacancyReviewQueue,
+    CloseVacancy, EmployerDesk, GetProject, GetVacancy, MyProjects, MyVacancies, ReviewVacancy, SaveProject,
+    SaveVacancy, SearchVacancies, VacancyReviewQueue,
 };
 pub use serde_json::{json, Value};
 
@@ -63,6 +63,29 @@ pub const MASON: &str = "1";
 pub const MINIMUM_WAGE_2026: i64 = 3_303_000;
 
 /// The day `days_from_today` days from today, `YYYY-MM-DD`.
+/// The fields a move to `to` needs, valid: an interview three days ahead at
+/// 10:30 (Türkiye time), in person; an offer of 40,000 lira with housing;
+/// a reason from each refusal's list.
+pub fn move_details(to: &str) -> Vec<(&'static str, String)> {
+    match to {
+        "interview" => vec![
+            ("interview_at", format!("{}T10:30", ymd(3))),
+            ("interview_mode", "inperson".into()),
+            ("interview_place", "Organize Sanayi Bölgesi 3. Cadde No: 12, Gebze".into()),
+            ("interview_contact", "Ayşe Demir, 0532 123 45 67".into()),
+        ],
+        "offer" => vec![
+            ("offer_wage", "40.000".into()),
+            ("offer_start", ymd(60)),
+            ("offer_housing", "1".into()),
+            ("offer_return_ticket", "1".into()),
+        ],
+        "rejected" => vec![("reason", "experienceshort".into())],
+        "declined" => vec![("reason", "positionsfilled".into())],
+        _ => vec![],
+    }
+}
+
 pub fn ymd(days_from_today: i64) -> String {
     (chrono::Utc::now().date_naive() + chrono::Duration::days(days_from_today)).to_string()
 }
@@ -137,6 +160,8 @@ pub struct VacancySpec {
     pub start: String,
     pub closing: String,
     pub text_tr: String,
+    /// The employer's Uzbek text (a vacancy is published only with one).
+    pub text_uz: Option<String>,
     pub project: Option<i64>,
 }
 
@@ -157,8 +182,14 @@ impl VacancySpec {
             start: ymd(60),
             closing: ymd(30),
             text_tr: text_tr.into(),
+            text_uz: Some("Oʻzbekcha matn.".into()),
             project: None,
         }
+    }
+    /// Without the Uzbek text: staff write it at review.
+    pub fn without_uz(mut self) -> Self {
+        self.text_uz = None;
+        self
     }
     pub fn province(mut self, p: &str) -> Self {
         self.province = p.into();
@@ -208,6 +239,9 @@ impl Form for VacancySpec {
             ("closing_date", self.closing.clone()),
             ("text_tr", self.text_tr.clone()),
         ];
+        if let Some(t) = &self.text_uz {
+            v.push(("text_uz", t.clone()));
+        }
         if self.housing {
             v.push(("housing", "1".into()));
         }
@@ -690,6 +724,12 @@ impl Actor {
             Actor::SignedIn(c, a) => Actor::SignedIn(c.clone(), Account { cookie, ..a.clone() }),
         }
     }
+    /// The same person reading the site in Turkish (the language cookie beside the session).
+    pub fn in_turkish(&self) -> Actor {
+        let session = self.cookie().unwrap_or_default().split(';').next().unwrap_or_default().to_string();
+        self.with_cookie(format!("{session}; i18n_pref_locale=tr"))
+    }
+
     /// The same person talking to another server instance.
     pub fn via(&self, client: &Client) -> Actor {
         match self {
@@ -861,6 +901,37 @@ impl World {
         actor.get::<GetVacancy>(&[("id", vacancy.to_string())]).await
     }
 
+    /// Makes a row of `table` (companies, vacancies, applications) look as if it
+    /// entered its queue `hours` ago (and a minute).
+    pub async fn backdate(&self, table: &str, id: i64, hours: i64) {
+        use sea_orm::sea_query::{Alias, Expr, Query};
+        use sea_orm::ConnectionTrait;
+        let at = chrono::Utc::now() - chrono::Duration::hours(hours) - chrono::Duration::minutes(1);
+        let stmt = Query::update()
+            .table(Alias::new(table))
+            .value(Alias::new("updated_at"), at)
+            .and_where(Expr::col(Alias::new("id")).eq(id))
+            .to_owned();
+        self.db.execute(self.db.get_database_backend().build(&stmt)).await.unwrap();
+    }
+
+    /// An application written straight to the database by a migrant without a
+    /// profile (the site asks for one first; older rows may lack it).
+    pub async fn application_without_profile(&self, migrant: &Actor, vacancy: i64) -> i64 {
+        use app::applications::entity::application;
+        use sea_orm::{ActiveModelTrait, Set};
+        let now = chrono::Utc::now();
+        let row = application::ActiveModel {
+            vacancy_id: Set(vacancy as i32),
+            migrant_user_id: Set(migrant.id() as i32),
+            stage: Set(app::applications::Stage::Submitted),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        };
+        i64::from(row.insert(&self.db).await.unwrap().id)
+    }
+
     /// `migrant` applies to `vacancy`: the application's id, as list_applications lists it.
     /// An application by a migrant with a profile (applying asks for one).
     pub async fn application(&self, migrant: &Actor, vacancy: i64) -> i64 {
@@ -881,9 +952,20 @@ impl World {
         new[0]
     }
 
-    /// Moves an application (by whoever owns the move).
+    /// Moves an application (by whoever owns the move), with what the move
+    /// needs: an interview's time, mode, place and contact; an offer's terms;
+    /// a refusal's reason from the list. Hiring's permit is the caller's.
     pub async fn move_app(&self, actor: &Actor, application: i64, to: &str) -> Reply {
-        actor.call::<MoveApplication>(&[("application_id", application.to_string()), ("to", to.to_string())]).await
+        let mut form = vec![("application_id", application.to_string()), ("to", to.to_string())];
+        form.extend(move_details(to));
+        actor.call::<MoveApplication>(&form).await
+    }
+
+    /// Moves an application with exactly these fields besides its id and stage.
+    pub async fn move_app_with(&self, actor: &Actor, application: i64, to: &str, fields: &[(&str, String)]) -> Reply {
+        let mut form = vec![("application_id", application.to_string()), ("to", to.to_string())];
+        form.extend(fields.iter().cloned());
+        actor.call::<MoveApplication>(&form).await
     }
 
     /// Staff screen and forward an application to the employer.
