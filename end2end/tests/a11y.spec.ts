@@ -32,8 +32,14 @@ for (const lang of ['uz', 'tr']) {
   // The pages issue 8 changed for signed-in people, on a phone.
   for (const [login, paths] of [
     ['+998901234567', ['/applications', '/notifications', '/profile?next=%2Fvacancies%2F1']],
-    ['ik@anadolu-insaat.example', ['/employer/vacancies', '/employer/company',
-      '/employer/vacancies/new?error=invalid_positions&error=out_of_range%3Ahours_per_week&error=choice_required%3Asector_id']],
+    ['ik@anadolu-insaat.example', ['/employer/vacancies', '/employer/company', '/employer/vacancies?close=1',
+      '/employer/vacancies/new?error=invalid_positions&error=out_of_range%3Ahours_per_week&error=choice_required%3Asector_id',
+      // The demo world's applications at every stage: interview, offer and hire forms, a decline's reasons.
+      ...Array.from({ length: 10 }, (_, i) => `/applications/${i + 1}`)]],
+    ['nodira.yusupova@kopru.example', ['/staff', '/staff/vacancies', '/staff/companies',
+      '/staff/vacancies?error=reason_required&error=required%3Areason_note',
+      ...Array.from({ length: 10 }, (_, i) => `/applications/${i + 1}`)]],
+    ['admin@kopru.example', ['/staff', '/staff?error=out_of_range%3Atarget_hours']],
   ] as [string, string[]][]) {
     test(`axe finds nothing on ${login}'s pages in ${lang}`, async ({ page, context }) => {
       await signIn(page, login);

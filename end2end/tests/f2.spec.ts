@@ -65,8 +65,14 @@ test('employer, staff and a migrant on a phone: the whole legal-vacancy journey'
   await employer.getByRole('button', { name: 'İncelemeye gönder' }).click();
   await expect(employer.getByText('İlan ajansın incelemesine gönderildi.')).toBeVisible();
 
-  // Staff publish it.
+  // Staff publish it, writing the Uzbek text the employer left out (no publication without it).
   await staff.goto('/staff/vacancies');
+  const review = staff.locator('li.card', { hasText: 'Göl İnşaat A.Ş.' });
+  await expect(review).toContainText('Ish beruvchi oʻzbekcha matn yozmagan');
+  await review.getByRole('button', { name: 'Eʼlon qilish' }).click();
+  await expect(staff.locator('#text_uz-error')).toContainText('oʻzbekcha matnsiz eʼlon qilinmaydi');
+  await staff.locator('li.card', { hasText: 'Göl İnşaat A.Ş.' })
+    .getByLabel('Tavsif (oʻzbekcha, agentlik tarjimasi)').fill('Koʻl boʻyidagi mehmonxona qurilishi uchun gʻisht teruvchi.');
   await staff.locator('li.card', { hasText: 'Göl İnşaat A.Ş.' }).getByRole('button', { name: 'Eʼlon qilish' }).click();
   await expect(staff.locator('li.card', { hasText: 'Göl İnşaat A.Ş.' })).toHaveCount(0);
 
@@ -118,11 +124,44 @@ test('employer, staff and a migrant on a phone: the whole legal-vacancy journey'
   await staff.getByRole('button', { name: 'Ish beruvchiga yuborish' }).click();
   await expect(staff.locator('.stage-now')).toContainText('Ish beruvchiga yuborildi');
 
-  // The employer interviews, offers and hires.
+  // The employer invites to an interview and makes an offer, writing in Turkish.
   await employer.goto(applicationUrl);
   await expect(employer.getByRole('main')).toContainText('Sardor Usmonov');
+  await expect(employer.getByRole('main')).toContainText('Aday Özbekçe okuyor');
   await employer.getByRole('button', { name: 'Mülakata çağır' }).click();
+  // Refused without its details, each named next to its field; nothing moved.
+  await expect(employer.locator('#interview_place-error')).toBeVisible();
+  await expect(employer.locator('.stage-now')).toContainText('İşverene iletildi');
+  await employer.getByLabel('Tarih ve saat (Türkiye saati)').fill(`${day(3)}T10:30`);
+  await employer.getByLabel('Nasıl yapılacak').selectOption('inperson');
+  await employer.getByLabel('Adres ya da görüntülü görüşme bağlantısı').fill('Şantiye ofisi, Yenice Mah. 12, Eğirdir');
+  await employer.getByLabel('İletişim kişisi ve telefonu').fill('Hasan Çelik, 0532 123 45 67');
+  await employer.getByRole('button', { name: 'Mülakata çağır' }).click();
+  await expect(employer.locator('.stage-now')).toContainText('Mülakat');
+  await employer.getByLabel('Aylık ücret (brüt, TL)').fill('42.500');
+  await employer.getByLabel('İşe başlama tarihi').fill(day(61));
+  await employer.getByLabel('Konaklama sağlanır').check();
+  await employer.getByLabel('Dönüş bileti işverence karşılanır').check();
   await employer.getByRole('button', { name: 'İş teklif et' }).click();
+  await expect(employer.locator('.stage-now')).toContainText('İş teklifi');
+
+  // The migrant reads both in Uzbek (the address as written, labelled Turkish) and accepts.
+  await migrant.goto(applicationUrl);
+  const interview = migrant.locator('section.terms', { hasText: 'Suhbat' });
+  const [y, mo, d] = day(3).split('-');
+  await expect(interview).toContainText(`${d}.${mo}.${y}, 10:30 (Turkiya vaqti)`);
+  await expect(interview).toContainText('Yuzma-yuz, koʻrsatilgan manzilda');
+  await expect(interview).toContainText('(turkcha yozilgan)');
+  await expect(interview.locator('dd[lang=tr]').first()).toHaveText('Şantiye ofisi, Yenice Mah. 12, Eğirdir');
+  const offer = migrant.locator('section.terms', { hasText: 'Ish taklifi shartlari' });
+  await expect(offer).toContainText(/42\s500,00\sTRY/);
+  await expect(offer).toContainText('Qaytish chiptasi ish beruvchi hisobidan');
+  await expect(migrant.locator('.stage-meaning')).toContainText('taklifni qabul qiling yoki undan voz keching');
+  await migrant.getByRole('button', { name: 'Taklifni qabul qilaman' }).click();
+  await expect(migrant.locator('.stage-now')).toContainText('Taklif qabul qilindi');
+
+  // The employer hires.
+  await employer.goto(applicationUrl);
   await employer.getByLabel('Çalışma izni başvuru numarası').fill('2026-ÇİB-778899');
   await employer.getByLabel('İşe başlama tarihi').fill(day(61));
   await employer.getByRole('button', { name: 'İşe alındı olarak kaydet' }).click();
@@ -131,8 +170,8 @@ test('employer, staff and a migrant on a phone: the whole legal-vacancy journey'
   // The migrant reads the whole history in Uzbek, and has notifications.
   await migrant.goto(applicationUrl);
   const timeline = migrant.locator('ol.timeline > li');
-  await expect(timeline).toHaveCount(6);
-  for (const s of ['Yuborildi', 'Koʻrib chiqilmoqda', 'Ish beruvchiga yuborildi', 'Suhbat', 'Ish taklifi', 'Ishga qabul qilindi']) {
+  await expect(timeline).toHaveCount(7);
+  for (const s of ['Yuborildi', 'Koʻrib chiqilmoqda', 'Ish beruvchiga yuborildi', 'Suhbat', 'Ish taklifi', 'Taklif qabul qilindi', 'Ishga qabul qilindi']) {
     await expect(migrant.locator('ol.timeline')).toContainText(s);
   }
   await expect(migrant.getByRole('banner').locator('.counter')).toHaveText('6');

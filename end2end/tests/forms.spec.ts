@@ -108,3 +108,27 @@ async function followVacancyToSignUp(page: Page) {
   await page.getByRole('main').getByRole('button', { name: 'Roʻyxatdan oʻtish' }).click();
   await expect(page).toHaveURL(new RegExp(`${href}$`));
 }
+
+// Switching language in the middle of a form keeps what was typed (never the
+// password): before the WASM has arrived, and after.
+for (const wait of [false, true]) {
+  test(`the language switch keeps a half-filled form${wait ? ' (hydrated)' : ''}`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto('/signup');
+    if (wait) await hydrated(page);
+    await page.getByLabel('Ism va familiya').fill('Dilnoza Rahimova');
+    await page.getByLabel('Telefon raqami').fill('90 123 45 67');
+    await page.getByLabel('Parol', { exact: true }).fill(PASSWORD);
+    await page.getByRole('main').getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Türkçe' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
+    await expect(page).toHaveURL(/\/signup$/);
+    await expect(page.getByLabel('Ad ve soyad')).toHaveValue('Dilnoza Rahimova');
+    await expect(page.getByLabel('Telefon numarası')).toHaveValue('90 123 45 67');
+    await expect(page.getByRole('main').getByRole('checkbox')).toBeChecked();
+    await expect(page.getByLabel('Şifre', { exact: true })).toHaveValue('');
+    // Kept once: a reload shows the empty form again.
+    await page.reload();
+    await expect(page.getByLabel('Ad ve soyad')).toHaveValue('');
+  });
+}
