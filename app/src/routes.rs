@@ -142,6 +142,7 @@ fn Site() -> impl IntoView {
                     <Route path=path!("/employer/company") view={Lazy::<lazy::MyCompanyPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/staff/companies") view={Lazy::<lazy::CompanyQueuePage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/staff/vacancies") view={Lazy::<lazy::VacancyQueuePage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/vacancies/:id") view={Lazy::<lazy::StaffVacancyPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/vacancies") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/vacancies/:id") view=VacancyPage ssr=SsrMode::Async/>
                     <Route path=path!("/employer/vacancies") view={Lazy::<lazy::MyVacanciesPage>::new()} ssr=SsrMode::Async/>
@@ -193,6 +194,7 @@ mod lazy {
         MyCompanyPage => crate::companies::pages::MyCompanyPage,
         CompanyQueuePage => crate::companies::pages::CompanyQueuePage,
         VacancyQueuePage => crate::vacancies::pages::VacancyQueuePage,
+        StaffVacancyPage => crate::vacancies::pages::StaffVacancyPage,
         MyVacanciesPage => crate::vacancies::pages::MyVacanciesPage,
         VacancyFormPage => crate::vacancies::pages::VacancyFormPage,
         MinimumWagePage => crate::staff::pages::MinimumWagePage,

@@ -36,7 +36,7 @@ for (const lang of ['uz', 'tr']) {
       '/employer/vacancies/new?error=invalid_positions&error=out_of_range%3Ahours_per_week&error=choice_required%3Asector_id',
       // The demo world's applications at every stage: interview, offer and hire forms, a decline's reasons.
       ...Array.from({ length: 10 }, (_, i) => `/applications/${i + 1}`)]],
-    ['nodira.yusupova@kopru.example', ['/staff', '/staff/vacancies', '/staff/companies',
+    ['nodira.yusupova@kopru.example', ['/staff', '/staff/vacancies', '/staff/companies', '/staff/vacancies/1',
       '/staff/vacancies?error=reason_required&error=required%3Areason_note',
       ...Array.from({ length: 10 }, (_, i) => `/applications/${i + 1}`)]],
     ['admin@kopru.example', ['/staff', '/staff?error=out_of_range%3Atarget_hours']],

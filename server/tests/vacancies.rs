@@ -477,6 +477,10 @@ async fn publication_needs_both_texts_and_staff_supply_the_missing_one() {
     let queue = w.staff.page("/staff/vacancies").await;
     assert!(queue.body.contains("Ish beruvchi oʻzbekcha matn yozmagan"), "the card says what is missing");
     assert!(queue.body.contains("name=\"text_uz\""), "and takes the translation");
+    // The vacancy's own review page carries the decision too; the public page only links it, for staff.
+    let own = w.staff.page(&format!("/staff/vacancies/{id}")).await;
+    assert!(own.body.contains("name=\"text_uz\"") && own.body.contains("name=\"reason\""), "{}", own.body);
+    assert!(w.staff.page(&format!("/vacancies/{id}")).await.body.contains(&format!("href=\"/staff/vacancies/{id}\"")));
     w.staff.call::<ReviewVacancy>(&publish(Some("Qolipchi kerak, SGK birinchi kundan"))).await.ok();
     let v = w.vacancy_as(&w.anonymous(), id).await.ok().json();
     assert_eq!(v["status"], "published");

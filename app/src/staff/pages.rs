@@ -51,7 +51,7 @@ pub fn StaffConsolePage() -> impl IntoView {
                             {waiting.into_iter().map(|w| {
                                 let href = match w.kind {
                                     QueueKind::Companies => format!("/staff/companies#company-{}", w.id),
-                                    QueueKind::Vacancies => format!("/vacancies/{}", w.id),
+                                    QueueKind::Vacancies => format!("/staff/vacancies/{}", w.id),
                                     QueueKind::Applications => format!("/applications/{}", w.id),
                                 };
                                 let job = w.occupation_id.map(|o| format!(" · {}", lists.occupation(o)));

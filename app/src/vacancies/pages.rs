@@ -394,8 +394,11 @@ pub fn VacancyPage() -> impl IntoView {
                         };
                         let described = Described { text, lang, label: crate::reasons::written_in(i18n, lang) };
                         let html = vacancy_markup(&v, &lists.occupation(v.occupation_id), &facts, &described, &VacancyTexts::of(i18n));
-                        let staff = reader.as_ref().is_some_and(|u| matches!(u.role, crate::accounts::Role::Staff | crate::accounts::Role::Admin));
-                        let review = (staff && v.status == VacancyStatus::Submitted).then(|| view! { <ReviewBox v=v.clone() plain=true/> });
+                        // Staff decide on their own page (a lazy chunk: the migrant's download stays small).
+                        let staff = reader.as_ref().is_some_and(|u| u.role.is_staff());
+                        let review = (staff && v.status == VacancyStatus::Submitted).then(|| view! {
+                            <p><a class="button primary" href=format!("/staff/vacancies/{}", v.id)>{tu_string!(i18n, vacancies.review)}</a></p>
+                        });
                         view! {
                             <article class="card vacancy-page">
                                 <div inner_html=html></div>
@@ -690,6 +693,39 @@ pub fn VacancyFormPage() -> impl IntoView {
                             <button type="submit" class="primary">{if draft { tu_string!(i18n, vacancies.save_draft) } else { tu_string!(i18n, vacancies.submit) }}</button>
                         </form>
                     </section>
+                }
+            }
+        </Loaded>
+    }
+}
+
+/// Staff: one submitted vacancy as the public will see it, with the decision.
+#[component]
+pub fn StaffVacancyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let id = use_id_param();
+    let vacancy = Resource::new(move || id.get(), get_vacancy);
+    use_reference();
+    let error = use_form_error();
+    view! {
+        <Loaded resource=vacancy let:v>
+            {
+                let lists = use_refs();
+                let facts = vacancy_facts(i18n, &v, &lists);
+                let described = Described { text: &v.text_tr, lang: Locale::tr, label: crate::reasons::written_in(i18n, Locale::tr) };
+                let html = vacancy_markup(&v, &lists.occupation(v.occupation_id), &facts, &described, &VacancyTexts::of(i18n));
+                let pending = v.status == VacancyStatus::Submitted;
+                view! {
+                    <article class="card vacancy-page">
+                        <div inner_html=html></div>
+                        {v.text_uz.clone().map(|t| view! {
+                            <h2>{tu_string!(i18n, vacancies.text_uz)}</h2>
+                            <p class="prewrap" lang="uz">{t}</p>
+                        })}
+                        <p><span class="tag">{status_text(i18n, v.status)}</span></p>
+                        <FormError error/>
+                        {pending.then(|| view! { <ReviewBox v=v.clone() plain=true/> })}
+                    </article>
                 }
             }
         </Loaded>
