@@ -649,7 +649,7 @@ async fn applications_and_notifications() {
     let mv = |actor: &Actor, to: &str| {
         // With what the move needs (an interview's details …): the refusals below are about who moves.
         let mut form = vec![("application_id", id.clone()), ("to", to.to_string())];
-        form.extend(move_details(to).into_iter().map(|(k, v)| (k, v)));
+        form.extend(move_details(to));
         let actor = actor.clone();
         async move { actor.call::<MoveApplication>(&form).await }
     };
