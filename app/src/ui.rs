@@ -214,3 +214,18 @@ pub async fn user_who_may(action: crate::authz::Action) -> Result<SessionUser, A
     crate::authz::authorize(user.as_ref(), action)?;
     user.ok_or(AppError::NotSignedIn)
 }
+
+/// "5 soat", "3 kun 4 soat": a wait in words that cannot be misread.
+pub fn age_text(i18n: leptos_i18n::I18nContext<Locale>, h: i64, locale: Locale) -> String {
+    let hours = |n: i64| format!("{} {}", crate::format::integer(n, locale), tu_string!(i18n, staff.hours));
+    if h < 24 {
+        hours(h)
+    } else {
+        let days = format!("{} {}", crate::format::integer(h / 24, locale), tu_string!(i18n, staff.days));
+        if h % 24 == 0 {
+            days
+        } else {
+            format!("{days} {}", hours(h % 24))
+        }
+    }
+}

@@ -47,6 +47,10 @@ async fn application_journey_with_history_notifications_and_refusals() {
     assert_eq!(w.count(&format!("SELECT COUNT(*) FROM applications WHERE vacancy_id = {vid}")).await, 1);
     assert_eq!(w.stage(aid).await, "submitted");
     let get = [("id", aid.to_string())];
+    // How long it takes: the target of the staff's queue (72 hours by default), in words.
+    assert_eq!(w.migrant.get::<GetApplication>(&get).await.ok().json()["review_within_hours"], 72);
+    let page = w.migrant.page(&format!("/applications/{aid}")).await;
+    assert!(page.body.contains("koʻpi bilan shu muddatda koʻrib chiqadi: 3 kun"), "{}", page.body);
 
     // The employer sees nothing before staff forward it.
     w.employer.get::<GetApplication>(&get).await.assert_err("NotFound");

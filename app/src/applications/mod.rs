@@ -89,6 +89,9 @@ pub struct Application {
     pub stage: Stage,
     pub work_permit_no: Option<String>,
     pub start_date: Option<String>,
+    /// While it waits for staff: how long they take at most (the queue's target, hours).
+    #[serde(default)]
+    pub review_within_hours: Option<i64>,
     pub interview: Option<Interview>,
     pub offer: Option<OfferTerms>,
     /// The candidate (for staff and the employer): name and phone, never the passport.

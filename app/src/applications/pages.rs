@@ -176,6 +176,9 @@ pub fn ApplicationPage() -> impl IntoView {
                         <p>{a.company_name.clone()} " · " <a href=format!("/vacancies/{}", a.vacancy_id)>{tu_string!(i18n, applications.vacancy_link)}</a></p>
                         <p class="stage-now">{tu_string!(i18n, applications.stage_now)} " " <strong>{stage_text(i18n, a.stage)}</strong></p>
                         <p class="stage-meaning">{stage_meaning(i18n, a.stage, own)}</p>
+                        {a.review_within_hours.map(|h| view! {
+                            <p class="hint">{format!("{} {}", tu_string!(i18n, applications.review_within), crate::ui::age_text(i18n, h, locale))}</p>
+                        })}
                         {(!own).then(|| view! {
                             <dl class="facts">
                                 <dt>{tu_string!(i18n, account.name_label)}</dt><dd>{a.candidate_name.clone()}</dd>

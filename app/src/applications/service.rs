@@ -59,6 +59,7 @@ pub async fn views<C: ConnectionTrait>(db: &C, apps: Vec<application::Model>) ->
                 occupation_id: v.occupation_id,
                 company_name: c.legal_name.clone(),
                 stage: app.stage,
+                review_within_hours: None,
                 interview: app.interview(),
                 offer: app.offer(),
                 work_permit_no: app.work_permit_no,
@@ -387,6 +388,11 @@ pub async fn get<C: ConnectionTrait>(db: &C, user: &SessionUser, id: i32) -> Res
         .collect();
     let mut view = views(db, vec![row.app]).await?.pop().ok_or(AppError::Internal)?;
     view.history = history;
+    // How long it takes: the target that admins set for the staff's queue.
+    if matches!(view.stage, Stage::Submitted | Stage::Screening) {
+        let targets = crate::staff::service::targets(db).await?;
+        view.review_within_hours = targets.get(&crate::staff::QueueKind::Applications).copied();
+    }
     Ok(view)
 }
 

@@ -5,7 +5,7 @@ use crate::accounts::Role;
 use crate::authz::Action;
 use crate::forms::{described_by, invalid, use_form_error, FieldError, FormError};
 use crate::i18n::*;
-use crate::ui::{role_name, use_reference, use_refs, user_who_may, Loaded};
+use crate::ui::{age_text, role_name, use_reference, use_refs, user_who_may, Loaded};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
@@ -115,21 +115,6 @@ fn flag_text(i18n: leptos_i18n::I18nContext<Locale>, f: WaitingFlag) -> &'static
     match f {
         WaitingFlag::NoTranslation => tu_string!(i18n, staff.flag_no_translation),
         WaitingFlag::NoProfile => tu_string!(i18n, staff.flag_no_profile),
-    }
-}
-
-/// "5 soat", "3 kun 4 soat": a wait in words that cannot be misread.
-fn age_text(i18n: leptos_i18n::I18nContext<Locale>, h: i64, locale: Locale) -> String {
-    let hours = |n: i64| format!("{} {}", crate::format::integer(n, locale), tu_string!(i18n, staff.hours));
-    if h < 24 {
-        hours(h)
-    } else {
-        let days = format!("{} {}", crate::format::integer(h / 24, locale), tu_string!(i18n, staff.days));
-        if h % 24 == 0 {
-            days
-        } else {
-            format!("{days} {}", hours(h % 24))
-        }
     }
 }
 

@@ -797,16 +797,18 @@ pub fn ProjectPage() -> impl IntoView {
                 let lists = use_refs();
                 let locale = i18n.get_locale_untracked();
                 {
-                        let text = match (locale, &p.description_uz) {
-                            (Locale::uz, Some(t)) => t.clone(),
-                            _ => p.description_tr.clone(),
+                        let (text, lang) = match (locale, &p.description_uz) {
+                            (Locale::uz, Some(t)) => (t.clone(), Locale::uz),
+                            _ => (p.description_tr.clone(), Locale::tr),
                         };
+                        let label = crate::reasons::written_in(i18n, lang);
                         view! {
                             <article class="card">
                                 <h1>{p.name.clone()}</h1>
                                 <p>{p.company_name.clone()} " " <span class="badge">{tu_string!(i18n, vacancies.verified_company)}</span>
                                    " · " {lists.province(p.province_id)}</p>
-                                <p class="prewrap">{text}</p>
+                                {label.map(|l| view! { <p class="small">{l}</p> })}
+                                <p class="prewrap" lang=leptos_i18n::Locale::as_str(lang)>{text}</p>
                                 <h2>{tu_string!(i18n, vacancies.search_title)}</h2>
                                 <ul class="results" inner_html=cards_markup(&vacancies, &lists, &VacancyTexts::of(i18n))></ul>
                             </article>
