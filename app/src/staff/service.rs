@@ -71,36 +71,9 @@ pub async fn console<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<C
     let vacancies = v::Entity::find().filter(v::Column::Status.eq(VacancyStatus::Submitted));
     let applications = a::Entity::find().filter(a::Column::Stage.is_in([Stage::Submitted, Stage::Screening]));
     let queues = vec![
-        queue(
-            db,
-            now,
-            QueueKind::Companies,
-            companies.clone(),
-            c::Column::UpdatedAt,
-            since(QueueKind::Companies),
-            &targets,
-        )
-        .await?,
-        queue(
-            db,
-            now,
-            QueueKind::Vacancies,
-            vacancies.clone(),
-            v::Column::UpdatedAt,
-            since(QueueKind::Vacancies),
-            &targets,
-        )
-        .await?,
-        queue(
-            db,
-            now,
-            QueueKind::Applications,
-            applications.clone(),
-            a::Column::UpdatedAt,
-            since(QueueKind::Applications),
-            &targets,
-        )
-        .await?,
+        queue(db, now, QueueKind::Companies, companies.clone(), c::Column::UpdatedAt, &targets).await?,
+        queue(db, now, QueueKind::Vacancies, vacancies.clone(), v::Column::UpdatedAt, &targets).await?,
+        queue(db, now, QueueKind::Applications, applications.clone(), a::Column::UpdatedAt, &targets).await?,
     ];
 
     let mut waiting: Vec<(DateTime<Utc>, Waiting)> = vec![];
@@ -180,12 +153,12 @@ async fn queue<C: ConnectionTrait, E: EntityTrait>(
     kind: QueueKind,
     select: Select<E>,
     updated_at: E::Column,
-    overdue_before: DateTime<Utc>,
     targets: &HashMap<QueueKind, i64>,
 ) -> Result<Queue, AppError>
 where
     E::Model: Sync,
 {
+    let overdue_before = now - Duration::hours(targets[&kind]);
     let count = select.clone().count(db).await?;
     let overdue = select.clone().filter(updated_at.lt(overdue_before)).count(db).await?;
     let oldest: Option<DateTime<Utc>> =

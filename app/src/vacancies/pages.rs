@@ -321,10 +321,14 @@ fn vacancy_facts(i18n: leptos_i18n::I18nContext<Locale>, v: &Vacancy, lists: &Re
 /// when the employer left it out), or send back or reject with a reason from
 /// the list. `plain`: the page's only review box (its ids need no prefix).
 #[component]
-pub fn ReviewBox(v: Vacancy, #[prop(default = false)] plain: bool) -> impl IntoView {
+pub fn ReviewBox(
+    v: Vacancy,
+    /// What a refused form had (the page's `use_echo`, read once per page).
+    echo: crate::forms::echo::Echo,
+    #[prop(default = false)] plain: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let error = use_form_error();
-    let echo = use_echo();
     // The box whose form was refused keeps the plain ids, its errors and its text.
     let refused = plain || echo.value("vacancy_id") == Some(v.id.to_string());
     let echo = if refused { echo } else { Default::default() };
@@ -334,9 +338,9 @@ pub fn ReviewBox(v: Vacancy, #[prop(default = false)] plain: bool) -> impl IntoV
     let missing = v.text_uz.is_none();
     view! {
         <div class="review">
-            {missing.then(|| view! {
-                <form method="post" action=ReviewVacancy::url() class="stack" novalidate>
-                    <input type="hidden" name="vacancy_id" value=v.id.to_string()/>
+            <form method="post" action=ReviewVacancy::url() class="stack" novalidate>
+                <input type="hidden" name="vacancy_id" value=v.id.to_string()/>
+                {missing.then(|| view! {
                     <p class="flag">{tu_string!(i18n, vacancies.uz_missing)}</p>
                     <label for=tid.clone()>{tu_string!(i18n, vacancies.text_uz_by_staff)}</label>
                     <textarea id=tid.clone() name="text_uz" rows="5" maxlength="5000" required
@@ -345,15 +349,9 @@ pub fn ReviewBox(v: Vacancy, #[prop(default = false)] plain: bool) -> impl IntoV
                         {echo.value("text_uz").unwrap_or_default()}
                     </textarea>
                     {refused.then(|| view! { <FieldError error field="text_uz"/> })}
-                    <button type="submit" name="decision" value="publish" class="primary">{tu_string!(i18n, vacancies.publish)}</button>
-                </form>
-            })}
-            {(!missing).then(|| view! {
-                <form method="post" action=ReviewVacancy::url() class="stack">
-                    <input type="hidden" name="vacancy_id" value=v.id.to_string()/>
-                    <button type="submit" name="decision" value="publish" class="primary">{tu_string!(i18n, vacancies.publish)}</button>
-                </form>
-            })}
+                })}
+                <button type="submit" name="decision" value="publish" class="primary">{tu_string!(i18n, vacancies.publish)}</button>
+            </form>
             <form method="post" action=ReviewVacancy::url() class="stack" novalidate>
                 <input type="hidden" name="vacancy_id" value=v.id.to_string()/>
                 <crate::reasons::ReasonFields decision=crate::reasons::ReasonFor::Vacancy reader ids echo/>
@@ -707,6 +705,7 @@ pub fn StaffVacancyPage() -> impl IntoView {
     let vacancy = Resource::new(move || id.get(), get_vacancy);
     use_reference();
     let error = use_form_error();
+    let echo = use_echo();
     view! {
         <Loaded resource=vacancy let:v>
             {
@@ -724,7 +723,7 @@ pub fn StaffVacancyPage() -> impl IntoView {
                         })}
                         <p><span class="tag">{status_text(i18n, v.status)}</span></p>
                         <FormError error/>
-                        {pending.then(|| view! { <ReviewBox v=v.clone() plain=true/> })}
+                        {pending.then(|| view! { <ReviewBox v=v.clone() echo=echo.clone() plain=true/> })}
                     </article>
                 }
             }
@@ -741,6 +740,7 @@ pub fn VacancyQueuePage() -> impl IntoView {
     let queue = Resource::new(|| (), |_| vacancy_review_queue());
     use_reference();
     let error = use_form_error();
+    let echo = use_echo();
     view! {
         <Loaded resource=queue let:items>
             {
@@ -771,7 +771,7 @@ pub fn VacancyQueuePage() -> impl IntoView {
                                                     <p class="prewrap" lang="uz">{t}</p>
                                                 </details>
                                             })}
-                                            <ReviewBox v/>
+                                            <ReviewBox v echo=echo.clone()/>
                                         </li>
                                     }
                                 }).collect_view()}
