@@ -67,6 +67,18 @@ pub struct Reason {
     pub note: Option<String>,
 }
 
+/// A reason as the database keeps it: the code, the note, and the note's
+/// language (`lang`, the writer's page language), each `None` without a reason.
+pub fn stored(reason: Option<(Reason, &str)>) -> (Option<ReasonCode>, Option<String>, Option<String>) {
+    match reason {
+        Some((r, lang)) => {
+            let lang = r.note.is_some().then(|| lang.to_string());
+            (Some(r.code), r.note, lang)
+        }
+        None => (None, None, None),
+    }
+}
+
 /// Reads a reason from a form: a code from this decision's list (`reason`
 /// field) and a note of at most 500 characters (`reason_note`), required
 /// when the code is `Other`.
@@ -221,6 +233,17 @@ mod tests {
             parse(ReasonFor::Decline, Some("positionsfilled"), Some(" Kadro doldu ")),
             Ok(Reason { code: ReasonCode::PositionsFilled, note: Some("Kadro doldu".into()) })
         );
+    }
+
+    #[test]
+    fn a_note_keeps_its_language_and_no_note_has_none() {
+        let r = |note: Option<&str>| Reason { code: ReasonCode::Other, note: note.map(str::to_string) };
+        assert_eq!(
+            stored(Some((r(Some("izoh")), "uz"))),
+            (Some(ReasonCode::Other), Some("izoh".into()), Some("uz".into()))
+        );
+        assert_eq!(stored(Some((r(None), "tr"))), (Some(ReasonCode::Other), None, None));
+        assert_eq!(stored(None), (None, None, None));
     }
 
     #[test]

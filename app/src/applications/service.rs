@@ -131,13 +131,7 @@ async fn record<C: ConnectionTrait>(
     to: Stage,
     reason: Option<(Reason, &'static str)>,
 ) -> Result<(), AppError> {
-    let (code, note, lang) = match reason {
-        Some((r, lang)) => {
-            let lang = r.note.is_some().then(|| lang.to_string());
-            (Some(r.code), r.note, lang)
-        }
-        None => (None, None, None),
-    };
+    let (code, note, lang) = crate::reasons::stored(reason);
     event::ActiveModel {
         application_id: Set(app_id),
         actor_user_id: Set(actor.id),

@@ -116,10 +116,7 @@ pub async fn decide<C: TransactionTrait>(
             let now = Utc::now();
             let mut am = company.into_active_model();
             am.status = Set(status);
-            let (code, note, lang) = match reason {
-                Some((r, lang)) => (Some(r.code), r.note.clone(), r.note.map(|_| lang.to_string())),
-                None => (None, None, None),
-            };
+            let (code, note, lang) = crate::reasons::stored(reason);
             am.decision_reason_code = Set(code);
             am.decision_reason = Set(note);
             am.decision_reason_lang = Set(lang);

@@ -402,10 +402,7 @@ pub async fn review<C: TransactionTrait>(
             }
             let mut am = v.into_active_model();
             am.status = Set(status);
-            let (code, note, lang) = match reason {
-                Some((r, lang)) => (Some(r.code), r.note.clone(), r.note.map(|_| lang.to_string())),
-                None => (None, None, None),
-            };
+            let (code, note, lang) = crate::reasons::stored(reason);
             am.review_reason_code = Set(code);
             am.review_reason = Set(note);
             am.review_reason_lang = Set(lang);
