@@ -134,6 +134,9 @@ async fn application_journey_with_history_notifications_and_refusals() {
     // candidate, besides the company's verification and the vacancy's publication.
     assert_eq!(w.migrant.unread().await, 6);
     assert_eq!(w.employer.unread().await, 4, "verified, published, the candidate, the acceptance");
+    let page = w.employer.page("/notifications").await;
+    assert!(page.body.contains("Nomzod ish taklifingizni qabul qildi"), "the acceptance in words");
+    assert!(page.body.contains("Vakansiyangizga yangi nomzod yuborildi"), "the candidate");
     assert_eq!(other_migrant.unread().await, 0);
     w.migrant.call::<MarkNotificationsRead>(NO_ARGS).await.ok();
     assert_eq!(w.migrant.unread().await, 0);

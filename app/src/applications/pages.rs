@@ -187,7 +187,9 @@ pub fn ApplicationPage() -> impl IntoView {
                                     <dt>{tu_string!(i18n, applications.candidate_trade)}</dt><dd>{lists.occupation(p.occupation_id)}</dd>
                                     <dt>{tu_string!(i18n, applications.candidate_experience)}</dt><dd>{crate::format::integer(i64::from(p.experience_years), locale)}</dd>
                                     <dt>{tu_string!(i18n, vacancies.turkish_level)}</dt><dd>{turkish_level_text(i18n, p.turkish_level)}</dd>
-                                    <dt>{tu_string!(i18n, profile.certificates)}</dt><dd>{p.certificates.clone()}</dd>
+                                    // What the candidate wrote, in the language they read the site in.
+                                    <dt>{tu_string!(i18n, profile.certificates)} {reader.and_then(|l| written_in(i18n, l)).map(|l| format!(" {l}"))}</dt>
+                                    <dd lang=reader.map(leptos_i18n::Locale::as_str)>{p.certificates.clone()}</dd>
                                 })}
                             </dl>
                         })}
@@ -401,6 +403,8 @@ pub fn NotificationsPage() -> impl IntoView {
                             <ul class="results">
                                 {items.into_iter().map(|n| {
                                     let text = match (n.kind, n.stage) {
+                                        (NotificationKind::Candidate, Some(Stage::Accepted)) => tu_string!(i18n, applications.candidate_accepted).to_string(),
+                                        (NotificationKind::Candidate, Some(Stage::Withdrawn)) => tu_string!(i18n, applications.candidate_withdrew).to_string(),
                                         (NotificationKind::Candidate, _) => tu_string!(i18n, applications.new_candidate).to_string(),
                                         (NotificationKind::CompanyVerified, _) => tu_string!(i18n, applications.company_verified).to_string(),
                                         (NotificationKind::CompanyRejected, _) => tu_string!(i18n, applications.company_rejected).to_string(),
