@@ -217,10 +217,11 @@ pub fn ApplicationPage() -> impl IntoView {
                         <FormError error/>
                         {moves.into_iter().map(|to| {
                             let label = action_text(i18n, to, a.stage);
-                            // Withdrawing asks first (a plain link: no JavaScript needed).
+                            // Withdrawing asks first (a plain link: no JavaScript needed; a document
+                            // navigation with JavaScript too, as the page reads the question from its URL once).
                             if to == Stage::Withdrawn && !confirming {
                                 return view! {
-                                    <p><a class="button secondary" href=format!("/applications/{}?withdraw=1", a.id)>{label}</a></p>
+                                    <p><a class="button secondary" rel="external" href=format!("/applications/{}?withdraw=1", a.id)>{label}</a></p>
                                 }.into_any();
                             }
                             let fields = match to {
@@ -239,7 +240,7 @@ pub fn ApplicationPage() -> impl IntoView {
                                 view! {
                                     <div class="actions">
                                         <button type="submit" class="primary">{tu_string!(i18n, applications.withdraw_yes)}</button>
-                                        <a class="button secondary" href=format!("/applications/{}", a.id)>{tu_string!(i18n, applications.withdraw_no)}</a>
+                                        <a class="button secondary" rel="external" href=format!("/applications/{}", a.id)>{tu_string!(i18n, applications.withdraw_no)}</a>
                                     </div>
                                 }.into_any()
                             } else {

@@ -479,7 +479,7 @@ pub fn MyVacanciesPage() -> impl IntoView {
                                     <p role="alert"><strong>{tu_string!(i18n, vacancies.close)}</strong> " — " {tu_string!(i18n, vacancies.close_confirm)}</p>
                                     <div class="actions">
                                         <button type="submit" class="primary">{tu_string!(i18n, vacancies.close_yes)}</button>
-                                        <a class="button secondary" href="/employer/vacancies">{tu_string!(i18n, vacancies.close_no)}</a>
+                                        <a class="button secondary" rel="external" href="/employer/vacancies">{tu_string!(i18n, vacancies.close_no)}</a>
                                     </div>
                                 </form>
                             })}
@@ -521,7 +521,7 @@ pub fn MyVacanciesPage() -> impl IntoView {
                                                                 <a href=format!("/employer/vacancies/new?edit={}&draft=1", v.id)>{tu_string!(i18n, vacancies.edit_draft)}</a>
                                                             }.into_any()),
                                                             VacancyStatus::Published => Some(view! {
-                                                                <a href=format!("/employer/vacancies?close={}", v.id)>{tu_string!(i18n, vacancies.close)}</a>
+                                                                <a rel="external" href=format!("/employer/vacancies?close={}", v.id)>{tu_string!(i18n, vacancies.close)}</a>
                                                             }.into_any()),
                                                             _ => None,
                                                         }}
