@@ -84,19 +84,11 @@ pub fn stored(reason: Option<(Reason, &str)>) -> (Option<ReasonCode>, Option<Str
 /// when the code is `Other`.
 pub fn parse(decision: ReasonFor, code: Option<&str>, note: Option<&str>) -> Result<Reason, AppError> {
     let mut checks = crate::error::Checks::default();
-    let code = match code.map(str::trim).filter(|c| !c.is_empty()) {
-        None => {
-            checks.fail("reason", AppError::ReasonRequired);
-            None
-        }
-        Some(c) => {
-            let code = c.parse::<ReasonCode>().ok().filter(|c| decision.codes().contains(c));
-            if code.is_none() {
-                checks.fail("reason", AppError::ReasonRequired);
-            }
-            code
-        }
-    };
+    // None picked, or one that is not on this decision's list.
+    let code = code.and_then(|c| c.trim().parse::<ReasonCode>().ok()).filter(|c| decision.codes().contains(c));
+    if code.is_none() {
+        checks.fail("reason", AppError::ReasonRequired);
+    }
     let note = checks.take_as("reason_note", crate::parse::optional_text(note, 500)).flatten();
     if code == Some(ReasonCode::Other) && note.is_none() && !checks.refused("reason_note") {
         checks.fail("reason_note", AppError::Required);

@@ -480,11 +480,14 @@ async fn publication_needs_both_texts_and_staff_supply_the_missing_one() {
     // The vacancy's own review page carries the decision too; the public page only links it, for staff.
     let own = w.staff.page(&format!("/staff/vacancies/{id}")).await;
     assert!(own.body.contains("name=\"text_uz\"") && own.body.contains("name=\"reason\""), "{}", own.body);
+    assert!(own.body.contains("Qabul qiluvchi oʻzbek tilida oʻqiydi"), "which language the employer reads");
+    assert_eq!(w.vacancy_as(&w.staff, id).await.ok().json()["owner_lang"], "uz");
     assert!(w.staff.page(&format!("/vacancies/{id}")).await.body.contains(&format!("href=\"/staff/vacancies/{id}\"")));
     w.staff.call::<ReviewVacancy>(&publish(Some("Qolipchi kerak, SGK birinchi kundan"))).await.ok();
     let v = w.vacancy_as(&w.anonymous(), id).await.ok().json();
     assert_eq!(v["status"], "published");
     assert_eq!(v["text_uz"], "Qolipchi kerak, SGK birinchi kundan");
+    assert!(v["owner_lang"].is_null(), "only staff learn which language the employer reads");
     assert_eq!(w.search("qolipchi").await, vec![id], "the staff's text is searched");
     let uz = w.anonymous().page(&format!("/vacancies/{id}")).await;
     assert!(uz.body.contains("lang=\"uz\">Qolipchi kerak"), "the Uzbek text for the Uzbek reader");

@@ -21,11 +21,6 @@ mod ctx {
             .unwrap_or_else(|| "unknown".into())
     }
 
-    /// The language of this request, as the page was rendered in.
-    pub fn locale() -> &'static str {
-        crate::lang::request_locale()
-    }
-
     /// Ends the session the request came with (if any): rotation at sign-in.
     pub async fn end_request_session(state: &AppState) -> Result<(), AppError> {
         if let Some(parts) = use_context::<http::request::Parts>() {
@@ -82,7 +77,7 @@ async fn sign_up(
 ) -> Result<(), AppError> {
     use super::service::{create_account, SignUp};
     let (_, state) = visitor(Action::SignUp).await?;
-    let input = SignUp { role, name, login, password, consent, locale: ctx::locale() };
+    let input = SignUp { role, name, login, password, consent, locale: crate::lang::request_locale() };
     let user = create_account(&state, input)
         .await
         .inspect_err(|e| tracing::info!(error = e.key(), ip = ctx::client_ip(), "sign-up refused"))?;

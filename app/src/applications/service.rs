@@ -201,15 +201,6 @@ pub async fn apply<C: TransactionTrait>(
                             stage: Set(Stage::Submitted),
                             work_permit_no: Set(None),
                             start_date: Set(None),
-                            interview_at: Set(None),
-                            interview_mode: Set(None),
-                            interview_place: Set(None),
-                            interview_contact: Set(None),
-                            terms_lang: Set(None),
-                            offer_wage_kurus: Set(None),
-                            offer_start: Set(None),
-                            offer_housing: Set(None),
-                            offer_return_ticket: Set(None),
                             created_at: Set(now),
                             updated_at: Set(now),
                             ..Default::default()
@@ -243,14 +234,12 @@ pub enum Details {
 impl Details {
     /// The details that a move to `to` needs (and no other move may carry).
     fn fits(&self, to: Stage) -> bool {
-        matches!(
-            (self, to),
-            (Details::Interview { .. }, Stage::Interview)
-                | (Details::Offer { .. }, Stage::Offer)
-                | (Details::Hire { .. }, Stage::Hired)
-                | (Details::None, Stage::Submitted | Stage::Screening | Stage::Forwarded | Stage::Rejected)
-                | (Details::None, Stage::Accepted | Stage::Declined | Stage::Withdrawn)
-        )
+        match self {
+            Details::Interview { .. } => to == Stage::Interview,
+            Details::Offer { .. } => to == Stage::Offer,
+            Details::Hire { .. } => to == Stage::Hired,
+            Details::None => !matches!(to, Stage::Interview | Stage::Offer | Stage::Hired),
+        }
     }
 }
 

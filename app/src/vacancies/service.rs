@@ -191,7 +191,13 @@ pub async fn get<C: ConnectionTrait>(db: &C, user: Option<&SessionUser>, id: i32
     if !may_read_vacancy(user, owner.owner_user_id, row.status == VacancyStatus::Published) {
         return Err(AppError::NotFound);
     }
-    Ok(row.into_view(&owner))
+    let mut view = row.into_view(&owner);
+    // Staff deciding on it write for its employer: in which language do they read?
+    if user.is_some_and(|u| u.role.is_staff()) {
+        let employer = crate::accounts::entity::user::Entity::find_by_id(owner.owner_user_id).one(db).await?;
+        view.owner_lang = employer.map(|u| u.locale);
+    }
+    Ok(view)
 }
 
 /// The employer's company's vacancies, newest first.
