@@ -16,7 +16,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 .PHONY: run test setup setup-test setup-bench build lint test-rust test-pg test-e2e bench clean-pg
 
 run: setup build
-	./target/release/kopru serve
+	KOPRU_ENV=development ./target/release/kopru serve
 
 ## The browser build names source files without this machine's directories (panic messages keep
 ## `leptos-0.8.23/src/…`): 1.7 KB less WASM (brotli) here. Of several remappings the last that matches wins.

@@ -5,7 +5,9 @@
 #     (written to /pkg with its build-time .br and .gz, as every static asset is served), on SQLite
 #     and, when it answers on 127.0.0.1:5432, on PostgreSQL;
 #  2. what a first visit downloads (JS + WASM as served with Accept-Encoding: br);
-#  3. Lighthouse 12, mobile defaults (simulated slow 4G, 4x CPU), in Debian's Chromium.
+#  3. Lighthouse 12, mobile defaults (simulated slow 4G, 4x CPU), in Debian's Chromium;
+#  4. writes at once: sign-ups (each an argon2id hash and a transaction with the code and its
+#     message), 8 and 64 at a time, on SQLite and PostgreSQL: answers by status class, p99.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +25,7 @@ trap 'stop; rm -rf "$dir" "$STATIC_DIR"' EXIT
 
 serve() { # database URL
   stop
-  LEPTOS_SITE_ADDR="127.0.0.1:$PORT" DATABASE_URL="$1" RUST_LOG=error ./target/release/kopru serve >"$dir/server.log" 2>&1 &
+  KOPRU_TRUST_PROXY=1 KOPRU_ENV=development LEPTOS_SITE_ADDR="127.0.0.1:$PORT" DATABASE_URL="$1" RUST_LOG=error ./target/release/kopru serve >"$dir/server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 200); do curl -fsS "$BASE/healthz" >/dev/null 2>&1 && return 0; sleep 0.1; done
   echo "the server did not start:" >&2; cat "$dir/server.log" >&2; exit 1
@@ -31,7 +33,7 @@ serve() { # database URL
 
 seed() { # database URL
   local start; start=$(date +%s.%N)
-  DATABASE_URL="$1" RUST_LOG=error KOPRU_LOG_FORMAT=pretty ./target/release/kopru seed-demo --vacancies 10000 | sed -n 1p
+  KOPRU_ENV=development DATABASE_URL="$1" RUST_LOG=error KOPRU_LOG_FORMAT=pretty ./target/release/kopru seed-demo --vacancies 10000 | sed -n 1p
   echo "seeded in $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN{printf "%.1f", e-s}') s"
 }
 
@@ -126,3 +128,24 @@ print(f"{sys.argv[2][:17]:<17} {round(c['performance']['score'] * 100):>11} {rou
       f"{a['total-blocking-time']['displayValue']:>6}")
 PY
 done
+
+echo "== writes at once: sign-ups (wrk -t2, $DURATION; each a hash, a code and its message in one transaction) =="
+printf '%-10s %12s %10s %6s %6s %6s %9s
+' database connections sign-ups 2xx 4xx 5xx p99-ms
+burst() { # database URL, label
+  local c out
+  for c in 8 64; do
+    serve "$1"
+    out=$(wrk -t2 -c"$c" -d"$DURATION" -s bench/signup.lua "$BASE" | tail -n 1)
+    read -r a b e p99 <<<"$out"
+    printf '%-10s %12d %10d %6d %6d %6d %9d\n' "$2" "$c" "$((a + b + e))" "$a" "$b" "$e" "$p99"
+  done
+}
+burst "sqlite://$dir/burst.db?mode=rwc" sqlite
+if timeout 2 bash -c '</dev/tcp/127.0.0.1/5432' 2>/dev/null; then
+  psql "$PG_BASE/postgres" -qc 'DROP DATABASE IF EXISTS kopru_burst' >/dev/null
+  psql "$PG_BASE/postgres" -qc 'CREATE DATABASE kopru_burst' >/dev/null
+  burst "$PG_BASE/kopru_burst" postgres
+  stop
+  psql "$PG_BASE/postgres" -qc 'DROP DATABASE IF EXISTS kopru_burst' >/dev/null
+fi

@@ -25,8 +25,11 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 360, height: 740 }, browserName: 'chromium' } },
   ],
   webServer: {
-    // The release binary, as an operator deploys it, on a fresh database.
-    command: 'rm -rf target/e2e && mkdir -p target/e2e && ./target/release/kopru seed-demo >/dev/null && ./target/release/kopru serve',
+    // The release binary, as an operator deploys it, on a fresh database. Its log (JSON lines) goes to
+    // target/e2e/server.log, where the tests read the codes the outbox "sends" (tests/helpers.ts,
+    // codeFor); `exec`, so that stopping the web server stops kopru itself.
+    command: 'rm -rf target/e2e && mkdir -p target/e2e && ./target/release/kopru seed-demo >/dev/null'
+      + ' && exec ./target/release/kopru serve > target/e2e/server.log 2>&1',
     cwd: '..',
     url: `${BASE}/healthz`,
     reuseExistingServer: false,
@@ -35,8 +38,10 @@ export default defineConfig({
       LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,
       LEPTOS_SITE_ROOT: 'target/site',
       DATABASE_URL: 'sqlite://target/e2e/kopru.db?mode=rwc',
-      KOPRU_LOG_FORMAT: 'pretty',
-      RUST_LOG: 'warn',
+      KOPRU_ENV: 'development',
+      KOPRU_LOG_FORMAT: 'json',
+      // Warnings, and the outbox's log transport: one `outbox message` line per SMS or e-mail.
+      RUST_LOG: 'warn,server::outbox=info',
     },
   },
 });

@@ -17,6 +17,10 @@ pub enum Action {
     /// Create an account (migrants and employers).
     SignUp,
     SignIn,
+    /// Type the code sent at sign-up (the browser's ticket names the account).
+    VerifyLogin,
+    /// Ask for a reset code and set a new password with it.
+    ResetPassword,
     SetLanguage,
     SearchVacancies,
     /// One vacancy (row check: [`may_read_vacancy`]).
@@ -31,6 +35,8 @@ pub enum Action {
     // Any signed-in person.
     SignOut,
     ChangePassword,
+    /// A new verification code for one's own unverified account.
+    ResendCode,
     /// One application (row check: [`may_read_application`]).
     ReadApplication,
     /// Move an application (row and role check: [`may_move_application`]).
@@ -39,6 +45,13 @@ pub enum Action {
     ListApplications,
     ReadOwnNotifications,
     MarkOwnNotificationsRead,
+    /// Link, see and unlink one's own Telegram chat (F6.8).
+    ManageOwnTelegram,
+    /// Download everything the portal keeps about oneself (F1.5).
+    DownloadOwnData,
+    // Migrants and employers: the accounts people made themselves.
+    /// Erase one's own account (F1.5); staff accounts are disabled by an admin instead.
+    DeleteOwnAccount,
     // Migrants.
     ApplyToVacancy,
     ManageOwnProfile,
@@ -60,6 +73,8 @@ pub enum Action {
     ManageStaffAccounts,
     /// Set how long each staff queue's items may wait.
     SetQueueTargets,
+    /// The outbox's queue of outgoing messages (never their bodies).
+    ViewOutbox,
 }
 
 /// Who may do an action.
@@ -68,6 +83,8 @@ enum Audience {
     Anyone,
     SignedIn,
     Only(Role),
+    /// Those who signed themselves up: migrants and employers.
+    SelfRegistered,
     Staff,
 }
 
@@ -82,6 +99,8 @@ impl Action {
             ReadCurrentUser
             | SignUp
             | SignIn
+            | VerifyLogin
+            | ResetPassword
             | SetLanguage
             | SearchVacancies
             | ReadVacancy
@@ -91,18 +110,29 @@ impl Action {
             | CountUnread => Audience::Anyone,
             SignOut
             | ChangePassword
+            | ResendCode
             | ReadApplication
             | MoveApplication
             | ListApplications
             | ReadOwnNotifications
-            | MarkOwnNotificationsRead => Audience::SignedIn,
+            | MarkOwnNotificationsRead
+            | ManageOwnTelegram
+            | DownloadOwnData => Audience::SignedIn,
+            DeleteOwnAccount => Audience::SelfRegistered,
             ApplyToVacancy | ManageOwnProfile => Audience::Only(Role::Migrant),
             ManageOwnCompany | ManageOwnVacancies | ManageOwnProjects => Audience::Only(Role::Employer),
             ViewStaffConsole | ReviewCompanies | ReviewVacancies | SetReferenceData | EditEmergencyContacts => {
                 Audience::Staff
             }
-            ManageStaffAccounts | SetQueueTargets => Audience::Only(Role::Admin),
+            ManageStaffAccounts | SetQueueTargets | ViewOutbox => Audience::Only(Role::Admin),
         }
+    }
+
+    /// What an account may do only once it proved its phone or e-mail: apply,
+    /// post, file (F1.2). Reading, its profile, its settings need no proof.
+    pub fn needs_verified_login(self) -> bool {
+        use Action::*;
+        matches!(self, ApplyToVacancy | ManageOwnCompany | ManageOwnVacancies | ManageOwnProjects)
     }
 
     /// Whether a visitor without a session may do this.
@@ -124,13 +154,16 @@ pub fn authorize(user: Option<&SessionUser>, action: Action) -> Result<(), AppEr
     let allowed = match audience {
         Audience::Anyone | Audience::SignedIn => true,
         Audience::Only(role) => user.role == role,
+        Audience::SelfRegistered => matches!(user.role, Role::Migrant | Role::Employer),
         Audience::Staff => user.role.is_staff(),
     };
-    if allowed {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
+    if !allowed {
+        return Err(AppError::Forbidden);
     }
+    if action.needs_verified_login() && !user.verified {
+        return Err(AppError::NotVerified);
+    }
+    Ok(())
 }
 
 /// Row check for a company's own rows (its vacancies and projects): only the
@@ -188,7 +221,27 @@ mod tests {
     use super::*;
 
     fn user(role: Role) -> SessionUser {
-        SessionUser { id: 7, role, name: "Test".into(), login: "x".into() }
+        SessionUser { id: 7, role, name: "Test".into(), login: "x".into(), verified: true }
+    }
+
+    /// An account that has not proved its login may do what it may do, except
+    /// apply, post and file: those say so (not "forbidden").
+    #[test]
+    fn unverified_accounts_read_but_do_not_post() {
+        for action in Action::all() {
+            for role in Role::all() {
+                let verified = user(role);
+                let unverified = SessionUser { verified: false, ..verified.clone() };
+                let want = match authorize(Some(&verified), action) {
+                    Ok(()) if action.needs_verified_login() => Err(AppError::NotVerified),
+                    other => other,
+                };
+                assert_eq!(authorize(Some(&unverified), action), want, "{action:?} by unverified {role:?}");
+            }
+        }
+        let gated: Vec<Action> = Action::all().filter(|a| a.needs_verified_login()).collect();
+        use Action::*;
+        assert_eq!(gated, vec![ApplyToVacancy, ManageOwnCompany, ManageOwnVacancies, ManageOwnProjects]);
     }
 
     /// The whole matrix, grants and refusals alike, written out by hand: every
@@ -203,6 +256,8 @@ mod tests {
             (ReadCurrentUser, Y, Y, Y, Y, Y),
             (SignUp, Y, Y, Y, Y, Y),
             (SignIn, Y, Y, Y, Y, Y),
+            (VerifyLogin, Y, Y, Y, Y, Y),
+            (ResetPassword, Y, Y, Y, Y, Y),
             (SetLanguage, Y, Y, Y, Y, Y),
             (SearchVacancies, Y, Y, Y, Y, Y),
             (ReadVacancy, Y, Y, Y, Y, Y),
@@ -212,11 +267,15 @@ mod tests {
             (CountUnread, Y, Y, Y, Y, Y),
             (SignOut, N, Y, Y, Y, Y),
             (ChangePassword, N, Y, Y, Y, Y),
+            (ResendCode, N, Y, Y, Y, Y),
             (ReadApplication, N, Y, Y, Y, Y),
             (MoveApplication, N, Y, Y, Y, Y),
             (ListApplications, N, Y, Y, Y, Y),
             (ReadOwnNotifications, N, Y, Y, Y, Y),
             (MarkOwnNotificationsRead, N, Y, Y, Y, Y),
+            (ManageOwnTelegram, N, Y, Y, Y, Y),
+            (DownloadOwnData, N, Y, Y, Y, Y),
+            (DeleteOwnAccount, N, Y, Y, N, N),
             (ApplyToVacancy, N, Y, N, N, N),
             (ManageOwnProfile, N, Y, N, N, N),
             (ManageOwnCompany, N, N, Y, N, N),
@@ -229,6 +288,7 @@ mod tests {
             (EditEmergencyContacts, N, N, N, Y, Y),
             (ManageStaffAccounts, N, N, N, N, Y),
             (SetQueueTargets, N, N, N, N, Y),
+            (ViewOutbox, N, N, N, N, Y),
         ];
         let listed: Vec<Action> = table.iter().map(|r| r.0).collect();
         assert_eq!(listed, Action::all().collect::<Vec<_>>(), "every action has one row, in order");
@@ -245,20 +305,20 @@ mod tests {
 
     #[test]
     fn company_rows() {
-        let owner = SessionUser { id: 1, role: Role::Employer, name: "o".into(), login: "o".into() };
-        let other = SessionUser { id: 2, role: Role::Employer, name: "x".into(), login: "x".into() };
+        let owner = SessionUser { id: 1, role: Role::Employer, name: "o".into(), login: "o".into(), verified: true };
+        let other = SessionUser { id: 2, role: Role::Employer, name: "x".into(), login: "x".into(), verified: true };
         assert_eq!(may_edit_company_row(&owner, 1), Ok(()));
         assert_eq!(may_edit_company_row(&other, 1), Err(AppError::NotFound));
         for role in [Role::Migrant, Role::Staff, Role::Admin] {
-            let u = SessionUser { id: 1, role, name: "s".into(), login: "s".into() };
+            let u = SessionUser { id: 1, role, name: "s".into(), login: "s".into(), verified: true };
             assert_eq!(may_edit_company_row(&u, 1), Err(AppError::NotFound), "{role:?} with the owner's id");
         }
     }
 
     #[test]
     fn vacancy_rows() {
-        let owner = SessionUser { id: 1, role: Role::Employer, name: "o".into(), login: "o".into() };
-        let other = SessionUser { id: 2, role: Role::Employer, name: "x".into(), login: "x".into() };
+        let owner = SessionUser { id: 1, role: Role::Employer, name: "o".into(), login: "o".into(), verified: true };
+        let other = SessionUser { id: 2, role: Role::Employer, name: "x".into(), login: "x".into(), verified: true };
         for published in [true, false] {
             assert_eq!(may_read_vacancy(None, 1, published), published);
             assert_eq!(may_read_vacancy(Some(&user(Role::Migrant)), 1, published), published);
@@ -272,10 +332,13 @@ mod tests {
     #[test]
     fn application_rows() {
         use crate::applications::Stage;
-        let migrant = SessionUser { id: 10, role: Role::Migrant, name: "m".into(), login: "m".into() };
-        let other_migrant = SessionUser { id: 11, role: Role::Migrant, name: "m".into(), login: "m".into() };
-        let employer = SessionUser { id: 20, role: Role::Employer, name: "e".into(), login: "e".into() };
-        let other_employer = SessionUser { id: 21, role: Role::Employer, name: "e".into(), login: "e".into() };
+        let migrant = SessionUser { id: 10, role: Role::Migrant, name: "m".into(), login: "m".into(), verified: true };
+        let other_migrant =
+            SessionUser { id: 11, role: Role::Migrant, name: "m".into(), login: "m".into(), verified: true };
+        let employer =
+            SessionUser { id: 20, role: Role::Employer, name: "e".into(), login: "e".into(), verified: true };
+        let other_employer =
+            SessionUser { id: 21, role: Role::Employer, name: "e".into(), login: "e".into(), verified: true };
         for stage in Stage::all() {
             assert!(may_read_application(Some(&migrant), 10, 20, stage));
             assert!(!may_read_application(Some(&other_migrant), 10, 20, stage));

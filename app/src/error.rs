@@ -70,6 +70,19 @@ pub enum AppError {
     /// A vacancy is published only with its Uzbek text too: staff supply it
     /// at review when the employer left it out.
     TranslationRequired,
+    /// A destructive step (erasing one's account) asked without ticking its
+    /// confirmation box.
+    ConfirmationRequired,
+    /// An employer erasing their account while migrants still depend on it: a
+    /// published vacancy, or candidates waiting for the employer's answer.
+    StillHiring,
+    /// Too many passwords being checked at once: try again in a moment (503).
+    Busy,
+    /// The account has not proved its phone or e-mail yet: it cannot apply,
+    /// post or file anything until it does.
+    NotVerified,
+    /// A one-time code that is wrong, used, expired or tried too often.
+    BadCode,
     /// Several fields of one form refused at once, each with its own error:
     /// the page shows every message next to its field.
     Fields(Vec<FieldError>),
@@ -237,6 +250,8 @@ impl AppError {
             AppError::TextRequired => Some("text_tr"),
             AppError::InvalidPassport => Some("passport"),
             AppError::TranslationRequired => Some("text_uz"),
+            AppError::ConfirmationRequired => Some("confirm"),
+            AppError::BadCode => Some("code"),
             _ => None,
         }
     }
@@ -245,7 +260,8 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::NotSignedIn => 401,
-            AppError::Forbidden => 403,
+            AppError::Forbidden | AppError::NotVerified => 403,
+            AppError::Busy => 503,
             AppError::NotFound => 404,
             AppError::RateLimited => 429,
             AppError::Internal => 500,
@@ -386,8 +402,11 @@ mod tests {
     #[test]
     fn bad_input_is_never_a_500() {
         for e in AppError::all() {
-            if e != AppError::Internal {
-                assert!(e.status() < 500, "{e:?}");
+            match e {
+                AppError::Internal => assert_eq!(e.status(), 500),
+                // Not the input's fault either: the server had no room for it, try again.
+                AppError::Busy => assert_eq!(e.status(), 503),
+                e => assert!(e.status() < 500, "{e:?}"),
             }
         }
         assert_eq!(AppError::from_server_fn_error(ServerFnErrorErr::Args("x".into())), AppError::InvalidInput);

@@ -66,7 +66,9 @@ pub fn request_locale() -> &'static str {
 
 /// A same-site path to come back to; anything else becomes `/`.
 pub fn safe_next(next: &str) -> String {
+    // A path on this site, of a sane length (it ends up in a `Location` header).
     let ok = next.starts_with('/')
+        && next.len() <= 2000
         && !next.starts_with("//")
         && !next.starts_with("/\\")
         && !next.chars().any(|c| c.is_control());

@@ -10,6 +10,8 @@ pub mod companies;
 pub mod contacts;
 #[cfg(feature = "ssr")]
 pub mod crypto;
+#[cfg(feature = "ssr")]
+pub mod db;
 pub mod error;
 pub mod format;
 pub mod forms;
@@ -17,6 +19,7 @@ pub mod forms;
 pub mod guard;
 pub mod lang;
 pub mod markup;
+pub mod outbox;
 pub mod parse;
 pub mod profiles;
 pub mod reasons;

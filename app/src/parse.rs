@@ -16,7 +16,10 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, AppError> {
 pub fn normalize_name(input: &str) -> Result<String, AppError> {
     let name: String = input.split_whitespace().collect::<Vec<_>>().join(" ");
     let n = name.chars().count();
-    if n == 0 || n > 200 || name.chars().any(|c| c.is_control()) {
+    if n > 200 {
+        return Err(AppError::TextTooLong);
+    }
+    if n == 0 || name.chars().any(|c| c.is_control()) {
         return Err(AppError::NameRequired);
     }
     Ok(name)
@@ -88,7 +91,8 @@ mod tests {
     fn names() {
         assert_eq!(normalize_name("  Aziz   Karimov ").as_deref(), Ok("Aziz Karimov"));
         assert_eq!(normalize_name("   "), Err(AppError::NameRequired));
-        assert_eq!(normalize_name(&"a".repeat(201)), Err(AppError::NameRequired));
+        assert_eq!(normalize_name(&"a".repeat(201)), Err(AppError::TextTooLong));
+        assert_eq!(normalize_name(&"ʻ".repeat(200)).map(|n| n.chars().count()), Ok(200));
         assert_eq!(normalize_name("a\u{7}b"), Err(AppError::NameRequired));
     }
 

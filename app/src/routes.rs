@@ -134,11 +134,14 @@ fn Site() -> impl IntoView {
                     <Route path=path!("/signup") view={Lazy::<lazy::SignUpPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/signup/employer") view={Lazy::<lazy::SignUpEmployerPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/account") view={Lazy::<lazy::AccountPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/verify") view={Lazy::<lazy::VerifyPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/reset") view={Lazy::<lazy::ResetPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view={Lazy::<lazy::PrivacyPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/services/:service") view={Lazy::<lazy::ServicePage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/staff") view={Lazy::<lazy::StaffConsolePage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/staff/contacts") view={Lazy::<lazy::ContactsEditPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/accounts") view={Lazy::<lazy::StaffAccountsPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/outbox") view={Lazy::<lazy::OutboxPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/employer/company") view={Lazy::<lazy::MyCompanyPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/staff/companies") view={Lazy::<lazy::CompanyQueuePage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/staff/vacancies") view={Lazy::<lazy::VacancyQueuePage>::new()} ssr=SsrMode::Async/>
@@ -191,6 +194,7 @@ mod lazy {
         ContactsEditPage => crate::contacts::pages::ContactsEditPage,
         ServicePage => crate::shell::home::ServicePage,
         StaffAccountsPage => crate::staff::pages::StaffAccountsPage,
+        OutboxPage => crate::outbox::pages::OutboxPage,
         MyCompanyPage => crate::companies::pages::MyCompanyPage,
         CompanyQueuePage => crate::companies::pages::CompanyQueuePage,
         VacancyQueuePage => crate::vacancies::pages::VacancyQueuePage,
@@ -200,6 +204,8 @@ mod lazy {
         MinimumWagePage => crate::staff::pages::MinimumWagePage,
         AccountPage => crate::accounts::pages::AccountPage,
         SignInPage => crate::accounts::pages::SignInPage,
+        VerifyPage => crate::accounts::recovery::VerifyPage,
+        ResetPage => crate::accounts::recovery::ResetPage,
         SignUpPage => crate::accounts::pages::SignUpPage,
         SignUpEmployerPage => crate::accounts::pages::SignUpEmployerPage,
         ApplicationsPage => crate::applications::pages::ApplicationsPage,

@@ -33,10 +33,16 @@ impl RequestCache {
 }
 
 /// Keys derived from the server's secret; the secret itself never leaves the config.
+/// Each use has its own key, so that one leaking (say, through a timing side
+/// channel on the rate-limit hashes) reveals nothing about the others.
 pub struct Keys {
-    /// For keyed hashes (rate-limit keys, later blind indexes).
-    pub hmac: [u8; 32],
-    /// For encrypting personal data at rest (passport numbers, issue #3).
+    /// Keyed hashes of logins and addresses in the rate-limit tables.
+    rate_limit: [u8; 32],
+    /// The passport number's blind index (exact lookups, duplicate flags).
+    blind_index: [u8; 32],
+    /// One-time codes (six digits: a plain hash would fall to a dictionary).
+    codes: [u8; 32],
+    /// For encrypting personal data at rest (passport numbers).
     pub encryption: [u8; 32],
 }
 
@@ -52,16 +58,35 @@ impl Keys {
             k.copy_from_slice(&out);
             k
         };
-        Keys { hmac: derive(b"kopru/hmac/v1"), encryption: derive(b"kopru/aead/v1") }
+        Keys {
+            rate_limit: derive(b"kopru/rate-limit/v2"),
+            blind_index: derive(b"kopru/blind-index/v2"),
+            codes: derive(b"kopru/one-time-codes/v1"),
+            encryption: derive(b"kopru/aead/v1"),
+        }
     }
 
-    /// A keyed hash, hex encoded.
-    pub fn keyed_hash(&self, value: &str) -> String {
+    fn mac(key: &[u8; 32], value: &str) -> String {
         use hmac::{Hmac, Mac};
         use sha2::Sha256;
-        let mut mac = Hmac::<Sha256>::new_from_slice(&self.hmac).expect("any key length");
+        let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("any key length");
         mac.update(value.as_bytes());
         hex::encode(mac.finalize().into_bytes())
+    }
+
+    /// The key of a login, an address or a client address in the rate-limit tables.
+    pub fn rate_limit_key(&self, value: &str) -> String {
+        Self::mac(&self.rate_limit, value)
+    }
+
+    /// The blind index of a normalised passport number.
+    pub fn passport_lookup(&self, passport: &str) -> String {
+        Self::mac(&self.blind_index, passport)
+    }
+
+    /// How a one-time code is stored.
+    pub fn code_hash(&self, code: &str) -> String {
+        Self::mac(&self.codes, code)
     }
 }
 
@@ -73,6 +98,13 @@ pub struct Security {
     pub max_failures_per_account: u64,
     /// Failed sign-ins allowed per client address in an hour.
     pub max_failures_per_ip: u64,
+    /// Failed sign-ins allowed for one account from one client address in an
+    /// hour; the only account limit for a browser that signed in to it before.
+    pub max_failures_per_account_and_ip: u64,
+    /// Codes sent to one phone or e-mail address in an hour.
+    pub max_codes_per_address: u64,
+    /// Codes asked for from one client address in an hour.
+    pub max_codes_per_ip: u64,
     /// How long a session lives.
     pub session_days: i64,
 }
@@ -85,11 +117,37 @@ impl Security {
             "kopru_session"
         }
     }
+
+    /// The cookie of a browser that signed in before (see `login_device`).
+    pub fn device_cookie_name(&self) -> &'static str {
+        if self.secure_cookies {
+            "__Host-kopru_device"
+        } else {
+            "kopru_device"
+        }
+    }
+
+    /// The cookie that ties a sent code to the browser that asked for it.
+    pub fn ticket_cookie_name(&self) -> &'static str {
+        if self.secure_cookies {
+            "__Host-kopru_ticket"
+        } else {
+            "kopru_ticket"
+        }
+    }
 }
 
 impl Default for Security {
     fn default() -> Self {
-        Security { secure_cookies: false, max_failures_per_account: 100, max_failures_per_ip: 1000, session_days: 30 }
+        Security {
+            secure_cookies: false,
+            max_failures_per_account: 100,
+            max_failures_per_ip: 1000,
+            max_failures_per_account_and_ip: 10,
+            max_codes_per_address: 5,
+            max_codes_per_ip: 30,
+            session_days: 30,
+        }
     }
 }
 

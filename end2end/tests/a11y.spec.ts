@@ -17,6 +17,9 @@ const ANONYMOUS = [
   '/', '/signin', '/signup', '/vacancies', '/vacancies?q=usta&housing=1', '/services/status', '/services/help',
   '/signup?error=name_required&error=invalid_phone&error=password_too_short&error=consent_required',
   '/signup/employer?error=invalid_email',
+  // Issue 9: the code page and the password reset, as they come, refused and after a code was sent.
+  '/verify', '/verify?error=bad_code', '/verify?next=%2Fvacancies%2F1&sent=1',
+  '/reset', '/reset?error=invalid_login', '/reset?sent=1', '/reset?sent=1&error=bad_code&error=password_too_short',
 ];
 
 for (const lang of ['uz', 'tr']) {

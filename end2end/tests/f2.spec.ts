@@ -1,5 +1,5 @@
 import { test, expect, Browser, Page } from '@playwright/test';
-import { freshPhone, PASSWORD, hydrated, signIn, DEMO_PASSWORD } from './helpers';
+import { freshPhone, PASSWORD, hydrated, signIn, DEMO_PASSWORD, verifyWithCode } from './helpers';
 
 const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -20,14 +20,17 @@ test('employer, staff and a migrant on a phone: the whole legal-vacancy journey'
   const migrant = await ctx(browser, 'uz-UZ', true);
   const district = `Eğirdir-${Date.now() % 100000}`;
 
-  // The employer signs up (in Turkish) and registers the company.
+  // The employer signs up (in Turkish), proves the e-mail with the code sent there and registers the company.
+  const email = `ik-${Date.now()}@gol-insaat.example`;
   await employer.goto('/signup/employer');
   await expect(employer.locator('html')).toHaveAttribute('lang', 'tr');
   await employer.getByLabel('Yetkili kişinin adı').fill('Hasan Çelik');
-  await employer.getByLabel('E-posta').fill(`ik-${Date.now()}@gol-insaat.example`);
+  await employer.getByLabel('E-posta').fill(email);
   await employer.getByLabel('Şifre', { exact: true }).fill(PASSWORD);
   await employer.getByRole('checkbox').check();
   await employer.getByRole('main').getByRole('button', { name: 'Kayıt ol' }).click();
+  await expect(employer).toHaveURL(/\/verify$/);
+  await verifyWithCode(employer, email);
   await expect(employer).toHaveURL(/\/employer\/vacancies$/);
   await employer.goto('/employer/company');
   await employer.getByLabel('Şirketin ticari unvanı').fill('Göl İnşaat A.Ş.');
@@ -84,6 +87,8 @@ test('employer, staff and a migrant on a phone: the whole legal-vacancy journey'
   await migrant.getByLabel('Parol', { exact: true }).fill(PASSWORD);
   await migrant.getByRole('checkbox').check();
   await migrant.getByRole('main').getByRole('button', { name: 'Roʻyxatdan oʻtish' }).click();
+  await expect(migrant).toHaveURL(/\/verify$/);
+  await verifyWithCode(migrant, phone);
   await expect(migrant).toHaveURL(/\/applications$/);
   await migrant.goto('/vacancies');
   await migrant.locator('details.more-filters > summary').click();

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { freshPhone, PASSWORD, e164, hydrated } from './helpers';
+import { freshPhone, PASSWORD, e164, hydrated, verifyWithCode } from './helpers';
 
 test('a migrant on a phone: Uzbek home, switch to Turkish, sign up, sign out, sign in', async ({ page }) => {
   await page.goto('/');
@@ -22,6 +22,10 @@ test('a migrant on a phone: Uzbek home, switch to Turkish, sign up, sign out, si
   await page.getByLabel('Şifre', { exact: true }).fill(PASSWORD);
   await page.getByRole('checkbox').check();
   await page.getByRole('main').getByRole('button', { name: 'Kayıt ol' }).click();
+  // The code page, in Turkish too; the code sent by SMS signs the migrant in.
+  await expect(page).toHaveURL(/\/verify$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
+  await verifyWithCode(page, phone);
   await expect(page).toHaveURL(/\/applications$/);
   await page.goto('/account');
   await expect(page.getByRole('main')).toContainText(e164(phone));

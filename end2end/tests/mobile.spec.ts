@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { freshPhone, PASSWORD, hydrated, signIn, DEMO_PASSWORD } from './helpers';
+import { freshPhone, PASSWORD, hydrated, signIn, DEMO_PASSWORD, verifyWithCode } from './helpers';
 
 // What a 360 px phone shows: nothing scrolls sideways, the header leaves room
 // for the page, the folded menu works without JavaScript.
@@ -39,12 +39,15 @@ async function factsStacked(page: Page) {
 }
 
 async function signUpMigrant(page: Page, name: string) {
+  const phone = freshPhone();
   await page.goto('/signup');
   await page.getByLabel('Ism va familiya').fill(name);
-  await page.getByLabel('Telefon raqami').fill(freshPhone());
+  await page.getByLabel('Telefon raqami').fill(phone);
   await page.getByLabel('Parol', { exact: true }).fill(PASSWORD);
   await page.getByRole('checkbox').check();
   await page.getByRole('main').getByRole('button', { name: 'Roʻyxatdan oʻtish' }).click();
+  await expect(page).toHaveURL(/\/verify$/);
+  await verifyWithCode(page, phone);
   await expect(page).toHaveURL(/\/applications$/);
 }
 

@@ -1,9 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { freshPhone, PASSWORD, e164 } from './helpers';
+import { freshPhone, PASSWORD, e164, verifyWithCode } from './helpers';
 
 test.use({ javaScriptEnabled: false });
 
-test('without JavaScript: sign up, sign out and sign in with plain forms', async ({ page }) => {
+test('without JavaScript: sign up, prove the phone, sign out and sign in with plain forms', async ({ page }) => {
   await page.goto('/signup');
   const phone = freshPhone();
   await page.getByLabel('Ism va familiya').fill('Gulnora Tosheva');
@@ -11,6 +11,8 @@ test('without JavaScript: sign up, sign out and sign in with plain forms', async
   await page.getByLabel('Parol', { exact: true }).fill(PASSWORD);
   await page.getByRole('checkbox').check();
   await page.getByRole('main').getByRole('button', { name: 'Roʻyxatdan oʻtish' }).click();
+  await expect(page).toHaveURL(/\/verify$/);
+  await verifyWithCode(page, phone);
   await expect(page).toHaveURL(/\/applications$/);
   await page.goto('/account');
   await expect(page.getByRole('main')).toContainText(e164(phone));

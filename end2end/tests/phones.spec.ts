@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { PASSWORD } from './helpers';
+import { PASSWORD, verifyWithCode } from './helpers';
 
 // Phone numbers as people write them (issue 8): an Uzbek number in its
 // national form, without +998, signs up and signs in; without JavaScript, so
@@ -20,6 +20,9 @@ test('an Uzbek number without +998 signs up and signs in, with the phone keypad'
   await page.getByLabel('Parol', { exact: true }).fill(PASSWORD);
   await page.getByRole('checkbox').check();
   await page.getByRole('main').getByRole('button', { name: 'Roʻyxatdan oʻtish' }).click();
+  // The code goes to the number as the server read it, in E.164.
+  await expect(page).toHaveURL(/\/verify$/);
+  await verifyWithCode(page, phone.e164);
   await expect(page).toHaveURL(/\/applications$/);
   await page.goto('/account');
   await expect(page.getByRole('main')).toContainText(phone.e164);

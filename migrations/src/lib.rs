@@ -13,6 +13,9 @@ mod m20261201_000008_hotline;
 mod m20261201_000009_reference_version;
 mod m20261201_000010_search_speed;
 mod m20261202_000011_journey_details;
+mod m20261202_000012_accounts_trust;
+mod m20261202_000013_outbox;
+mod m20261202_000014_personal_data;
 
 pub struct Migrator;
 
@@ -31,6 +34,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000009_reference_version::Migration),
             Box::new(m20261201_000010_search_speed::Migration),
             Box::new(m20261202_000011_journey_details::Migration),
+            Box::new(m20261202_000012_accounts_trust::Migration),
+            Box::new(m20261202_000013_outbox::Migration),
+            Box::new(m20261202_000014_personal_data::Migration),
         ]
     }
 }

@@ -3,7 +3,8 @@
 
 use anyhow::{bail, Context};
 
-/// The development key: fine on a laptop, refused in production.
+/// The development key: published with the code, so it seals nothing. The server takes it only when
+/// `KOPRU_ENV=development` says so explicitly; without `KOPRU_ENV` the server is in production.
 pub const DEV_SECRET: &str = "kopru-development-secret-do-not-use-in-production";
 
 #[derive(Clone, Debug)]
@@ -11,8 +12,10 @@ pub struct Config {
     pub database_url: String,
     pub secret: Vec<u8>,
     pub production: bool,
-    /// Take the client address from `X-Forwarded-For` (behind a reverse proxy).
-    pub trust_proxy: bool,
+    /// How many reverse proxies in front of the server append to
+    /// `X-Forwarded-For` (0: none, the header is ignored). The client is the
+    /// address the farthest of them added: that many entries from the right.
+    pub proxy_hops: usize,
     pub max_failures_per_ip: u64,
     pub log_json: bool,
 }
@@ -23,22 +26,26 @@ impl Config {
     }
 
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> anyhow::Result<Config> {
+        // Safe by default: an unset KOPRU_ENV is production (a real key, Secure cookies, HSTS).
         let production = match get("KOPRU_ENV").as_deref() {
-            None | Some("development") | Some("dev") | Some("test") => false,
-            Some("production") | Some("prod") => true,
+            Some("development") => false,
+            None | Some("production") => true,
             Some(other) => bail!("KOPRU_ENV must be development or production, not {other:?}"),
         };
         let secret = match get("KOPRU_SECRET_KEY") {
-            Some(s) if s == DEV_SECRET && production => {
-                bail!("KOPRU_SECRET_KEY is the development key; set a real one in production")
-            }
+            Some(s) if s == DEV_SECRET && production => bail!(
+                "KOPRU_SECRET_KEY is the published development key: set a real one, \
+                 or KOPRU_ENV=development on a developer's machine"
+            ),
             Some(s) if s.len() < 32 => bail!("KOPRU_SECRET_KEY must be at least 32 characters"),
             Some(s) => s.into_bytes(),
-            None if production => bail!("KOPRU_SECRET_KEY must be set when KOPRU_ENV=production"),
+            None if production => bail!(
+                "KOPRU_SECRET_KEY must be set (at least 32 characters); \
+                 KOPRU_ENV=development runs with the development key"
+            ),
             None => DEV_SECRET.as_bytes().to_vec(),
         };
         let database_url = get("DATABASE_URL").unwrap_or_else(|| "sqlite://data/kopru.db?mode=rwc".into());
-        let flag = |k: &str| matches!(get(k).as_deref(), Some("1") | Some("true") | Some("yes"));
         let max_failures_per_ip = match get("KOPRU_MAX_FAILURES_PER_IP") {
             Some(v) => v.parse().context("KOPRU_MAX_FAILURES_PER_IP must be a number")?,
             None => 1000,
@@ -47,7 +54,11 @@ impl Config {
             database_url,
             secret,
             production,
-            trust_proxy: flag("KOPRU_TRUST_PROXY"),
+            proxy_hops: match get("KOPRU_TRUST_PROXY").as_deref().map(str::trim) {
+                None | Some("") | Some("0") | Some("false") | Some("no") => 0,
+                Some("1") | Some("true") | Some("yes") => 1,
+                Some(n) => n.parse().context("KOPRU_TRUST_PROXY must be a number of proxies (or true/false)")?,
+            },
             max_failures_per_ip,
             log_json: get("KOPRU_LOG_FORMAT").as_deref() != Some("pretty"),
         })
@@ -66,7 +77,7 @@ mod tests {
 
     #[test]
     fn development_defaults() {
-        let c = cfg(&[]).unwrap();
+        let c = cfg(&[("KOPRU_ENV", "development")]).unwrap();
         assert!(!c.production);
         assert_eq!(c.secret, DEV_SECRET.as_bytes());
         assert_eq!(c.database_url, "sqlite://data/kopru.db?mode=rwc");
@@ -74,11 +85,26 @@ mod tests {
 
     #[test]
     fn production_refuses_the_development_secret() {
+        assert!(cfg(&[]).is_err(), "no KOPRU_ENV is production: the development key is refused");
+        assert!(cfg(&[("KOPRU_SECRET_KEY", DEV_SECRET)]).is_err());
+        assert!(cfg(&[("KOPRU_SECRET_KEY", &"k".repeat(40))]).unwrap().production);
+        assert!(cfg(&[("KOPRU_ENV", "dev")]).is_err(), "only the exact word");
         assert!(cfg(&[("KOPRU_ENV", "production")]).is_err());
         assert!(cfg(&[("KOPRU_ENV", "production"), ("KOPRU_SECRET_KEY", DEV_SECRET)]).is_err());
         assert!(cfg(&[("KOPRU_ENV", "production"), ("KOPRU_SECRET_KEY", "short")]).is_err());
         let c = cfg(&[("KOPRU_ENV", "production"), ("KOPRU_SECRET_KEY", &"k".repeat(40))]).unwrap();
         assert!(c.production);
         assert!(cfg(&[("KOPRU_ENV", "staging")]).is_err());
+    }
+
+    #[test]
+    fn proxy_hops() {
+        let hops = |v: &str| cfg(&[("KOPRU_ENV", "development"), ("KOPRU_TRUST_PROXY", v)]).map(|c| c.proxy_hops);
+        assert_eq!(cfg(&[("KOPRU_ENV", "development")]).unwrap().proxy_hops, 0);
+        assert_eq!(hops("true").unwrap(), 1);
+        assert_eq!(hops("1").unwrap(), 1);
+        assert_eq!(hops("2").unwrap(), 2);
+        assert_eq!(hops("false").unwrap(), 0);
+        assert!(hops("many").is_err());
     }
 }

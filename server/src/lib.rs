@@ -4,6 +4,7 @@ pub mod compress;
 pub mod config;
 pub mod db;
 pub mod middleware;
+pub mod outbox;
 pub mod seed;
 pub mod seed_world;
 
@@ -87,7 +88,7 @@ fn assets(options: &LeptosOptions) -> Router {
 /// The whole HTTP application.
 pub fn router(config: &Config, state: AppState, options: LeptosOptions) -> Router {
     let routes = route_list();
-    let settings = middleware::Settings { trust_proxy: config.trust_proxy, production: config.production };
+    let settings = middleware::Settings { proxy_hops: config.proxy_hops, production: config.production };
 
     // Refused forms of the last minutes, at most 32 MiB of them (`app::forms::echo`).
     let echo_store = Arc::new(app::forms::echo::EchoStore::new(32 << 20));

@@ -50,6 +50,12 @@ async fn main() -> anyhow::Result<()> {
     let db = db::connect(&config.database_url).await?;
     db::migrate(&db).await?;
     let state = state(&config, db);
+    // Passports sealed before each key had its one use: bound to their row now.
+    match app::profiles::service::reseal_legacy(&state.db, &state.keys).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(profiles = n, "passport numbers re-sealed"),
+        Err(e) => anyhow::bail!("re-sealing passport numbers failed: {}", e.key()),
+    }
 
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config, state).await,
@@ -80,6 +86,12 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::SeedDemo { vacancies } => {
             use sea_orm::{EntityTrait, PaginatorTrait};
+            // The demo accounts (an admin among them) share one published password.
+            if config.production {
+                anyhow::bail!(
+                    "seed-demo creates accounts with a published password: it runs only with KOPRU_ENV=development"
+                );
+            }
             let first = app::companies::entity::Entity::find().count(&state.db).await? == 0;
             let n = vacancies.unwrap_or(if first { 300 } else { 0 });
             let s = seed::seed_world(&state, n).await.map_err(|e| anyhow::anyhow!("seed failed: {}", e.key()))?;
@@ -109,6 +121,8 @@ async fn serve(config: Config, state: app::state::AppState) -> anyhow::Result<()
     let options = leptos_options();
     let addr = options.site_addr;
     let app = router(&config, state.clone(), options);
+    // Outgoing SMS, e-mail and Telegram messages (`server::outbox`): a wrong transport setting stops the start.
+    let outbox = server::outbox::spawn_worker(state.clone(), server::outbox::OutboxConfig::from_env()?);
 
     // Expired sessions are removed and due vacancies closed every 15 minutes; the work is idempotent, so several
     // instances sharing one database may all do it.
@@ -117,6 +131,9 @@ async fn serve(config: Config, state: app::state::AppState) -> anyhow::Result<()
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(900));
         loop {
             tick.tick().await;
+            if let Err(e) = app::accounts::service::purge(&db).await {
+                tracing::warn!(error = e.key(), "purging old codes and devices failed");
+            }
             if let Ok(n) = app::accounts::session::purge_expired(&db).await {
                 if n > 0 {
                     tracing::info!(sessions = n, "expired sessions removed");
@@ -142,6 +159,7 @@ async fn serve(config: Config, state: app::state::AppState) -> anyhow::Result<()
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    outbox.abort();
     tracing::info!("stopped");
     Ok(())
 }

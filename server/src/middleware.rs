@@ -11,7 +11,8 @@ use std::net::SocketAddr;
 
 #[derive(Clone)]
 pub struct Settings {
-    pub trust_proxy: bool,
+    /// Reverse proxies in front of the server (see `Config::proxy_hops`).
+    pub proxy_hops: usize,
     pub production: bool,
 }
 
@@ -23,19 +24,32 @@ pub struct CspNonce(pub String);
 /// Behind a trusted proxy it is the *last* `X-Forwarded-For` entry, the one the
 /// proxy appended: the entries before it are whatever the client sent.
 pub async fn client_ip(State(s): State<Settings>, mut req: Request, next: Next) -> Response {
-    let forwarded = s
-        .trust_proxy
-        .then(|| req.headers().get("x-forwarded-for"))
-        .flatten()
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.rsplit(',').next())
-        .map(|v| v.trim().to_string())
-        .filter(|v| !v.is_empty());
+    let forwarded = forwarded_client(req.headers(), s.proxy_hops);
     let ip = forwarded
         .or_else(|| req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()))
         .unwrap_or_else(|| "unknown".into());
     req.extensions_mut().insert(ClientIp(ip));
     next.run(req).await
+}
+
+/// The client's address in `X-Forwarded-For` behind `hops` trusted proxies:
+/// each proxy appends the address it received the request from, so the
+/// client is `hops` entries from the right. Whatever stands further left the
+/// client wrote itself. Several headers count as one list, in order; with
+/// fewer entries than proxies (a request that went round them) there is none.
+pub fn forwarded_client(headers: &http::HeaderMap, hops: usize) -> Option<String> {
+    if hops == 0 {
+        return None;
+    }
+    let entries: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect();
+    let i = entries.len().checked_sub(hops)?;
+    Some(entries[i]).filter(|e| !e.is_empty()).map(str::to_string)
 }
 
 /// Refuses state-changing requests that come from another site: by
@@ -188,5 +202,35 @@ pub async fn server_fn_status(State(echoes): State<FormEchoes>, req: Request, ne
 fn set_cookie(headers: &mut http::HeaderMap, value: &str) {
     if let Ok(v) = HeaderValue::from_str(value) {
         headers.append(header::SET_COOKIE, v);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::forwarded_client;
+
+    fn headers(values: &[&str]) -> http::HeaderMap {
+        let mut h = http::HeaderMap::new();
+        for v in values {
+            h.append("x-forwarded-for", v.parse().unwrap());
+        }
+        h
+    }
+
+    #[test]
+    fn the_client_is_what_the_farthest_trusted_proxy_added() {
+        // The client wrote "10.0.0.1"; the one proxy appended the real peer.
+        let h = headers(&["10.0.0.1, 203.0.113.9"]);
+        assert_eq!(forwarded_client(&h, 1).as_deref(), Some("203.0.113.9"));
+        // Two proxies (a CDN, then the load balancer): the CDN's entry.
+        let h = headers(&["10.0.0.1, 198.51.100.4, 192.0.2.10"]);
+        assert_eq!(forwarded_client(&h, 2).as_deref(), Some("198.51.100.4"));
+        // Several headers are one list, in order.
+        let h = headers(&["10.0.0.1", "203.0.113.9"]);
+        assert_eq!(forwarded_client(&h, 1).as_deref(), Some("203.0.113.9"));
+        // Fewer entries than proxies, or none trusted: no address from the header.
+        assert_eq!(forwarded_client(&headers(&["203.0.113.9"]), 2), None);
+        assert_eq!(forwarded_client(&headers(&["203.0.113.9"]), 0), None);
+        assert_eq!(forwarded_client(&headers(&[]), 1), None);
     }
 }

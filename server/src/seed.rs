@@ -64,7 +64,15 @@ pub async fn seed_demo(state: &AppState) -> Result<usize, AppError> {
         let login = if p.role == Role::Migrant { NewLogin::Phone(p.login) } else { NewLogin::Email(p.login) };
         let result = create_account(
             state,
-            SignUp { role: p.role, name: p.name, login, password: DEMO_PASSWORD, consent: true, locale: p.locale },
+            SignUp {
+                role: p.role,
+                name: p.name,
+                login,
+                password: DEMO_PASSWORD,
+                consent: true,
+                locale: p.locale,
+                verified: true,
+            },
         )
         .await;
         match result {

@@ -234,14 +234,17 @@ pub async fn applications(state: &AppState) -> Result<usize, AppError> {
     for (i, m) in migrants.iter().enumerate() {
         if app::profiles::entity::Entity::find_by_id(m.id).one(db).await?.is_none() {
             let passport = format!("AC{:07}", 1_000_000 + i * 7919);
+            let sealed = app::profiles::service::seal_passport(&state.keys, m.id, &passport)?;
             app::profiles::entity::ActiveModel {
                 user_id: Set(m.id),
                 full_name: Set(m.name.replace('ʻ', "")),
                 birth_date: Set(
                     chrono::NaiveDate::from_ymd_opt(1985 + i as i32 * 2, 1 + i as u32, 10).unwrap_or_default()
                 ),
-                passport_cipher: Set(Some(app::crypto::seal(&state.keys, "passport", &passport)?)),
-                passport_index: Set(Some(state.keys.keyed_hash(&format!("passport:{passport}")))),
+                passport_cipher: Set(Some(sealed.0)),
+                passport_index: Set(None),
+                passport_lookup: Set(Some(sealed.1)),
+                seal_version: Set(app::profiles::entity::SEAL_VERSION),
                 location_kind: Set(if i.is_multiple_of(2) { LocationKind::Uz } else { LocationKind::Tr }),
                 location_id: Set(if i.is_multiple_of(2) { 1 + i as i32 } else { 34 }),
                 occupation_id: Set(open[i % open.len()].occupation_id),

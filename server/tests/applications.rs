@@ -295,6 +295,23 @@ async fn hires_never_go_beyond_the_positions() {
     rd.ok();
     let v = w.vacancy_as(&w.employer, double).await.ok().json();
     assert_eq!((v["filled"].as_i64(), v["status"].as_str()), (Some(2), Some("closed")));
+
+    // The last position, two hires at the same moment: exactly one gets it, the other is
+    // told it is full (never a 500), and nothing counts twice.
+    let last = w.published_vacancy(&w.employer, &VacancySpec::new("Son pozisyon").positions("1")).await;
+    let (e, f) = (at_offer(last, "+998935550005").await, at_offer(last, "+998935550006").await);
+    let (he, hf) = (hired(e), hired(f));
+    let (re, rf) = tokio::join!(w.employer.call::<MoveApplication>(&he), w.employer.call::<MoveApplication>(&hf));
+    let mut statuses = [re.status.as_u16(), rf.status.as_u16()];
+    statuses.sort();
+    assert_eq!(statuses, [200, 409], "{} / {}", re.body, rf.body);
+    let refused = if re.status.is_success() { rf } else { re };
+    refused.assert_err("VacancyFull");
+    let v = w.vacancy_as(&w.employer, last).await.ok().json();
+    assert_eq!((v["filled"].as_i64(), v["status"].as_str()), (Some(1), Some("closed")));
+    let hires =
+        w.count(&format!("SELECT COUNT(*) FROM applications WHERE vacancy_id = {last} AND stage = 'hired'")).await;
+    assert_eq!(hires, 1);
 }
 
 /// Each person reads only their own notifications, and marking them read

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 fn kopru(db_url: &str) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_kopru"));
     c.env("DATABASE_URL", db_url).env("KOPRU_LOG_FORMAT", "pretty").env("RUST_LOG", "warn");
+    c.env("KOPRU_ENV", "development").env_remove("KOPRU_SECRET_KEY");
     c
 }
 
@@ -108,10 +109,34 @@ fn serves_health_and_stops_gracefully_on_sigterm() {
     }
 }
 
+/// Without `KOPRU_ENV=development` the server is in production: it refuses the published
+/// development key (given or implied), and `seed-demo` refuses to create the demo accounts.
 #[test]
-fn production_refuses_to_start_with_the_development_key() {
+fn refuses_the_development_key_without_kopru_env_development() {
     let dir = tempfile::tempdir().unwrap();
-    let out = kopru(&db_url(&dir)).arg("migrate").env("KOPRU_ENV", "production").output().unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("KOPRU_SECRET_KEY"));
+    let url = db_url(&dir);
+    let dev_key = server::config::DEV_SECRET;
+    for env in [None, Some("production")] {
+        for key in [None, Some(dev_key)] {
+            let mut c = kopru(&url);
+            c.arg("serve").env("LEPTOS_SITE_ADDR", "127.0.0.1:0").env_remove("KOPRU_ENV");
+            if let Some(e) = env {
+                c.env("KOPRU_ENV", e);
+            }
+            if let Some(k) = key {
+                c.env("KOPRU_SECRET_KEY", k);
+            }
+            let out = c.output().unwrap();
+            assert!(!out.status.success(), "started with KOPRU_ENV={env:?}, key {key:?}");
+            assert!(String::from_utf8_lossy(&out.stderr).contains("KOPRU_SECRET_KEY"), "{env:?} {key:?}");
+        }
+    }
+    let real_key = "a-real-production-key-of-forty-characters";
+    let out = kopru(&url).arg("migrate").env_remove("KOPRU_ENV").env("KOPRU_SECRET_KEY", real_key).output().unwrap();
+    assert!(out.status.success(), "a real key starts: {}", String::from_utf8_lossy(&out.stderr));
+    let out = kopru(&url).arg("seed-demo").env_remove("KOPRU_ENV").env("KOPRU_SECRET_KEY", real_key).output().unwrap();
+    assert!(!out.status.success(), "seed-demo in production");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("KOPRU_ENV=development"));
+    let out = kopru(&url).arg("seed-demo").env("KOPRU_SECRET_KEY", real_key).output().unwrap();
+    assert!(out.status.success(), "seed-demo in development: {}", String::from_utf8_lossy(&out.stderr));
 }

@@ -188,18 +188,39 @@ async fn employers_see_only_their_own_company() {
     w.staff.call::<DecideCompany>(&[("company_id", "999999"), ("decision", "verify")]).await.assert_err("NotFound");
 }
 
-/// One tax number, one company: a second employer with the same VKN is refused
-/// and nothing is stored; the first may still correct its own registration.
+/// A tax number (VKN) or MERSIS number that another registration holds is
+/// not refused (the first to type it would block its real owner, and the
+/// answer would say whose it is): staff see both records flagged, and decide.
 #[tokio::test]
-async fn a_tax_number_registers_one_company() {
+async fn a_taken_tax_number_is_flagged_to_staff_not_refused() {
     let app = TestApp::new().await;
+    let staff = app.staff("staff@kopru.example").await;
     let first = app.employer("ik@anadolu.example").await;
     let rival = app.employer("ik@rakip.example").await;
+    let third = app.employer("ik@ucuncu.example").await;
     first.call::<RegisterCompany>(&company_form(VKN, "Anadolu İnşaat")).await.ok();
-    rival.call::<RegisterCompany>(&company_form(VKN, "Rakip İnşaat")).await.assert_err("CompanyExists");
-    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM companies WHERE vkn = '{VKN}'")).await, 1);
-    rival.call::<RegisterCompany>(&company_form(VKN2, "Rakip İnşaat")).await.ok();
-    assert_eq!(app.count("SELECT COUNT(*) FROM companies").await, 2);
+    let first_id = first.call::<MyCompany>(NO_ARGS).await.ok().json()["id"].as_i64().unwrap();
+    staff.call::<DecideCompany>(&[("company_id", first_id.to_string()), ("decision", "verify".into())]).await.ok();
+    rival.call::<RegisterCompany>(&company_form(VKN, "Rakip İnşaat")).await.ok();
+    let mut other_mersis = company_form(VKN2, "Üçüncü Tekstil");
+    other_mersis.retain(|(k, _)| *k != "mersis");
+    other_mersis.push(("mersis", "0381042155000019".into()));
+    third.call::<RegisterCompany>(&other_mersis).await.ok();
+    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM companies WHERE vkn = '{VKN}'")).await, 2);
+
+    let queue = staff.call::<PendingCompanies>(NO_ARGS).await.ok().items();
+    let rival_row = queue.iter().find(|c| c["legal_name"] == "Rakip İnşaat").expect("the rival waits for staff");
+    assert_eq!(
+        rival_row["same_numbers"],
+        json!([{"id": first_id, "legal_name": "Anadolu İnşaat", "status": "verified", "same_vkn": true, "same_mersis": true}])
+    );
+    let third_row = queue.iter().find(|c| c["legal_name"] == "Üçüncü Tekstil").unwrap();
+    assert!(third_row.get("same_numbers").is_none(), "nothing in common: no flag");
+    let page = staff.page("/staff/companies").await;
+    assert!(page.body.contains("VKN va MERSIS raqami bir xil"), "the card says so");
+    // The employer who typed the number learns nothing of the other registration.
+    let own = rival.call::<MyCompany>(NO_ARGS).await.ok().json();
+    assert!(own.get("same_numbers").is_none(), "{own}");
 }
 
 /// Every staff decision on a company or a vacancy reaches its employer as a

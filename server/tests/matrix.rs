@@ -9,6 +9,8 @@
 
 mod common;
 
+use app::accounts::rights::{DeleteAccount, DownloadMyData};
+use app::outbox::api::{OutboxOverview, TelegramLink, TelegramLinkCode, UnlinkTelegram};
 use common::*;
 use http::StatusCode;
 
@@ -77,7 +79,7 @@ async fn mx() -> Mx {
 }
 
 /// Every server function with a row in one of the tests below.
-const COVERED: [&str; 40] = [
+const COVERED: [&str; 50] = [
     // accounts_and_sessions
     <GetCurrentUser as ServerFn>::PATH,
     <SignUpMigrant as ServerFn>::PATH,
@@ -85,6 +87,13 @@ const COVERED: [&str; 40] = [
     <SignIn as ServerFn>::PATH,
     <SignOut as ServerFn>::PATH,
     <ChangePassword as ServerFn>::PATH,
+    <VerifyAccount as ServerFn>::PATH,
+    <ResendCode as ServerFn>::PATH,
+    <RequestReset as ServerFn>::PATH,
+    <ResetPassword as ServerFn>::PATH,
+    // personal_data_rights
+    <DownloadMyData as ServerFn>::PATH,
+    <DeleteAccount as ServerFn>::PATH,
     // site_reference_contacts_and_staff
     <SetLanguage as ServerFn>::PATH,
     <FetchReferenceLists as ServerFn>::PATH,
@@ -123,6 +132,11 @@ const COVERED: [&str; 40] = [
     <MyNotifications as ServerFn>::PATH,
     <UnreadCount as ServerFn>::PATH,
     <MarkNotificationsRead as ServerFn>::PATH,
+    // outbox_and_telegram
+    <OutboxOverview as ServerFn>::PATH,
+    <TelegramLink as ServerFn>::PATH,
+    <TelegramLinkCode as ServerFn>::PATH,
+    <UnlinkTelegram as ServerFn>::PATH,
 ];
 
 /// The endpoints of every `#[server]` in app/src.
@@ -176,12 +190,20 @@ async fn accounts_and_sessions() {
         }
     }
 
-    // sign_up_migrant / sign_up_employer: open to anyone; the new account is
-    // signed in on that device, the device's old session ends.
+    // sign_up_migrant / sign_up_employer: open to anyone; the code sent to the
+    // new login signs the new account in on that device (verify_account, open
+    // to anyone: the ticket names the account), and the device's old session ends.
     for (i, (actor, want)) in m.five([OK; 5]).into_iter().enumerate() {
         let device = match actor.account() {
             Some(_) => m.another_device(actor).await,
             None => actor.clone(),
+        };
+        let with_ticket = |r: &Reply| {
+            let ticket = r.ticket_cookie().expect("a ticket");
+            device.with_cookie(match device.cookie() {
+                Some(session) => format!("{session}; {ticket}"),
+                None => ticket,
+            })
         };
         let phone = format!("+99890700000{i}");
         let r = device
@@ -193,8 +215,26 @@ async fn accounts_and_sessions() {
             ])
             .await;
         check("sign_up_migrant", actor, &r, want);
-        let new = m.actor_from_cookie(r.session_cookie().unwrap()).await.expect("signed in as the new account");
+        assert!(r.session_cookie().is_none(), "no session before the code");
+        let code = m.last_code(&phone, "verifycode").await.expect("a code");
+        let v = with_ticket(&r).call::<VerifyAccount>(&[("code", code.as_str())]).await;
+        check("verify_account", actor, &v, OK);
+        let new = m.actor_from_cookie(v.session_cookie().unwrap()).await.expect("signed in as the new account");
         assert_eq!((new.login(), new.role()), (phone.as_str(), Some(Role::Migrant)));
+        if actor.account().is_some() {
+            assert!(!device.is_signed_in().await, "{actor:?}: the device's old session ended");
+        }
+        let device = match actor.account() {
+            Some(_) => m.another_device(actor).await,
+            None => actor.clone(),
+        };
+        let with_ticket = |r: &Reply| {
+            let ticket = r.ticket_cookie().expect("a ticket");
+            device.with_cookie(match device.cookie() {
+                Some(session) => format!("{session}; {ticket}"),
+                None => ticket,
+            })
+        };
         let email = format!("yeni{i}@firma.example");
         let r = device
             .call::<SignUpEmployer>(&[
@@ -205,7 +245,10 @@ async fn accounts_and_sessions() {
             ])
             .await;
         check("sign_up_employer", actor, &r, want);
-        let new = m.actor_from_cookie(r.session_cookie().unwrap()).await.expect("signed in as the new account");
+        let code = m.last_code(&email, "verifycode").await.expect("a code");
+        let v = with_ticket(&r).call::<VerifyAccount>(&[("code", code.as_str())]).await;
+        check("verify_account", actor, &v, OK);
+        let new = m.actor_from_cookie(v.session_cookie().unwrap()).await.expect("signed in as the new account");
         assert_eq!((new.login(), new.role()), (email.as_str(), Some(Role::Employer)));
         if actor.account().is_some() {
             assert!(!device.is_signed_in().await, "{actor:?}: the device's old session ended");
@@ -214,6 +257,39 @@ async fn accounts_and_sessions() {
     }
     assert_eq!(m.count("SELECT COUNT(*) FROM users WHERE phone LIKE '+99890700000%'").await, 5);
     assert_eq!(m.count("SELECT COUNT(*) FROM users WHERE email LIKE 'yeni%@firma.example'").await, 5);
+
+    // resend_code: a session is needed, and an account that has proved its login needs none.
+    for (actor, want) in m.five([NOT_SIGNED_IN, INVALID, INVALID, INVALID, INVALID]) {
+        let r = actor.call::<ResendCode>(NO_ARGS).await;
+        check("resend_code", actor, &r, want);
+    }
+    let unverified = m.sign_in("+998907000000", PASSWORD).await;
+    m.exec("UPDATE users SET verified_at = NULL WHERE phone = '+998907000000'").await;
+    let r = unverified.call::<ResendCode>(NO_ARGS).await;
+    check("resend_code", &unverified, &r, OK);
+    assert!(r.ticket_cookie().is_some());
+
+    // request_reset and reset_password: anyone (the code proves the login); the code
+    // resets only the account it was sent for.
+    // (From a second device: the reset signs that browser in and ends its old session.)
+    for (actor, want) in m.five([OK; 5]) {
+        let device = match actor.account() {
+            Some(_) => m.another_device(actor).await,
+            None => actor.clone(),
+        };
+        let r = device.call::<RequestReset>(&[("login", m.other_migrant.login())]).await;
+        check("request_reset", actor, &r, want);
+        let code = m.last_code(m.other_migrant.login(), "resetcode").await.expect("a code");
+        let ticket = r.ticket_cookie().unwrap();
+        let holder = device.with_cookie(match device.cookie() {
+            Some(session) => format!("{session}; {ticket}"),
+            None => ticket,
+        });
+        let r = holder.call::<ResetPassword>(&[("code", code.as_str()), ("new_password", PASSWORD)]).await;
+        check("reset_password", actor, &r, want);
+        let me = m.actor_from_cookie(r.session_cookie().unwrap()).await.unwrap();
+        assert_eq!(me.id(), m.other_migrant.id(), "{actor:?}");
+    }
 
     // sign_in: anyone, into their own account (a visitor into the migrant's).
     for (actor, want) in m.five([OK; 5]) {
@@ -772,6 +848,34 @@ async fn applications_and_notifications() {
 
 /// Rows that do not exist: those who may ask learn "not found"; the others
 /// are refused by role before any row is looked up.
+/// download_my_data and delete_account: each for one's own account only; the
+/// erasure for those who signed themselves up. Everyone else stays as they were.
+#[tokio::test]
+async fn personal_data_rights() {
+    let m = mx().await;
+    for (actor, want) in m.five([NOT_SIGNED_IN, OK, OK, OK, OK]) {
+        let r = actor.get::<DownloadMyData>(NO_ARGS).await;
+        check("download_my_data", actor, &r, want);
+        if let Some(a) = actor.account() {
+            assert_eq!(r.json()["account"]["id"].as_i64(), Some(a.id), "{actor:?}: one's own data");
+        }
+    }
+    let form = [("password", PASSWORD), ("confirm", "yes")];
+    for (actor, want) in m.five([NOT_SIGNED_IN, OK, OK, FORBIDDEN, FORBIDDEN]) {
+        let r = actor.call::<DeleteAccount>(&form).await;
+        check("delete_account", actor, &r, want);
+        if let Some(a) = actor.account() {
+            let erased =
+                m.count(&format!("SELECT COUNT(*) FROM users WHERE id = {} AND deleted_at IS NOT NULL", a.id)).await;
+            assert_eq!((erased == 1, !actor.is_signed_in().await), (want == OK, want == OK), "{actor:?}");
+        }
+    }
+    // Nobody else's account went.
+    m.sign_in(m.other_migrant.login(), PASSWORD).await;
+    m.sign_in(m.rival.login(), PASSWORD).await;
+    assert_eq!(m.count("SELECT COUNT(*) FROM users WHERE deleted_at IS NOT NULL").await, 2);
+}
+
 #[tokio::test]
 async fn unknown_rows_are_not_found() {
     let m = mx().await;
@@ -802,4 +906,48 @@ async fn unknown_rows_are_not_found() {
         let r = actor.call::<SaveVacancy>(&VacancySpec::new("Yok").editing(999_999)).await;
         check("save_vacancy (missing)", actor, &r, want);
     }
+}
+
+/// outbox_overview: admins only. telegram_link, telegram_link_code and
+/// unlink_telegram: every signed-in person, on their own link only.
+#[tokio::test]
+async fn outbox_and_telegram() {
+    let m = mx().await;
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK]) {
+        let r = actor.call::<OutboxOverview>(NO_ARGS).await;
+        check("outbox_overview", actor, &r, want);
+        if want == OK {
+            assert_eq!(r.json()["counts"].as_array().map(Vec::len), Some(4));
+        }
+    }
+
+    for (actor, want) in m.five([NOT_SIGNED_IN, OK, OK, OK, OK]) {
+        let r = actor.call::<TelegramLinkCode>(NO_ARGS).await;
+        check("telegram_link_code", actor, &r, want);
+        let r = actor.call::<TelegramLink>(NO_ARGS).await;
+        check("telegram_link", actor, &r, want);
+        if let Some(a) = actor.account() {
+            let mine = m.count(&format!("SELECT COUNT(*) FROM telegram_link_codes WHERE user_id = {}", a.id)).await;
+            assert_eq!(mine, 1, "{actor:?}: one code of one's own");
+            assert!(r.json()["code"]["code"].is_string(), "{actor:?}: shown to its owner");
+        }
+    }
+    assert_eq!(m.count("SELECT COUNT(*) FROM telegram_link_codes").await, 4, "none for the visitor");
+
+    // The migrant and the other migrant link a chat each; each unlink takes only the caller's.
+    let now = chrono::Utc::now();
+    for (who, chat) in [(&m.migrant, "9000"), (&m.other_migrant, "9001")] {
+        let code = who.call::<TelegramLinkCode>(NO_ARGS).await.ok().json()["code"].as_str().unwrap().to_string();
+        let linked = app::outbox::service::link_from_update(&m.db, &m.state.keys, &code, chat, now).await.unwrap();
+        assert_eq!(linked, app::outbox::service::LinkOutcome::Linked { user_id: who.id() as i32 });
+    }
+    for (actor, want) in m.five([NOT_SIGNED_IN, OK, OK, OK, OK]) {
+        let r = actor.call::<UnlinkTelegram>(NO_ARGS).await;
+        check("unlink_telegram", actor, &r, want);
+        if actor.account().is_none() {
+            assert_eq!(m.count("SELECT COUNT(*) FROM telegram_accounts").await, 2, "the refused call changed nothing");
+        }
+    }
+    assert_eq!(m.count("SELECT COUNT(*) FROM telegram_accounts WHERE chat_id = '9000'").await, 0);
+    assert_eq!(m.count("SELECT COUNT(*) FROM telegram_accounts WHERE chat_id = '9001'").await, 1, "not the caller's");
 }

@@ -5,6 +5,7 @@
 mod common;
 
 use common::*;
+use http::StatusCode;
 
 async fn save_profile(actor: &Actor, passport: &str) -> Reply {
     actor.call::<SaveProfile>(&profile_form(passport)).await
@@ -19,7 +20,7 @@ async fn passport_is_encrypted_masked_and_never_sent_to_employers() {
     // Not in the database in clear, in any column of the table.
     assert_eq!(
         w.count(
-            "SELECT COUNT(*) FROM migrant_profiles WHERE passport_cipher LIKE '%7654321%' OR passport_index LIKE '%7654321%'"
+            "SELECT COUNT(*) FROM migrant_profiles WHERE passport_cipher LIKE '%7654321%' OR passport_index LIKE '%7654321%' OR passport_lookup LIKE '%7654321%'"
         )
         .await,
         0
@@ -29,10 +30,21 @@ async fn passport_is_encrypted_masked_and_never_sent_to_employers() {
     let mine = w.migrant.call::<MyProfile>(NO_ARGS).await.ok().json();
     assert_eq!(mine["passport_masked"], "AB*****21");
     assert!(!mine.to_string().contains("7654321"));
-    // Another migrant cannot register the same passport.
+    // Another migrant typing the same number is not told whose it is (nor
+    // blocked, were they its owner): saved, and flagged to staff on both.
     let other = w.migrant("+998935551122").await;
-    save_profile(&other, "AB7654321").await.assert_err("InvalidPassport");
-    assert_eq!(other.call::<MyProfile>(NO_ARGS).await.ok().json(), Value::Null);
+    save_profile(&other, "AB7654321").await.ok();
+    assert_eq!(other.call::<MyProfile>(NO_ARGS).await.ok().json()["passport_masked"], "AB*****21");
+    // Each ciphertext is bound to its row: copied onto another row it does not open.
+    w.exec(&format!(
+        "UPDATE migrant_profiles SET passport_cipher = (SELECT passport_cipher FROM migrant_profiles WHERE user_id = {}) \
+         WHERE user_id = {}",
+        w.migrant.id(),
+        other.id()
+    ))
+    .await;
+    assert_eq!(other.call::<MyProfile>(NO_ARGS).await.status, StatusCode::INTERNAL_SERVER_ERROR);
+    save_profile(&other, "AB7654321").await.ok();
     // Saving without the field keeps the stored number.
     save_profile(&w.migrant, "").await.ok();
     assert_eq!(w.migrant.call::<MyProfile>(NO_ARGS).await.ok().json()["passport_masked"], "AB*****21");
@@ -52,6 +64,24 @@ async fn passport_is_encrypted_masked_and_never_sent_to_employers() {
     assert!(!seen.body.contains("7654321") && !seen.body.contains("AB*****"));
     let page = w.employer.page(&format!("/applications/{aid}")).await;
     assert!(!page.body.contains("7654321") && !page.body.contains("AB*****21"));
+    assert!(json.get("passport_shared").is_none(), "the employer is not told of the duplicate");
+    assert!(!page.body.contains("boshqa profilda"));
+    // Staff are, on both migrants' applications.
+    let bid = w.application(&other, vid).await;
+    for id in [aid, bid] {
+        let staff_view = w.staff.get::<GetApplication>(&[("id", id.to_string())]).await.ok().json();
+        assert_eq!(staff_view["passport_shared"], true, "application {id}");
+    }
+    let queue = w.staff.call::<ListApplications>(NO_ARGS).await.ok().items();
+    assert!(queue.iter().any(|a| a["id"].as_i64() == Some(bid) && a["passport_shared"] == true));
+    let page = w.staff.page(&format!("/applications/{bid}")).await;
+    assert!(page.body.contains("boshqa profilda"), "the staff page says so");
+    // A third migrant with another number is not flagged.
+    let third = w.migrant("+998935551133").await;
+    save_profile(&third, "AC1111111").await.ok();
+    let cid = w.application(&third, vid).await;
+    let v = w.staff.get::<GetApplication>(&[("id", cid.to_string())]).await.ok().json();
+    assert!(v.get("passport_shared").is_none());
 }
 
 /// A profile round-trips, and each bad field is refused with its own error

@@ -28,12 +28,13 @@ async fn person(db: &DatabaseConnection, role: Role, login: &str) -> SessionUser
         disabled: Set(false),
         created_at: Set(now),
         updated_at: Set(now),
+        verified_at: Set(Some(now)),
         ..Default::default()
     }
     .insert(db)
     .await
     .unwrap();
-    SessionUser { id: u.id, role, name: u.name, login: login.into() }
+    SessionUser { id: u.id, role, name: u.name, login: login.into(), verified: true }
 }
 
 /// One employer's verified company with `n` published vacancies, `n` migrants

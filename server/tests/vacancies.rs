@@ -495,3 +495,31 @@ async fn publication_needs_both_texts_and_staff_supply_the_missing_one() {
     assert!(tr.body.contains("lang=\"tr\">Kalıpçı aranıyor"));
     assert!(!tr.body.contains("Türkçe yazılmış"), "the reader's own language needs no label");
 }
+
+/// Each review decision has its own reason: a note typed before pressing
+/// "publish" is never stored, and no review reason is shown to the public.
+#[tokio::test]
+async fn a_publish_decision_keeps_no_reason_and_reasons_are_never_public() {
+    let w = world().await;
+    let id = w.vacancy(&w.employer, &VacancySpec::new("Sıva ustası")).await;
+    w.staff
+        .call::<ReviewVacancy>(&[
+            ("vacancy_id", id.to_string()),
+            ("decision", "publish".into()),
+            ("reason", "other".into()),
+            ("reason_note", "Ichki eslatma: egasi tanish".into()),
+        ])
+        .await
+        .ok();
+    let stored = format!(
+        "SELECT COUNT(*) FROM vacancies WHERE id = {id} AND status = 'published' \
+         AND review_reason IS NULL AND review_reason_code IS NULL"
+    );
+    assert_eq!(w.count(&stored).await, 1);
+    for actor in [w.anonymous(), w.migrant.clone(), w.employer.clone()] {
+        let v = actor.get::<GetVacancy>(&[("id", id.to_string())]).await.ok().json();
+        assert_eq!(v["review_reason"], Value::Null, "{actor:?}");
+    }
+    let page = w.anonymous().page(&format!("/vacancies/{id}")).await;
+    assert!(!page.body.contains("egasi tanish"));
+}

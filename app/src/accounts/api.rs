@@ -21,6 +21,23 @@ mod ctx {
             .unwrap_or_else(|| "unknown".into())
     }
 
+    /// A cookie of the request, by name.
+    pub fn cookie(name: &str) -> Option<String> {
+        use_context::<http::request::Parts>().and_then(|p| super::super::session::cookie_from_headers(&p.headers, name))
+    }
+
+    /// Signed in (or verified, or reset): a fresh session, the device
+    /// remembered, the code's ticket gone; the session the browser had ended.
+    pub async fn signed_in(state: &AppState, s: &super::super::service::SignedIn) -> Result<(), AppError> {
+        end_request_session(state).await?;
+        crate::forms::set_cookie(&super::super::session::cookie(&state.security, &s.session));
+        crate::forms::set_cookie(&super::super::session::device_cookie(&state.security, &s.device));
+        if cookie(state.security.ticket_cookie_name()).is_some() {
+            crate::forms::set_cookie(&super::super::session::clearing_ticket_cookie(&state.security));
+        }
+        Ok(())
+    }
+
     /// Ends the session the request came with (if any): rotation at sign-in.
     pub async fn end_request_session(state: &AppState) -> Result<(), AppError> {
         if let Some(parts) = use_context::<http::request::Parts>() {
@@ -65,7 +82,8 @@ pub async fn sign_up_employer(
     sign_up(super::Role::Employer, &name, NewLogin::Email(&email), &password, consent.is_some(), next).await
 }
 
-/// Both sign-ups: the account and its consent, then a fresh session.
+/// Both sign-ups: the same answer whether the login is free or taken (a code
+/// ticket, then the code page); see `service::sign_up`.
 #[cfg(feature = "ssr")]
 async fn sign_up(
     role: super::Role,
@@ -75,17 +93,28 @@ async fn sign_up(
     consent: bool,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    use super::service::{create_account, SignUp};
+    use super::service::SignUp;
     let (_, state) = visitor(Action::SignUp).await?;
-    let input = SignUp { role, name, login, password, consent, locale: crate::lang::request_locale() };
-    let user = create_account(&state, input)
+    let locale = crate::lang::request_locale();
+    let input = SignUp { role, name, login, password, consent, locale, verified: false };
+    let ticket = super::service::sign_up(&state, input, &ctx::client_ip())
         .await
         .inspect_err(|e| tracing::info!(error = e.key(), ip = ctx::client_ip(), "sign-up refused"))?;
-    ctx::end_request_session(&state).await?;
-    let token = super::session::create(&state.db, &state.security, user.id).await?;
-    crate::forms::set_cookie(&super::session::cookie(&state.security, &token));
-    crate::forms::redirect(&onward(next.as_deref(), role));
+    crate::forms::set_cookie(&super::session::ticket_cookie(&state.security, &ticket));
+    crate::forms::redirect(&verify_page(next.as_deref()));
     Ok(())
+}
+
+/// The code page, keeping where the person was going.
+#[cfg(feature = "ssr")]
+fn verify_page(next: Option<&str>) -> String {
+    match next.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => {
+            let n: String = form_urlencoded::byte_serialize(crate::lang::safe_next(n).as_bytes()).collect();
+            format!("/verify?next={n}")
+        }
+        None => "/verify".into(),
+    }
 }
 
 /// Where the browser goes after signing in or up: the page the person came
@@ -102,11 +131,67 @@ fn onward(next: Option<&str>, role: super::Role) -> String {
 #[server(endpoint = "sign_in")]
 pub async fn sign_in(login: String, password: String, next: Option<String>) -> Result<(), AppError> {
     let (_, state) = visitor(Action::SignIn).await?;
-    let (token, user) = super::service::sign_in(&state, &login, &password, &ctx::client_ip()).await?;
+    let device = ctx::cookie(state.security.device_cookie_name());
+    let client = super::service::Client { ip: &ctx::client_ip(), device: device.as_deref() };
+    let signed_in = super::service::sign_in(&state, &login, &password, &client).await?;
     // A new session id at every sign-in; the one the browser had is ended.
-    ctx::end_request_session(&state).await?;
-    crate::forms::set_cookie(&super::session::cookie(&state.security, &token));
-    crate::forms::redirect(&onward(next.as_deref(), user.role));
+    ctx::signed_in(&state, &signed_in).await?;
+    let to = if signed_in.user.verified {
+        onward(next.as_deref(), signed_in.user.role)
+    } else {
+        verify_page(next.as_deref())
+    };
+    crate::forms::redirect(&to);
+    Ok(())
+}
+
+/// F1.2: the code sent at sign-up, typed on the code page: the account is
+/// verified and this browser signed in.
+#[server(endpoint = "verify_account")]
+pub async fn verify_account(code: String, next: Option<String>) -> Result<(), AppError> {
+    let (_, state) = visitor(Action::VerifyLogin).await?;
+    let ticket = ctx::cookie(state.security.ticket_cookie_name());
+    let device = ctx::cookie(state.security.device_cookie_name());
+    let client = super::service::Client { ip: &ctx::client_ip(), device: device.as_deref() };
+    let signed_in = super::service::verify(&state, ticket.as_deref(), &code, &client).await?;
+    ctx::signed_in(&state, &signed_in).await?;
+    crate::forms::redirect(&onward(next.as_deref(), signed_in.user.role));
+    Ok(())
+}
+
+/// A new code for the signed-in account that has not proved its login yet.
+#[server(endpoint = "resend_code")]
+pub async fn resend_code(next: Option<String>) -> Result<(), AppError> {
+    let (user, state) = guard(Action::ResendCode).await?;
+    let ticket = super::service::resend_verification(&state, &user, &ctx::client_ip()).await?;
+    crate::forms::set_cookie(&super::session::ticket_cookie(&state.security, &ticket));
+    let page = verify_page(next.as_deref());
+    let sep = if page.contains('?') { '&' } else { '?' };
+    crate::forms::redirect(&format!("{page}{sep}sent=1"));
+    Ok(())
+}
+
+/// Forgot the password: a code to the account's phone, e-mail or Telegram.
+/// The same answer whether the login has an account or not.
+#[server(endpoint = "request_reset")]
+pub async fn request_reset(login: String) -> Result<(), AppError> {
+    let (_, state) = visitor(Action::ResetPassword).await?;
+    let ticket = super::service::request_reset(&state, &login, &ctx::client_ip()).await?;
+    crate::forms::set_cookie(&super::session::ticket_cookie(&state.security, &ticket));
+    crate::forms::redirect("/reset?sent=1");
+    Ok(())
+}
+
+/// The reset code and a new password: signed in, every other session ended.
+#[server(endpoint = "reset_password")]
+pub async fn reset_password(code: String, new_password: String) -> Result<(), AppError> {
+    let (_, state) = visitor(Action::ResetPassword).await?;
+    let ticket = ctx::cookie(state.security.ticket_cookie_name());
+    let device = ctx::cookie(state.security.device_cookie_name());
+    let client = super::service::Client { ip: &ctx::client_ip(), device: device.as_deref() };
+    let signed_in = super::service::reset_password(&state, ticket.as_deref(), &code, &new_password, &client).await?;
+    ctx::signed_in(&state, &signed_in).await?;
+    crate::forms::redirect(&format!("{}?reset=1", signed_in.user.role.landing()));
     Ok(())
 }
 
@@ -124,7 +209,8 @@ pub async fn sign_out() -> Result<(), AppError> {
 #[server(endpoint = "change_password")]
 pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
     let (user, state) = guard(Action::ChangePassword).await?;
-    let token = super::service::change_password(&state, &user, &current_password, &new_password).await?;
+    let ip = ctx::client_ip();
+    let token = super::service::change_password(&state, &user, &current_password, &new_password, &ip).await?;
     crate::forms::set_cookie(&super::session::cookie(&state.security, &token));
     crate::forms::redirect("/account?changed=1");
     Ok(())

@@ -2,8 +2,12 @@
 
 pub mod api;
 pub mod pages;
+pub mod recovery;
+pub mod rights;
 pub mod validate;
 
+#[cfg(feature = "ssr")]
+pub mod data;
 #[cfg(feature = "ssr")]
 pub mod entity;
 #[cfg(feature = "ssr")]
@@ -42,6 +46,16 @@ impl Role {
     }
 }
 
+crate::state_enum! {
+    /// What a one-time code is for.
+    pub enum CodePurpose {
+        /// Proving the phone or e-mail of a new account.
+        Verify,
+        /// Setting a new password without the old one.
+        Reset,
+    }
+}
+
 /// The signed-in person as every server function and page sees them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionUser {
@@ -50,10 +64,12 @@ pub struct SessionUser {
     pub name: String,
     /// The phone number (migrants) or e-mail address they sign in with.
     pub login: String,
+    /// Whether the account proved its phone or e-mail; see [`crate::authz`].
+    pub verified: bool,
 }
 
 /// The version of the privacy notice that sign-up consent refers to.
-pub const PRIVACY_NOTICE_VERSION: &str = "2026-12-01";
+pub const PRIVACY_NOTICE_VERSION: &str = "2026-12-02";
 /// What the data given at sign-up is used for (stored with the consent).
 pub const CONSENT_PURPOSES: &str = "account,job_applications,case_handling,notifications";
 

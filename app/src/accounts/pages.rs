@@ -22,7 +22,7 @@ fn with_next(path: &str, next: Option<String>) -> String {
 /// A password input with a show/hide button (the button needs the WASM; the
 /// field works without it).
 #[component]
-fn PasswordField(
+pub(super) fn PasswordField(
     id: &'static str,
     name: &'static str,
     autocomplete: &'static str,
@@ -108,6 +108,7 @@ pub fn SignInPage() -> impl IntoView {
                 </PasswordField>
                 <button type="submit" class="primary">{tu_string!(i18n, account.sign_in_button)}</button>
             </form>
+            <p><a href="/reset">{tu_string!(i18n, account.forgot_password)}</a></p>
             <p>{tu_string!(i18n, account.no_account)} " " <a href=move || with_next("/signup", query.with(|q| q.get("next")))>{tu_string!(i18n, account.sign_up_link)}</a></p>
         </section>
     }
@@ -205,7 +206,8 @@ pub fn SignUpEmployerPage() -> impl IntoView {
 pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
     let user = Resource::new(|| (), |_| async { get_current_user().await?.ok_or(AppError::NotSignedIn) });
-    let error = use_form_error();
+    // The erasure form's refusals stay with it, the password change's with that form.
+    let (delete_error, error) = super::rights::split_errors(use_form_error());
     let query = use_query_map();
     let changed = move || query.with(|q| q.get("changed").is_some());
     view! {
@@ -238,7 +240,9 @@ pub fn AccountPage() -> impl IntoView {
                                 <button type="submit" class="primary">{tu_string!(i18n, account.change_password_button)}</button>
                             </form>
                         </section>
+                        <super::rights::DataRights role=u.role error=delete_error/>
                     }}
         </Loaded>
+        <crate::outbox::pages::TelegramLink/>
     }
 }

@@ -4,10 +4,50 @@
 use crate::error::AppError;
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
+use std::time::Duration;
+use tokio::sync::Semaphore;
+
+/// At most this many hashes at once: one per core. Each takes 19 MiB, so memory
+/// stays bounded however many sign-ins arrive (64 at once took 2.5 GB before).
+pub fn bound() -> usize {
+    *BOUND
+}
+
+/// How long a sign-in waits for a free hashing slot before it is told the
+/// server is busy (503): long enough for a burst to drain, short enough that
+/// requests do not pile up.
+pub const MAX_WAIT: Duration = Duration::from_secs(3);
+
+static BOUND: LazyLock<usize> = LazyLock::new(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2));
+static SLOTS: LazyLock<Semaphore> = LazyLock::new(|| Semaphore::new(bound()));
+static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+/// The most hashes that were ever running at once in this process (for tests
+/// and the benchmark: it never passes [`bound`]).
+pub fn peak_in_flight() -> usize {
+    PEAK.load(Ordering::Relaxed)
+}
+
+/// Runs `work` on the blocking pool once a hashing slot is free.
+async fn bounded<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+    let permit = tokio::time::timeout(MAX_WAIT, SLOTS.acquire()).await.map_err(|_| {
+        tracing::warn!("password hashing saturated: request refused");
+        AppError::Busy
+    })?;
+    let permit = permit.map_err(|_| AppError::Internal)?;
+    let now = IN_FLIGHT.fetch_add(1, Ordering::SeqCst) + 1;
+    PEAK.fetch_max(now, Ordering::SeqCst);
+    let out = tokio::task::spawn_blocking(work).await;
+    IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+    drop(permit);
+    out.map_err(|_| AppError::Internal)
+}
 
 pub async fn hash(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || hash_blocking(&password)).await.map_err(|_| AppError::Internal)?
+    bounded(move || hash_blocking(&password)).await?
 }
 
 pub fn hash_blocking(password: &str) -> Result<String, AppError> {
@@ -16,9 +56,10 @@ pub fn hash_blocking(password: &str) -> Result<String, AppError> {
 }
 
 /// Verifies; with `None` it verifies against a dummy hash so that an unknown
-/// account costs the same time as a wrong password.
-pub async fn verify(stored: Option<String>, password: String) -> bool {
-    tokio::task::spawn_blocking(move || {
+/// account costs the same time as a wrong password. `Busy` when no hashing
+/// slot came free in time.
+pub async fn verify(stored: Option<String>, password: String) -> Result<bool, AppError> {
+    bounded(move || {
         let stored = stored.as_deref().unwrap_or(DUMMY_HASH.as_str());
         let ok = PasswordHash::new(stored)
             .map(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
@@ -26,7 +67,6 @@ pub async fn verify(stored: Option<String>, password: String) -> bool {
         ok && stored != DUMMY_HASH.as_str()
     })
     .await
-    .unwrap_or(false)
 }
 
 static DUMMY_HASH: LazyLock<String> =
@@ -45,8 +85,19 @@ mod tests {
         assert!(params.m_cost() >= 19456, "m={}", params.m_cost());
         assert!(params.t_cost() >= 2);
         assert_eq!(params.p_cost(), 1);
-        assert!(verify(Some(h.clone()), "oʻzbekiston-2026".into()).await);
-        assert!(!verify(Some(h.clone()), "Oʻzbekiston-2026".into()).await, "no case folding");
-        assert!(!verify(None, "oʻzbekiston-2026".into()).await);
+        assert!(verify(Some(h.clone()), "oʻzbekiston-2026".into()).await.unwrap());
+        assert!(!verify(Some(h.clone()), "Oʻzbekiston-2026".into()).await.unwrap(), "no case folding");
+        assert!(!verify(None, "oʻzbekiston-2026".into()).await.unwrap());
+    }
+
+    /// Many hashes asked for at once run at most `bound()` at a time.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn hashing_is_bounded() {
+        let tasks: Vec<_> = (0..12).map(|i| tokio::spawn(hash(format!("parol-{i}-uzun")))).collect();
+        for t in tasks {
+            t.await.unwrap().unwrap();
+        }
+        assert!(peak_in_flight() >= 1);
+        assert!(peak_in_flight() <= bound(), "peak {} > bound {}", peak_in_flight(), bound());
     }
 }

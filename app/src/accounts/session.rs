@@ -54,6 +54,7 @@ pub fn to_session_user(u: &user::Model) -> SessionUser {
         role: u.role,
         name: u.name.clone(),
         login: u.phone.clone().or_else(|| u.email.clone()).unwrap_or_default(),
+        verified: u.verified_at.is_some(),
     }
 }
 
@@ -88,7 +89,11 @@ pub fn cookie(sec: &Security, token: &str) -> String {
 
 /// `Set-Cookie` value that removes the session cookie.
 pub fn clearing_cookie(sec: &Security) -> String {
-    cookie::Cookie::build((sec.session_cookie_name(), ""))
+    clearing(sec, sec.session_cookie_name())
+}
+
+fn clearing(sec: &Security, name: &'static str) -> String {
+    cookie::Cookie::build((name, ""))
         .path("/")
         .http_only(true)
         .secure(sec.secure_cookies)
@@ -96,6 +101,36 @@ pub fn clearing_cookie(sec: &Security) -> String {
         .max_age(cookie::time::Duration::ZERO)
         .build()
         .to_string()
+}
+
+/// `Set-Cookie` value of the device cookie: a year, renewed at each sign-in.
+pub fn device_cookie(sec: &Security, token: &str) -> String {
+    cookie::Cookie::build((sec.device_cookie_name(), token.to_string()))
+        .path("/")
+        .http_only(true)
+        .secure(sec.secure_cookies)
+        .same_site(cookie::SameSite::Lax)
+        .max_age(cookie::time::Duration::days(365))
+        .build()
+        .to_string()
+}
+
+/// `Set-Cookie` value of the ticket that ties a sent code to this browser:
+/// as long as the code lives.
+pub fn ticket_cookie(sec: &Security, ticket: &str) -> String {
+    cookie::Cookie::build((sec.ticket_cookie_name(), ticket.to_string()))
+        .path("/")
+        .http_only(true)
+        .secure(sec.secure_cookies)
+        .same_site(cookie::SameSite::Lax)
+        .max_age(cookie::time::Duration::minutes(super::service::CODE_MINUTES))
+        .build()
+        .to_string()
+}
+
+/// `Set-Cookie` value that removes the ticket (its code is used).
+pub fn clearing_ticket_cookie(sec: &Security) -> String {
+    clearing(sec, sec.ticket_cookie_name())
 }
 
 /// The session token in a request's `Cookie` headers.

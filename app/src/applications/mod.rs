@@ -101,6 +101,10 @@ pub struct Application {
     pub candidate_lang: String,
     /// The candidate's profile without the passport number (staff and employer only).
     pub candidate_profile: Option<crate::profiles::Profile>,
+    /// For staff only: another profile holds the same passport number (a
+    /// typing error or a fraud; the typist was not told, see `profiles::service::save`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub passport_shared: bool,
     pub created_at: String,
     pub history: Vec<Event>,
 }

@@ -193,6 +193,9 @@ pub fn ApplicationPage() -> impl IntoView {
                                 })}
                             </dl>
                         })}
+                        {a.passport_shared.then(|| view! {
+                            <p class="flag">{tu_string!(i18n, applications.passport_shared)}</p>
+                        })}
                         {(!own && a.candidate_profile.is_none()).then(|| view! {
                             <p class="flag">{tu_string!(i18n, applications.candidate_no_profile)}</p>
                         })}

@@ -67,6 +67,7 @@ pub async fn views<C: ConnectionTrait>(db: &C, apps: Vec<application::Model>) ->
                 candidate_name: candidate.map(|u| u.name.clone()).unwrap_or_default(),
                 candidate_phone: candidate.and_then(|u| u.phone.clone()).unwrap_or_default(),
                 candidate_lang: candidate.map(|u| u.locale.clone()).unwrap_or_default(),
+                passport_shared: false,
                 created_at: app.created_at.to_rfc3339(),
                 history: vec![],
             })
@@ -159,64 +160,63 @@ pub async fn apply<C: TransactionTrait>(
     today: NaiveDate,
 ) -> Result<i32, AppError> {
     let migrant = migrant.clone();
-    let app = db
-        .transaction::<_, application::Model, AppError>(move |txn| {
-            Box::pin(async move {
-                let open = vacancy::Entity::find_by_id(vacancy_id)
-                    .filter(open_condition(today))
-                    .one(txn)
-                    .await?
-                    .ok_or(AppError::NotFound)?;
-                // Staff and the employer judge an application by the profile: it comes first.
-                if profile::Entity::find_by_id(migrant.id).one(txn).await?.is_none() {
-                    return Err(AppError::ProfileRequired);
+    let app = crate::db::write(db, move |txn| {
+        Box::pin(async move {
+            let open = vacancy::Entity::find_by_id(vacancy_id)
+                .filter(open_condition(today))
+                .one(txn)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            // Staff and the employer judge an application by the profile: it comes first.
+            if profile::Entity::find_by_id(migrant.id).one(txn).await?.is_none() {
+                return Err(AppError::ProfileRequired);
+            }
+            let earlier = application::Entity::find()
+                .filter(application::Column::VacancyId.eq(open.id))
+                .filter(application::Column::MigrantUserId.eq(migrant.id))
+                .one(txn)
+                .await?;
+            let now = Utc::now();
+            let app = match earlier {
+                // Withdrawn earlier: the same application comes back, and its history says so.
+                Some(a) if a.stage == Stage::Withdrawn => {
+                    let moved = application::Entity::update_many()
+                        .col_expr(application::Column::Stage, Expr::value(Stage::Submitted.as_str()))
+                        .col_expr(application::Column::UpdatedAt, Expr::value(now))
+                        .filter(application::Column::Id.eq(a.id))
+                        .filter(application::Column::Stage.eq(Stage::Withdrawn))
+                        .exec(txn)
+                        .await?;
+                    if moved.rows_affected != 1 {
+                        return Err(AppError::AlreadyApplied);
+                    }
+                    record(txn, a.id, &migrant, Some(Stage::Withdrawn), Stage::Submitted, None).await?;
+                    application::Model { stage: Stage::Submitted, updated_at: now, ..a }
                 }
-                let earlier = application::Entity::find()
-                    .filter(application::Column::VacancyId.eq(open.id))
-                    .filter(application::Column::MigrantUserId.eq(migrant.id))
-                    .one(txn)
-                    .await?;
-                let now = Utc::now();
-                let app = match earlier {
-                    // Withdrawn earlier: the same application comes back, and its history says so.
-                    Some(a) if a.stage == Stage::Withdrawn => {
-                        let moved = application::Entity::update_many()
-                            .col_expr(application::Column::Stage, Expr::value(Stage::Submitted.as_str()))
-                            .col_expr(application::Column::UpdatedAt, Expr::value(now))
-                            .filter(application::Column::Id.eq(a.id))
-                            .filter(application::Column::Stage.eq(Stage::Withdrawn))
-                            .exec(txn)
-                            .await?;
-                        if moved.rows_affected != 1 {
-                            return Err(AppError::AlreadyApplied);
-                        }
-                        record(txn, a.id, &migrant, Some(Stage::Withdrawn), Stage::Submitted, None).await?;
-                        application::Model { stage: Stage::Submitted, updated_at: now, ..a }
+                Some(_) => return Err(AppError::AlreadyApplied),
+                None => {
+                    let app = application::ActiveModel {
+                        vacancy_id: Set(open.id),
+                        migrant_user_id: Set(migrant.id),
+                        stage: Set(Stage::Submitted),
+                        work_permit_no: Set(None),
+                        start_date: Set(None),
+                        created_at: Set(now),
+                        updated_at: Set(now),
+                        ..Default::default()
                     }
-                    Some(_) => return Err(AppError::AlreadyApplied),
-                    None => {
-                        let app = application::ActiveModel {
-                            vacancy_id: Set(open.id),
-                            migrant_user_id: Set(migrant.id),
-                            stage: Set(Stage::Submitted),
-                            work_permit_no: Set(None),
-                            start_date: Set(None),
-                            created_at: Set(now),
-                            updated_at: Set(now),
-                            ..Default::default()
-                        }
-                        .insert(txn)
-                        .await
-                        .map_err(|e| crate::error::unique_violation_is(e, AppError::AlreadyApplied))?;
-                        record(txn, app.id, &migrant, None, Stage::Submitted, None).await?;
-                        app
-                    }
-                };
-                notify(txn, migrant.id, NotificationKind::Stage, &app, Stage::Submitted).await?;
-                Ok(app)
-            })
+                    .insert(txn)
+                    .await
+                    .map_err(|e| crate::error::unique_violation_is(e, AppError::AlreadyApplied))?;
+                    record(txn, app.id, &migrant, None, Stage::Submitted, None).await?;
+                    app
+                }
+            };
+            notify(txn, migrant.id, NotificationKind::Stage, &app, Stage::Submitted).await?;
+            Ok(app)
         })
-        .await?;
+    })
+    .await?;
     tracing::info!(user_id = app.migrant_user_id, application_id = app.id, "applied");
     Ok(app.id)
 }
@@ -286,7 +286,7 @@ pub async fn move_to<C: TransactionTrait + ConnectionTrait>(
     let actor = actor.clone();
     let to = m.to;
     let lang = m.lang;
-    db.transaction::<_, (), AppError>(move |txn| {
+    crate::db::write(db, move |txn| {
         Box::pin(async move {
             let now = Utc::now();
             // Guard against a concurrent move: only from the stage we checked.
@@ -369,8 +369,13 @@ pub async fn get<C: ConnectionTrait>(db: &C, user: &SessionUser, id: i32) -> Res
         .into_iter()
         .map(event::Model::into_view)
         .collect();
+    let migrant_id = row.app.migrant_user_id;
     let mut view = views(db, vec![row.app]).await?.pop().ok_or(AppError::Internal)?;
     view.history = history;
+    if user.role.is_staff() {
+        view.passport_shared =
+            crate::profiles::service::shared_passports(db, &[migrant_id]).await?.contains(&migrant_id);
+    }
     // How long it takes: the target that admins set for the staff's queue.
     if matches!(view.stage, Stage::Submitted | Stage::Screening) {
         let targets = crate::staff::service::targets(db).await?;
@@ -411,11 +416,19 @@ pub async fn list<C: ConnectionTrait>(db: &C, user: &SessionUser) -> Result<Vec<
                 .await?
         }
         Role::Staff | Role::Admin => {
-            application::Entity::find()
+            let apps = application::Entity::find()
                 .filter(application::Column::Stage.is_in([Stage::Submitted, Stage::Screening]))
                 .order_by_asc(application::Column::UpdatedAt)
                 .all(db)
-                .await?
+                .await?;
+            let migrants: Vec<i32> = apps.iter().map(|a| a.migrant_user_id).collect();
+            let shared = crate::profiles::service::shared_passports(db, &migrants).await?;
+            let owners: HashMap<i32, i32> = apps.iter().map(|a| (a.id, a.migrant_user_id)).collect();
+            let mut list = views(db, apps).await?;
+            for a in &mut list {
+                a.passport_shared = owners.get(&a.id).is_some_and(|m| shared.contains(m));
+            }
+            return Ok(list);
         }
     };
     views(db, apps).await

@@ -47,6 +47,7 @@ impl Model {
             decision_reason_code: self.decision_reason_code,
             decision_reason_lang: self.decision_reason_lang,
             owner_lang: None,
+            same_numbers: vec![],
             created_at: self.created_at.to_rfc3339(),
         }
     }

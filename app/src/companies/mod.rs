@@ -29,7 +29,17 @@ crate::state_enum! {
     }
 }
 
-/// A company as its owner and staff see it.
+/// Another registration with the same VKN or MERSIS number (for staff).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SameNumber {
+    pub id: i32,
+    pub legal_name: String,
+    pub status: CompanyStatus,
+    pub same_vkn: bool,
+    pub same_mersis: bool,
+}
+
+/// A company as its employer and staff see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Company {
     pub id: i32,
@@ -49,6 +59,11 @@ pub struct Company {
     /// For staff deciding on it: the language its employer reads.
     #[serde(default)]
     pub owner_lang: Option<String>,
+    /// For staff: other registrations with the same VKN or MERSIS number. A
+    /// number already taken is not refused (the first to type it would block
+    /// its real owner): staff decide, with both records flagged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub same_numbers: Vec<SameNumber>,
     /// RFC 3339.
     pub created_at: String,
 }

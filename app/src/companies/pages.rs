@@ -144,6 +144,21 @@ pub fn CompanyQueuePage() -> impl IntoView {
                                                 <dt>{tu_string!(i18n, companies.address)}</dt><dd>{c.address.clone()}</dd>
                                                 <dt>{tu_string!(i18n, companies.contact_person)}</dt><dd>{c.contact_person.clone()} ", " {c.contact_phone.clone()}</dd>
                                             </dl>
+                                            {(!c.same_numbers.is_empty()).then(|| view! {
+                                                <div class="flag" role="note">
+                                                    <p>{tu_string!(i18n, companies.same_numbers)}</p>
+                                                    <ul>
+                                                        {c.same_numbers.iter().map(|o| {
+                                                            let which = match (o.same_vkn, o.same_mersis) {
+                                                                (true, true) => tu_string!(i18n, companies.same_both),
+                                                                (true, false) => tu_string!(i18n, companies.same_vkn),
+                                                                _ => tu_string!(i18n, companies.same_mersis),
+                                                            };
+                                                            view! { <li>{o.legal_name.clone()} " (" {status_text(i18n, o.status)} "): " {which}</li> }
+                                                        }).collect_view()}
+                                                    </ul>
+                                                </div>
+                                            })}
                                             <form method="post" action=DecideCompany::url() class="stack">
                                                 <input type="hidden" name="company_id" value=c.id.to_string()/>
                                                 <button type="submit" name="decision" value="verify" class="primary">{tu_string!(i18n, companies.verify)}</button>

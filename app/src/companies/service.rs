@@ -33,14 +33,9 @@ pub async fn own_verified<C: ConnectionTrait>(db: &C, owner_id: i32) -> Result<e
 pub async fn register<C: ConnectionTrait>(db: &C, owner_id: i32, input: CompanyInput) -> Result<(), AppError> {
     crate::reference::service::check_sector(db, input.sector_id).await?;
     crate::reference::service::check_province(db, input.province_id).await?;
-    let taken = entity::Entity::find()
-        .filter(entity::Column::Vkn.eq(input.vkn.as_str()))
-        .filter(entity::Column::OwnerUserId.ne(owner_id))
-        .count(db)
-        .await?;
-    if taken > 0 {
-        return Err(AppError::CompanyExists);
-    }
+    // A VKN or MERSIS number that another registration holds is not refused
+    // (that would tell anyone whose it is, and let the first to type a number
+    // block its real owner): staff see both records flagged (`same_numbers`).
     let now = Utc::now();
     let mut am = match own(db, owner_id).await? {
         Some(c) if c.status != CompanyStatus::Rejected => return Err(AppError::InvalidInput),
@@ -84,10 +79,51 @@ pub async fn pending<C: ConnectionTrait>(db: &C) -> Result<Vec<super::Company>, 
         .order_by_asc(entity::Column::UpdatedAt)
         .all(db)
         .await?;
+    let companies: Vec<entity::Model> = rows.iter().map(|(c, _)| c.clone()).collect();
+    let mut same = same_numbers(db, &companies).await?;
     // Each with the language its employer reads: staff write the reason's note for them.
     Ok(rows
         .into_iter()
-        .map(|(c, owner)| super::Company { owner_lang: owner.map(|u| u.locale), ..c.into_view() })
+        .map(|(c, owner)| super::Company {
+            owner_lang: owner.map(|u| u.locale),
+            same_numbers: same.remove(&c.id).unwrap_or_default(),
+            ..c.into_view()
+        })
+        .collect())
+}
+
+/// For each company, the other registrations with its VKN or MERSIS number
+/// (one query, whatever the count).
+pub async fn same_numbers<C: ConnectionTrait>(
+    db: &C,
+    companies: &[entity::Model],
+) -> Result<std::collections::HashMap<i32, Vec<super::SameNumber>>, AppError> {
+    if companies.is_empty() {
+        return Ok(Default::default());
+    }
+    let vkns: Vec<String> = companies.iter().map(|c| c.vkn.clone()).collect();
+    let mersis: Vec<String> = companies.iter().map(|c| c.mersis.clone()).collect();
+    let others = entity::Entity::find()
+        .filter(Condition::any().add(entity::Column::Vkn.is_in(vkns)).add(entity::Column::Mersis.is_in(mersis)))
+        .order_by_asc(entity::Column::Id)
+        .all(db)
+        .await?;
+    Ok(companies
+        .iter()
+        .map(|c| {
+            let list = others
+                .iter()
+                .filter(|o| o.id != c.id && (o.vkn == c.vkn || o.mersis == c.mersis))
+                .map(|o| super::SameNumber {
+                    id: o.id,
+                    legal_name: o.legal_name.clone(),
+                    status: o.status,
+                    same_vkn: o.vkn == c.vkn,
+                    same_mersis: o.mersis == c.mersis,
+                })
+                .collect();
+            (c.id, list)
+        })
         .collect())
 }
 
@@ -106,7 +142,7 @@ pub async fn decide<C: TransactionTrait>(
         (CompanyDecision::Reject, None) => return Err(AppError::ReasonRequired),
     };
     // The decision and the employer's notification of it: one transaction.
-    db.transaction::<_, (), AppError>(move |txn| {
+    crate::db::write(db, move |txn| {
         Box::pin(async move {
             let company = entity::Entity::find_by_id(company_id).one(txn).await?.ok_or(AppError::NotFound)?;
             if company.status != CompanyStatus::Pending {

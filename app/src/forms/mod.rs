@@ -178,6 +178,11 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &AppError) -> Strin
         AppError::ChoiceRequired => tu_string!(i18n, errors.choice_required),
         AppError::DateInPast => tu_string!(i18n, errors.date_in_past),
         AppError::TranslationRequired => tu_string!(i18n, errors.translation_required),
+        AppError::Busy => tu_string!(i18n, errors.busy),
+        AppError::NotVerified => tu_string!(i18n, errors.not_verified),
+        AppError::BadCode => tu_string!(i18n, errors.bad_code),
+        AppError::ConfirmationRequired => tu_string!(i18n, errors.confirmation_required),
+        AppError::StillHiring => tu_string!(i18n, errors.still_hiring),
         AppError::Fields(_) => tu_string!(i18n, errors.fields),
         AppError::Internal => tu_string!(i18n, errors.internal),
     };

@@ -13,8 +13,14 @@ pub struct Model {
     pub birth_date: ChronoDate,
     /// XChaCha20-Poly1305, see `crypto`.
     pub passport_cipher: Option<String>,
-    /// Keyed hash of the normalised number, for exact lookups only.
+    /// The blind index under the old shared key, UNIQUE: emptied when a row is
+    /// re-sealed (SQLite cannot drop the constraint; see migration 12).
     pub passport_index: Option<String>,
+    /// Keyed hash of the normalised number (its own key), for exact lookups and
+    /// duplicate flags only; not unique.
+    pub passport_lookup: Option<String>,
+    /// 1: sealed with the context "passport" alone (before issue 9); 2: bound to the row.
+    pub seal_version: i16,
     pub location_kind: LocationKind,
     pub location_id: i32,
     pub occupation_id: i32,
@@ -33,10 +39,22 @@ impl Model {
     /// The profile as its migrant sees it: the passport number masked.
     pub fn into_view(self, keys: &Keys) -> Result<super::Profile, AppError> {
         let masked = match &self.passport_cipher {
-            Some(c) => Some(super::mask_passport(&crate::crypto::open(keys, "passport", c)?)),
+            Some(_) => Some(super::mask_passport(&self.passport(keys)?.unwrap_or_default())),
             None => None,
         };
         Ok(super::Profile { passport_masked: masked, ..self.into_employer_view() })
+    }
+
+    /// The passport number in clear (for its migrant only).
+    pub fn passport(&self, keys: &Keys) -> Result<Option<String>, AppError> {
+        let Some(c) = &self.passport_cipher else {
+            return Ok(None);
+        };
+        let context = match self.seal_version {
+            1 => "passport".to_string(),
+            _ => passport_context(self.user_id),
+        };
+        crate::crypto::open(keys, &context, c).map(Some)
     }
 
     /// The profile for staff and the employer: everything but the passport.
@@ -54,3 +72,12 @@ impl Model {
         }
     }
 }
+
+/// What a passport ciphertext is bound to: its use and its row, so that a
+/// ciphertext copied onto another migrant's row does not decrypt there.
+pub fn passport_context(user_id: i32) -> String {
+    format!("passport/user/{user_id}")
+}
+
+/// The seal version that [`passport_context`] belongs to.
+pub const SEAL_VERSION: i16 = 2;

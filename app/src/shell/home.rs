@@ -35,7 +35,10 @@ pub fn HomePage() -> impl IntoView {
     let card = |href: &'static str, title: String, text: String| {
         view! { <li class="card"><h3><a href=href>{title}</a></h3><p>{text}</p></li> }
     };
+    // Where an erased account lands (`accounts::rights::delete_account`).
+    let deleted = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("deleted").is_some());
     view! {
+        {deleted.then(|| view! { <p class="notice" role="status">{tu_string!(i18n, account.deleted)}</p> })}
         <section class="hero">
             <h1>{tu_string!(i18n, home.title)}</h1>
             <p class="lead">{tu_string!(i18n, home.lead)}</p>

@@ -94,6 +94,7 @@ pub fn StaffConsolePage() -> impl IntoView {
                             <li><a href="/staff/minimum-wage">{tu_string!(i18n, staff.minimum_wage_title)}</a></li>
                             {(u.role == Role::Admin).then(|| view! {
                                 <li><a href="/admin/accounts">{tu_string!(i18n, nav.staff_accounts)}</a></li>
+                                <li><a href="/admin/outbox">{tu_string!(i18n, nav.outbox)}</a></li>
                             })}
                         </ul>
                     </section>

@@ -203,9 +203,11 @@ pub async fn save_project(
 ) -> Result<(), AppError> {
     let (user, state) = guard(Action::ManageOwnProjects).await?;
     let input = super::service::ProjectInput {
-        name: crate::parse::normalize_name(&name)?,
-        description_tr: crate::parse::required_text(&description_tr, 5000, AppError::TextRequired)?,
-        description_uz: crate::parse::optional_text(description_uz.as_deref(), 5000)?,
+        name: crate::parse::normalize_name(&name).map_err(|e| e.at("name"))?,
+        description_tr: crate::parse::required_text(&description_tr, 5000, AppError::TextRequired)
+            .map_err(|e| e.at("description_tr"))?,
+        description_uz: crate::parse::optional_text(description_uz.as_deref(), 5000)
+            .map_err(|e| e.at("description_uz"))?,
         province_id,
     };
     super::service::save_project(&state.db, user.id, input).await?;

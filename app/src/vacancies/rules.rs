@@ -71,7 +71,7 @@ pub fn check(d: &Draft, minimum_wage_kurus: i64, today: NaiveDate) -> Result<Che
             c.fail(field, AppError::OutOfRange);
         }
     }
-    let text_tr = c.take(crate::parse::required_text(&d.text_tr, 5000, AppError::TextRequired));
+    let text_tr = c.take_as("text_tr", crate::parse::required_text(&d.text_tr, 5000, AppError::TextRequired));
     let text_uz = c.take_as("text_uz", crate::parse::optional_text(d.text_uz.as_deref(), 5000));
     let district = c.take_as("district", crate::parse::optional_text(Some(&d.district), 100));
     let (((start_date, closing_date), text_tr), (text_uz, district)) =

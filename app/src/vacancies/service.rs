@@ -192,6 +192,13 @@ pub async fn get<C: ConnectionTrait>(db: &C, user: Option<&SessionUser>, id: i32
         return Err(AppError::NotFound);
     }
     let mut view = row.into_view(&owner);
+    // A review's reason is between staff and the employer, never the public's.
+    let insider = user.is_some_and(|u| u.role.is_staff() || u.id == owner.owner_user_id);
+    if !insider {
+        view.review_reason = None;
+        view.review_reason_code = None;
+        view.review_reason_lang = None;
+    }
     // Staff deciding on it write for its employer: in which language do they read?
     if user.is_some_and(|u| u.role.is_staff()) {
         let employer = crate::accounts::entity::user::Entity::find_by_id(owner.owner_user_id).one(db).await?;
@@ -386,7 +393,7 @@ pub async fn review<C: TransactionTrait>(
         (VacancyDecision::Return | VacancyDecision::Reject, None) => return Err(AppError::ReasonRequired),
     };
     // The decision and the employer's notification of it: one transaction.
-    db.transaction::<_, (), AppError>(move |txn| {
+    crate::db::write(db, move |txn| {
         Box::pin(async move {
             let v = entity::Entity::find_by_id(vacancy_id).one(txn).await?.ok_or(AppError::NotFound)?;
             if v.status != VacancyStatus::Submitted {
@@ -408,6 +415,9 @@ pub async fn review<C: TransactionTrait>(
             }
             let mut am = v.into_active_model();
             am.status = Set(status);
+            // Each decision has its own reason: publishing keeps none (a note typed in the
+            // return form before pressing "publish" is not stored, let alone shown).
+            let reason = if status == VacancyStatus::Published { None } else { reason };
             let (code, note, lang) = crate::reasons::stored(reason);
             am.review_reason_code = Set(code);
             am.review_reason = Set(note);

@@ -27,7 +27,10 @@ use server::config::Config;
 use std::time::Duration;
 use tower::ServiceExt;
 
-pub use app::accounts::api::{ChangePassword, GetCurrentUser, SignIn, SignOut, SignUpEmployer, SignUpMigrant};
+pub use app::accounts::api::{
+    ChangePassword, GetCurrentUser, RequestReset, ResendCode, ResetPassword, SignIn, SignOut, SignUpEmployer,
+    SignUpMigrant, VerifyAccount,
+};
 pub use app::applications::api::{
     Apply, GetApplication, ListApplications, MarkNotificationsRead, MoveApplication, MyNotifications, UnreadCount,
 };
@@ -84,6 +87,16 @@ pub fn move_details(to: &str) -> Vec<(&'static str, String)> {
         "declined" => vec![("reason", "positionsfilled".into())],
         _ => vec![],
     }
+}
+
+/// The first run of six digits in a message: its one-time code.
+pub fn code_in(text: &str) -> Option<String> {
+    let digits: Vec<char> = text.chars().collect();
+    digits.windows(6).enumerate().find_map(|(i, w)| {
+        let before = i.checked_sub(1).map(|j| digits[j].is_ascii_digit()).unwrap_or(false);
+        let after = digits.get(i + 6).is_some_and(|c| c.is_ascii_digit());
+        (w.iter().all(char::is_ascii_digit) && !before && !after).then(|| w.iter().collect())
+    })
 }
 
 pub fn ymd(days_from_today: i64) -> String {
@@ -296,7 +309,8 @@ pub struct Reply {
 pub fn status_of(error: &str) -> StatusCode {
     match error {
         "NotSignedIn" | "BadCredentials" => StatusCode::UNAUTHORIZED,
-        "Forbidden" => StatusCode::FORBIDDEN,
+        "Forbidden" | "NotVerified" => StatusCode::FORBIDDEN,
+        "Busy" => StatusCode::SERVICE_UNAVAILABLE,
         "NotFound" => StatusCode::NOT_FOUND,
         "AlreadyApplied" | "VacancyFull" | "CompanyExists" => StatusCode::CONFLICT,
         "RateLimited" => StatusCode::TOO_MANY_REQUESTS,
@@ -318,6 +332,23 @@ impl Reply {
             let c = c.strip_prefix("__Host-").unwrap_or(c);
             c.starts_with("kopru_session=") && !c.starts_with("kopru_session=;")
         })
+    }
+    /// The code ticket cookie set by this reply, as `name=value`.
+    pub fn ticket_cookie(&self) -> Option<String> {
+        self.set_cookies()
+            .into_iter()
+            .find(|c| {
+                let c = c.strip_prefix("__Host-").unwrap_or(c);
+                c.starts_with("kopru_ticket=") && !c.starts_with("kopru_ticket=;")
+            })
+            .map(|c| c.split(';').next().unwrap().to_string())
+    }
+    /// The device cookie set by this reply, as `name=value`.
+    pub fn device_cookie(&self) -> Option<String> {
+        self.set_cookies()
+            .into_iter()
+            .find(|c| c.strip_prefix("__Host-").unwrap_or(c).starts_with("kopru_device="))
+            .map(|c| c.split(';').next().unwrap().to_string())
     }
     /// The session cookie set by this reply, as `name=value`.
     pub fn session_cookie(&self) -> Option<String> {
@@ -436,7 +467,7 @@ pub fn test_config(url: &str, opts: &Opts) -> Config {
         database_url: url.to_string(),
         secret: b"test-secret-test-secret-test-secret!".to_vec(),
         production: opts.production,
-        trust_proxy: opts.trust_proxy,
+        proxy_hops: usize::from(opts.trust_proxy),
         max_failures_per_ip: opts.max_failures_per_ip,
         log_json: false,
     }
@@ -522,7 +553,7 @@ impl TestApp {
         let l = if login.contains('@') { NewLogin::Email(login) } else { NewLogin::Phone(login) };
         let user = create_account(
             &self.state,
-            SignUp { role, name, login: l, password: PASSWORD, consent: true, locale: "uz" },
+            SignUp { role, name, login: l, password: PASSWORD, consent: true, locale: "uz", verified: true },
         )
         .await
         .unwrap_or_else(|e| panic!("create account {login}: {e:?}"));
@@ -557,15 +588,52 @@ impl TestApp {
         actor.with_cookie(self.new_session(actor.id()).await)
     }
 
-    /// A migrant signed up over HTTP, as the sign-up form does it.
+    /// A migrant signed up over HTTP, as the sign-up form does it, and
+    /// verified with the code that the outbox holds for the phone.
     pub async fn sign_up_migrant(&self, name: &str, phone: &str) -> Actor {
         let r = self
             .anonymous()
             .call::<SignUpMigrant>(&[("name", name), ("phone", phone), ("password", PASSWORD), ("consent", "yes")])
             .await;
         assert_eq!(r.status, StatusCode::OK, "sign-up failed: {}", r.body);
-        let cookie = r.session_cookie().expect("session cookie after sign-up");
-        self.actor_from_cookie(cookie).await.expect("signed in after sign-up")
+        assert!(r.session_cookie().is_none(), "no session before the code");
+        let ticket = r.ticket_cookie().expect("a code ticket after sign-up");
+        let normalized = app::accounts::validate::normalize_phone(phone).expect("a valid phone");
+        let code = self.last_code(&normalized, "verifycode").await.expect("a verification code sent");
+        self.verify(&ticket, &code).await
+    }
+
+    /// The answer to typing the code that `sign_up` (a sign-up's reply) sent to
+    /// `recipient`, in the browser that signed up.
+    pub async fn verify_reply(&self, sign_up: &Reply, recipient: &str) -> Reply {
+        let ticket = sign_up.ticket_cookie().expect("a code ticket after sign-up");
+        let code = self.last_code(recipient, "verifycode").await.expect("a verification code sent");
+        self.anonymous().with_cookie(ticket).call::<VerifyAccount>(&[("code", code.as_str())]).await
+    }
+
+    /// Types `code` on the code page of the browser holding `ticket`: signed in.
+    pub async fn verify(&self, ticket: &str, code: &str) -> Actor {
+        let r = self.anonymous().with_cookie(ticket.to_string()).call::<VerifyAccount>(&[("code", code)]).await;
+        assert_eq!(r.status, StatusCode::OK, "verification failed: {}", r.body);
+        let cookie = r.session_cookie().expect("session cookie after verification");
+        self.actor_from_cookie(cookie).await.expect("signed in after verification")
+    }
+
+    /// The code of the newest message of `kind` (`verifycode`, `resetcode`)
+    /// queued for `recipient`, read from the outbox as the log transport
+    /// would print it.
+    pub async fn last_code(&self, recipient: &str, kind: &str) -> Option<String> {
+        let body = self
+            .text(&format!(
+                "SELECT body FROM outbox WHERE recipient = '{recipient}' AND kind = '{kind}' ORDER BY id DESC LIMIT 1"
+            ))
+            .await?;
+        code_in(&body)
+    }
+
+    /// How many messages of `kind` were queued for `recipient`.
+    pub async fn messages_to(&self, recipient: &str, kind: &str) -> i64 {
+        self.count(&format!("SELECT COUNT(*) FROM outbox WHERE recipient = '{recipient}' AND kind = '{kind}'")).await
     }
 
     /// Signs in over HTTP.
