@@ -53,8 +53,6 @@ pub enum AppError {
     ProfileRequired,
     /// Hiring on a vacancy whose positions are all filled.
     VacancyFull,
-    /// Another company is registered with this tax number (VKN).
-    CompanyExists,
     TextRequired,
     InvalidPassport,
     /// A number field (hours, months …) outside what it allows.
@@ -240,7 +238,7 @@ impl AppError {
             AppError::PasswordTooShort | AppError::PasswordTooLong | AppError::PasswordTooCommon => Some("password"),
             AppError::NameRequired => Some("name"),
             AppError::ConsentRequired => Some("consent"),
-            AppError::InvalidVkn | AppError::CompanyExists => Some("vkn"),
+            AppError::InvalidVkn => Some("vkn"),
             AppError::InvalidMersis => Some("mersis"),
             AppError::WageBelowMinimum | AppError::InvalidWage => Some("wage"),
             AppError::ClosingDateInPast => Some("closing_date"),
@@ -266,7 +264,7 @@ impl AppError {
             AppError::RateLimited => 429,
             AppError::Internal => 500,
             AppError::BadCredentials => 401,
-            AppError::AlreadyApplied | AppError::VacancyFull | AppError::CompanyExists => 409,
+            AppError::AlreadyApplied | AppError::VacancyFull => 409,
             AppError::Fields(f) => f.iter().map(|f| f.error.status()).max().unwrap_or(400),
             _ => 400,
         }
@@ -392,7 +390,7 @@ mod tests {
     #[test]
     fn many_refusals_answer_with_the_strongest_status() {
         let e = AppError::Fields(vec![
-            FieldError { field: "vkn".into(), error: AppError::CompanyExists },
+            FieldError { field: "offer_wage".into(), error: AppError::VacancyFull },
             FieldError { field: "phone".into(), error: AppError::InvalidPhone },
         ]);
         assert_eq!(e.status(), 409);

@@ -657,8 +657,9 @@ mod tests {
         assert!(c.telegram.is_none());
     }
 
-    #[test]
-    fn transports_are_checked_at_start() {
+    /// A runtime: lettre's SMTP pool lives on it.
+    #[tokio::test]
+    async fn transports_are_checked_at_start() {
         assert!(cfg(&[("KOPRU_SMS_TRANSPORT", "carrier-pigeon")]).is_err());
         assert!(cfg(&[("KOPRU_SMS_TRANSPORT", "http")]).is_err(), "needs a URL");
         assert!(cfg(&[("KOPRU_SMS_TRANSPORT", "http"), ("KOPRU_SMS_URL", "ftp://x")]).is_err());

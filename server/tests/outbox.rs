@@ -572,3 +572,54 @@ async fn the_account_page_links_telegram_without_javascript() {
     // A visitor sees the sign-in prompt and no Telegram box.
     assert!(!app.anonymous().page("/account").await.body.contains(r#"id="telegram""#));
 }
+
+/// Collects what a tracing subscriber writes.
+#[derive(Clone, Default)]
+struct LogBuffer(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for LogBuffer {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The server's own worker (as `kopru serve` starts it) with the default
+/// configuration: the message goes to the log as one line with its text.
+#[tokio::test]
+async fn the_spawned_worker_logs_each_message_as_one_line() {
+    let app = TestApp::new().await;
+    let logs = LogBuffer::default();
+    let subscriber = {
+        let logs = logs.clone();
+        tracing_subscriber::fmt().json().with_writer(move || logs.clone()).finish()
+    };
+    // This test's runtime has one thread: the worker's task logs to this subscriber.
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let worker = server::outbox::spawn_worker(app.state.clone(), server::outbox::OutboxConfig::default());
+    service::enqueue(&app.db, sms("+998901234567", "Köprü kodi: 482913")).await.unwrap();
+    let mut waited = 0;
+    while app.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent'").await == 0 {
+        assert!(waited < 100, "not sent within 10 s");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        waited += 1;
+    }
+    worker.abort();
+    let text = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    let lines: Vec<Value> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|l| l["fields"]["message"] == "outbox message")
+        .collect();
+    assert_eq!(lines.len(), 1, "{text}");
+    assert_eq!(lines[0]["level"], "INFO");
+    let f = &lines[0]["fields"];
+    assert_eq!(
+        (&f["channel"], &f["to"], &f["kind"], &f["text"]),
+        (&json!("sms"), &json!("+998901234567"), &json!("verifycode"), &json!("Köprü kodi: 482913"))
+    );
+    assert_eq!(text.matches("482913").count(), 1, "the code in that line only: {text}");
+}

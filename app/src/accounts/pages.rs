@@ -215,6 +215,12 @@ pub fn AccountPage() -> impl IntoView {
                     {view! {
                         <section class="card narrow">
                             <h1>{tu_string!(i18n, account.account_title)}</h1>
+                            {(!u.verified).then(|| view! {
+                                <p class="flag" role="status">
+                                    {tu_string!(i18n, account.not_verified)} " "
+                                    <a href="/verify">{tu_string!(i18n, account.verify_link)}</a>
+                                </p>
+                            })}
                             <dl class="facts">
                                 <dt>{tu_string!(i18n, account.name_label)}</dt><dd>{u.name.clone()}</dd>
                                 <dt>{tu_string!(i18n, account.login_label)}</dt><dd>{u.login.clone()}</dd>

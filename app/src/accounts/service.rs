@@ -646,7 +646,14 @@ pub async fn change_password(
     let u = user::Entity::find_by_id(user.id).one(&state.db).await?.ok_or(AppError::NotSignedIn)?;
     let account_key = state.keys.rate_limit_key(&user.login);
     let attempt = reserve_attempt(state, &account_key, ip, true).await?;
-    if !password::verify(Some(u.password_hash.clone()), current.to_string()).await? {
+    let ok = match password::verify(Some(u.password_hash.clone()), current.to_string()).await {
+        Ok(ok) => ok,
+        Err(e) => {
+            login_attempt::Entity::delete_by_id(attempt).exec(&state.db).await?;
+            return Err(e);
+        }
+    };
+    if !ok {
         return Err(AppError::BadCredentials);
     }
     login_attempt::Entity::update_many()

@@ -168,7 +168,6 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &AppError) -> Strin
         AppError::AlreadyApplied => tu_string!(i18n, errors.already_applied),
         AppError::ProfileRequired => tu_string!(i18n, errors.profile_required),
         AppError::VacancyFull => tu_string!(i18n, errors.vacancy_full),
-        AppError::CompanyExists => tu_string!(i18n, errors.company_exists),
         AppError::TextRequired => tu_string!(i18n, errors.text_required),
         AppError::InvalidPassport => tu_string!(i18n, errors.invalid_passport),
         AppError::OutOfRange => tu_string!(i18n, errors.out_of_range),

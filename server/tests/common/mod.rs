@@ -312,7 +312,7 @@ pub fn status_of(error: &str) -> StatusCode {
         "Forbidden" | "NotVerified" => StatusCode::FORBIDDEN,
         "Busy" => StatusCode::SERVICE_UNAVAILABLE,
         "NotFound" => StatusCode::NOT_FOUND,
-        "AlreadyApplied" | "VacancyFull" | "CompanyExists" => StatusCode::CONFLICT,
+        "AlreadyApplied" | "VacancyFull" => StatusCode::CONFLICT,
         "RateLimited" => StatusCode::TOO_MANY_REQUESTS,
         "Internal" => StatusCode::INTERNAL_SERVER_ERROR,
         _ => StatusCode::BAD_REQUEST,
