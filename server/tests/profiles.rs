@@ -134,3 +134,31 @@ async fn profile_fields_are_checked_and_saved() {
     assert_eq!((now["location_kind"].as_str(), now["location_id"].as_i64()), (Some("tr"), Some(34)));
     assert_eq!(now["passport_masked"], "AB*****21");
 }
+
+/// Passports sealed before each key had one use (context "passport", the
+/// blind index in the UNIQUE column under the shared key) are re-sealed at
+/// start-up: bound to their row, the lookup under its own key, the old index
+/// emptied; the migrant still reads the number, and a second run does nothing.
+#[tokio::test]
+async fn legacy_passports_are_resealed_to_their_row() {
+    let w = world().await;
+    save_profile(&w.migrant, "AB7654321").await.ok();
+    let legacy = app::crypto::seal(&w.state.keys, "passport", "AB7654321").unwrap();
+    w.exec(&format!(
+        "UPDATE migrant_profiles SET passport_cipher = '{legacy}', passport_index = 'old-shared-key-index', \
+         passport_lookup = NULL, seal_version = 1 WHERE user_id = {}",
+        w.migrant.id()
+    ))
+    .await;
+    assert_eq!(w.migrant.call::<MyProfile>(NO_ARGS).await.ok().json()["passport_masked"], "AB*****21", "still read");
+    let keys = &w.state.keys;
+    assert_eq!(app::profiles::service::reseal_legacy(&w.db, keys).await.unwrap(), 1);
+    assert_eq!(app::profiles::service::reseal_legacy(&w.db, keys).await.unwrap(), 0, "idempotent");
+    let row = format!("SELECT COUNT(*) FROM migrant_profiles WHERE user_id = {}", w.migrant.id());
+    let resealed = format!(
+        "{row} AND seal_version = 2 AND passport_index IS NULL AND passport_lookup = '{}' AND passport_cipher <> '{legacy}'",
+        keys.passport_lookup("AB7654321")
+    );
+    assert_eq!(w.count(&resealed).await, 1);
+    assert_eq!(w.migrant.call::<MyProfile>(NO_ARGS).await.ok().json()["passport_masked"], "AB*****21");
+}
