@@ -198,13 +198,6 @@ async fn accounts_and_sessions() {
             Some(_) => m.another_device(actor).await,
             None => actor.clone(),
         };
-        let with_ticket = |r: &Reply| {
-            let ticket = r.ticket_cookie().expect("a ticket");
-            device.with_cookie(match device.cookie() {
-                Some(session) => format!("{session}; {ticket}"),
-                None => ticket,
-            })
-        };
         let phone = format!("+99890700000{i}");
         let r = device
             .call::<SignUpMigrant>(&[
@@ -217,7 +210,10 @@ async fn accounts_and_sessions() {
         check("sign_up_migrant", actor, &r, want);
         assert!(r.session_cookie().is_none(), "no session before the code");
         let code = m.last_code(&phone, "verifycode").await.expect("a code");
-        let v = with_ticket(&r).call::<VerifyAccount>(&[("code", code.as_str())]).await;
+        let v = device
+            .holding(&r.ticket_cookie().expect("a ticket"))
+            .call::<VerifyAccount>(&[("code", code.as_str())])
+            .await;
         check("verify_account", actor, &v, OK);
         let new = m.actor_from_cookie(v.session_cookie().unwrap()).await.expect("signed in as the new account");
         assert_eq!((new.login(), new.role()), (phone.as_str(), Some(Role::Migrant)));
@@ -227,13 +223,6 @@ async fn accounts_and_sessions() {
         let device = match actor.account() {
             Some(_) => m.another_device(actor).await,
             None => actor.clone(),
-        };
-        let with_ticket = |r: &Reply| {
-            let ticket = r.ticket_cookie().expect("a ticket");
-            device.with_cookie(match device.cookie() {
-                Some(session) => format!("{session}; {ticket}"),
-                None => ticket,
-            })
         };
         let email = format!("yeni{i}@firma.example");
         let r = device
@@ -246,7 +235,10 @@ async fn accounts_and_sessions() {
             .await;
         check("sign_up_employer", actor, &r, want);
         let code = m.last_code(&email, "verifycode").await.expect("a code");
-        let v = with_ticket(&r).call::<VerifyAccount>(&[("code", code.as_str())]).await;
+        let v = device
+            .holding(&r.ticket_cookie().expect("a ticket"))
+            .call::<VerifyAccount>(&[("code", code.as_str())])
+            .await;
         check("verify_account", actor, &v, OK);
         let new = m.actor_from_cookie(v.session_cookie().unwrap()).await.expect("signed in as the new account");
         assert_eq!((new.login(), new.role()), (email.as_str(), Some(Role::Employer)));
@@ -281,10 +273,7 @@ async fn accounts_and_sessions() {
         check("request_reset", actor, &r, want);
         let code = m.last_code(m.other_migrant.login(), "resetcode").await.expect("a code");
         let ticket = r.ticket_cookie().unwrap();
-        let holder = device.with_cookie(match device.cookie() {
-            Some(session) => format!("{session}; {ticket}"),
-            None => ticket,
-        });
+        let holder = device.holding(&ticket);
         let r = holder.call::<ResetPassword>(&[("code", code.as_str()), ("new_password", PASSWORD)]).await;
         check("reset_password", actor, &r, want);
         let me = m.actor_from_cookie(r.session_cookie().unwrap()).await.unwrap();

@@ -573,20 +573,6 @@ async fn the_account_page_links_telegram_without_javascript() {
     assert!(!app.anonymous().page("/account").await.body.contains(r#"id="telegram""#));
 }
 
-/// Collects what a tracing subscriber writes.
-#[derive(Clone, Default)]
-struct LogBuffer(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for LogBuffer {
-    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(b);
-        Ok(b.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// The server's own worker (as `kopru serve` starts it) with the default
 /// configuration: the message goes to the log as one line with its text.
 #[tokio::test]
@@ -608,7 +594,7 @@ async fn the_spawned_worker_logs_each_message_as_one_line() {
         waited += 1;
     }
     worker.abort();
-    let text = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    let text = logs.text();
     let lines: Vec<Value> = text
         .lines()
         .filter_map(|l| serde_json::from_str::<Value>(l).ok())

@@ -323,27 +323,13 @@ async fn two_hundred_parallel_sign_ups_and_applications_lose_nothing() {
     assert_eq!(w.count(&events).await, 200, "one history entry each");
 }
 
-/// What the log transport writes, captured.
-#[derive(Clone, Default)]
-struct Capture(Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl std::io::Write for Capture {
-    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(b);
-        Ok(b.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// A password reset end to end through the log transport, as an operator
 /// without an SMS gateway sees it: the worker writes the message as one log
 /// line (channel, to, kind, text), the code in it resets the password, and
 /// the outbox keeps no code once the message is sent.
 #[tokio::test]
 async fn password_reset_end_to_end_through_the_log_transport() {
-    let log = Capture::default();
+    let log = LogBuffer::default();
     let writer = log.clone();
     let subscriber = tracing_subscriber::fmt()
         .json()
@@ -359,7 +345,7 @@ async fn password_reset_end_to_end_through_the_log_transport() {
     let worker = server::outbox::Worker::new(app.db.clone(), server::outbox::Transports::log());
     assert_eq!(worker.run_once().await.unwrap(), 1);
 
-    let text = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
+    let text = log.text();
     let line: Value = text
         .lines()
         .filter_map(|l| serde_json::from_str::<Value>(l).ok())

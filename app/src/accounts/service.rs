@@ -580,11 +580,7 @@ pub async fn sign_in(state: &AppState, login: &str, password: &str, client: &Cli
             return Err(AppError::BadCredentials);
         }
     };
-    login_attempt::Entity::update_many()
-        .col_expr(login_attempt::Column::Succeeded, Expr::value(true))
-        .filter(login_attempt::Column::Id.eq(attempt))
-        .exec(&state.db)
-        .await?;
+    attempt_succeeded(state, attempt).await?;
     tracing::info!(user_id = user.id, ip = client.ip, "signed in");
     open_session(state, user.id, client).await
 }
@@ -633,6 +629,16 @@ async fn reserve_attempt(state: &AppState, account_key: &str, ip: &str, known_de
     Ok(id)
 }
 
+/// The reserved attempt was the right password: no failure.
+async fn attempt_succeeded(state: &AppState, attempt: i32) -> Result<(), AppError> {
+    login_attempt::Entity::update_many()
+        .col_expr(login_attempt::Column::Succeeded, Expr::value(true))
+        .filter(login_attempt::Column::Id.eq(attempt))
+        .exec(&state.db)
+        .await?;
+    Ok(())
+}
+
 /// Changes a password after checking the current one (limited like a
 /// sign-in: a stolen session cannot try passwords without end); every other
 /// session of the user ends, and a fresh one is returned for this browser.
@@ -656,11 +662,7 @@ pub async fn change_password(
     if !ok {
         return Err(AppError::BadCredentials);
     }
-    login_attempt::Entity::update_many()
-        .col_expr(login_attempt::Column::Succeeded, Expr::value(true))
-        .filter(login_attempt::Column::Id.eq(attempt))
-        .exec(&state.db)
-        .await?;
+    attempt_succeeded(state, attempt).await?;
     check_password(new)?;
     let hash = password::hash(new.to_string()).await?;
     let sec = state.security.clone();

@@ -75,62 +75,44 @@ pub async fn purge_expired<C: ConnectionTrait>(db: &C) -> Result<u64, AppError> 
     Ok(r.rows_affected)
 }
 
-/// `Set-Cookie` value for a new session.
-pub fn cookie(sec: &Security, token: &str) -> String {
-    cookie::Cookie::build((sec.session_cookie_name(), token.to_string()))
+/// A `Set-Cookie` value of ours: HttpOnly, SameSite=Lax, the whole site,
+/// `Secure` in production; `max_age` zero removes it.
+fn set_cookie(sec: &Security, name: &'static str, value: &str, max_age: cookie::time::Duration) -> String {
+    cookie::Cookie::build((name, value.to_string()))
         .path("/")
         .http_only(true)
         .secure(sec.secure_cookies)
         .same_site(cookie::SameSite::Lax)
-        .max_age(cookie::time::Duration::days(sec.session_days))
+        .max_age(max_age)
         .build()
         .to_string()
+}
+
+/// `Set-Cookie` value for a new session.
+pub fn cookie(sec: &Security, token: &str) -> String {
+    set_cookie(sec, sec.session_cookie_name(), token, cookie::time::Duration::days(sec.session_days))
 }
 
 /// `Set-Cookie` value that removes the session cookie.
 pub fn clearing_cookie(sec: &Security) -> String {
-    clearing(sec, sec.session_cookie_name())
-}
-
-fn clearing(sec: &Security, name: &'static str) -> String {
-    cookie::Cookie::build((name, ""))
-        .path("/")
-        .http_only(true)
-        .secure(sec.secure_cookies)
-        .same_site(cookie::SameSite::Lax)
-        .max_age(cookie::time::Duration::ZERO)
-        .build()
-        .to_string()
+    set_cookie(sec, sec.session_cookie_name(), "", cookie::time::Duration::ZERO)
 }
 
 /// `Set-Cookie` value of the device cookie: a year, renewed at each sign-in.
 pub fn device_cookie(sec: &Security, token: &str) -> String {
-    cookie::Cookie::build((sec.device_cookie_name(), token.to_string()))
-        .path("/")
-        .http_only(true)
-        .secure(sec.secure_cookies)
-        .same_site(cookie::SameSite::Lax)
-        .max_age(cookie::time::Duration::days(365))
-        .build()
-        .to_string()
+    set_cookie(sec, sec.device_cookie_name(), token, cookie::time::Duration::days(365))
 }
 
 /// `Set-Cookie` value of the ticket that ties a sent code to this browser:
 /// as long as the code lives.
 pub fn ticket_cookie(sec: &Security, ticket: &str) -> String {
-    cookie::Cookie::build((sec.ticket_cookie_name(), ticket.to_string()))
-        .path("/")
-        .http_only(true)
-        .secure(sec.secure_cookies)
-        .same_site(cookie::SameSite::Lax)
-        .max_age(cookie::time::Duration::minutes(super::service::CODE_MINUTES))
-        .build()
-        .to_string()
+    let minutes = cookie::time::Duration::minutes(super::service::CODE_MINUTES);
+    set_cookie(sec, sec.ticket_cookie_name(), ticket, minutes)
 }
 
 /// `Set-Cookie` value that removes the ticket (its code is used).
 pub fn clearing_ticket_cookie(sec: &Security) -> String {
-    clearing(sec, sec.ticket_cookie_name())
+    set_cookie(sec, sec.ticket_cookie_name(), "", cookie::time::Duration::ZERO)
 }
 
 /// The session token in a request's `Cookie` headers.

@@ -89,6 +89,27 @@ pub fn move_details(to: &str) -> Vec<(&'static str, String)> {
     }
 }
 
+/// What a tracing subscriber writes, kept for a test to read (the log
+/// transport's lines): `fmt().with_writer(move || logs.clone())`.
+#[derive(Clone, Default)]
+pub struct LogBuffer(pub std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl LogBuffer {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+}
+
+impl std::io::Write for LogBuffer {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// The first run of six digits in a message: its one-time code.
 pub fn code_in(text: &str) -> Option<String> {
     let digits: Vec<char> = text.chars().collect();
@@ -791,6 +812,13 @@ impl Actor {
             }
             Actor::SignedIn(c, a) => Actor::SignedIn(c.clone(), Account { cookie, ..a.clone() }),
         }
+    }
+    /// The same browser also holding the ticket cookie of a sent code.
+    pub fn holding(&self, ticket: &str) -> Actor {
+        self.with_cookie(match self.cookie() {
+            Some(session) => format!("{session}; {ticket}"),
+            None => ticket.to_string(),
+        })
     }
     /// The same person reading the site in Turkish (the language cookie beside the session).
     pub fn in_turkish(&self) -> Actor {
