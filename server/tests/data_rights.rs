@@ -389,3 +389,23 @@ async fn an_employer_still_hiring_is_refused_then_erased() {
     let anew = format!("SELECT COUNT(*) FROM users WHERE email = '{email}' AND deleted_at IS NULL");
     assert_eq!(w.count(&anew).await, 1, "the e-mail signs up anew");
 }
+
+/// The download also says what was sent to the person outside the site and
+/// which browsers signed in to the account; the text of a sent message (a
+/// code) is not kept, so not in the copy either.
+#[tokio::test]
+async fn the_download_lists_messages_and_devices() {
+    let app = TestApp::new().await;
+    let me = app.sign_up_migrant("Aziz Karimov", "+998935550301").await;
+    app.sign_in("+998935550301", PASSWORD).await;
+    app.exec("UPDATE outbox SET status = 'sent', body = '', sent_at = created_at").await;
+    let d = me.get::<DownloadMyData>(NO_ARGS).await.ok().json();
+    let messages = d["messages"].as_array().expect("messages");
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert_eq!(messages[0]["kind"], "verifycode");
+    assert_eq!(messages[0]["to"], "+998935550301");
+    assert_eq!(messages[0]["status"], "sent");
+    assert_eq!(messages[0]["text"], "");
+    assert_eq!(d["devices"].as_array().map(Vec::len), Some(2), "the verifying browser and the signed-in one");
+    assert!(d["telegram"].is_null());
+}

@@ -38,6 +38,37 @@ pub struct PersonalData {
     pub notifications: Vec<Notification>,
     /// Every consent given at sign-up, and when it was withdrawn.
     pub consents: Vec<ConsentData>,
+    /// Messages sent (or to be sent) to the person outside the site: which,
+    /// where and when; a text only while it waits (it is emptied once sent).
+    pub messages: Vec<MessageData>,
+    /// The Telegram chat linked to the account, if any.
+    pub telegram: Option<TelegramData>,
+    /// Browsers that signed in to the account (kept so that an attack on it
+    /// does not lock them out): when first and last.
+    pub devices: Vec<DeviceData>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MessageData {
+    pub channel: crate::outbox::Channel,
+    pub to: String,
+    pub kind: crate::outbox::MessageKind,
+    pub status: crate::outbox::OutboxStatus,
+    pub text: String,
+    pub created_at: String,
+    pub sent_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TelegramData {
+    pub chat_id: String,
+    pub linked_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeviceData {
+    pub first_signed_in_at: String,
+    pub last_signed_in_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -139,6 +170,37 @@ pub async fn export(state: &AppState, user_id: i32) -> Result<PersonalData, AppE
             withdrawn_at: c.withdrawn_at.map(|t| t.to_rfc3339()),
         })
         .collect();
+    let messages = crate::outbox::entity::message::Entity::find()
+        .filter(crate::outbox::entity::message::Column::UserId.eq(user_id))
+        .order_by_asc(crate::outbox::entity::message::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| MessageData {
+            channel: m.channel,
+            to: m.recipient,
+            kind: m.kind,
+            status: m.status,
+            text: m.body,
+            created_at: m.created_at.to_rfc3339(),
+            sent_at: m.sent_at.map(|t| t.to_rfc3339()),
+        })
+        .collect();
+    let telegram = crate::outbox::entity::telegram_account::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .map(|t| TelegramData { chat_id: t.chat_id, linked_at: t.linked_at.to_rfc3339() });
+    let devices = super::entity::login_device::Entity::find()
+        .filter(super::entity::login_device::Column::UserId.eq(user_id))
+        .order_by_asc(super::entity::login_device::Column::CreatedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| DeviceData {
+            first_signed_in_at: d.created_at.to_rfc3339(),
+            last_signed_in_at: d.last_used_at.to_rfc3339(),
+        })
+        .collect();
     // Reading one's own data is reading personal data: on record like staff reads.
     tracing::info!(user_id, "personal data exported");
     Ok(PersonalData {
@@ -157,6 +219,9 @@ pub async fn export(state: &AppState, user_id: i32) -> Result<PersonalData, AppE
         applications,
         notifications,
         consents,
+        messages,
+        telegram,
+        devices,
     })
 }
 
