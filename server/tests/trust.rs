@@ -222,6 +222,34 @@ async fn a_new_account_verifies_its_phone_with_the_code() {
     anon.with_cookie(ticket).call::<VerifyAccount>(&[("code", code.as_str())]).await.assert_err("BadCode");
 }
 
+/// Whoever signs up first with someone else's phone number does not keep it:
+/// once its code has expired, an account that never proved its login gives
+/// way to the next sign-up of that number (the real owner's), which then gets
+/// the code; until then the number stays taken.
+#[tokio::test]
+async fn an_unverified_account_does_not_keep_someone_elses_number() {
+    let app = TestApp::new().await;
+    let anon = app.anonymous();
+    anon.call::<SignUpMigrant>(&sign_up_form(PHONE)).await.ok();
+    let squatter = app.count(&format!("SELECT MAX(id) FROM users WHERE phone = '{PHONE}'")).await;
+    // Within the code's life, a second sign-up finds the number taken.
+    anon.call::<SignUpMigrant>(&sign_up_form(PHONE)).await.ok();
+    assert_eq!(app.messages_to(PHONE, "logintaken").await, 1);
+    assert_eq!(app.count(&format!("SELECT MAX(id) FROM users WHERE phone = '{PHONE}'")).await, squatter);
+    // Past it, the owner's sign-up takes the number and gets a code.
+    app.exec(&format!("UPDATE users SET created_at = '2026-01-01T00:00:00Z' WHERE id = {squatter}")).await;
+    let r = anon.call::<SignUpMigrant>(&sign_up_form(PHONE)).await.ok();
+    let owner = app.count(&format!("SELECT MAX(id) FROM users WHERE phone = '{PHONE}'")).await;
+    assert_ne!(owner, squatter);
+    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM users WHERE id = {squatter}")).await, 0);
+    let me = app.verify(&r.ticket_cookie().unwrap(), &app.last_code(PHONE, "verifycode").await.unwrap()).await;
+    assert_eq!(me.id(), owner);
+    // A verified account is never replaced.
+    app.exec(&format!("UPDATE users SET created_at = '2026-01-01T00:00:00Z' WHERE id = {owner}")).await;
+    anon.call::<SignUpMigrant>(&sign_up_form(PHONE)).await.ok();
+    assert_eq!(app.count(&format!("SELECT MAX(id) FROM users WHERE phone = '{PHONE}'")).await, owner);
+}
+
 /// Forgot the password: the reset answers alike for a known and an unknown
 /// login; the code resets once, ends every session and signs this browser in.
 #[tokio::test]

@@ -169,7 +169,15 @@ pub async fn sign_up(state: &AppState, input: SignUp<'_>, ip: &str) -> Result<St
     let (st, ip_owned) = (state.clone(), ip.to_string());
     let result = crate::db::write(&state.db, |txn| {
         Box::pin(async move {
-            match find_by_login(txn, &address).await? {
+            let mut existing = find_by_login(txn, &address).await?;
+            // A login held by an account that never proved it, past its code's life, is
+            // nobody's: whoever typed someone else's number first does not keep it.
+            if let Some(stale) = existing.as_ref().filter(|u| is_stale_unverified(u, Utc::now())) {
+                user::Entity::delete_by_id(stale.id).exec(txn).await?;
+                tracing::info!(user_id = stale.id, "an unverified account gave way to a new sign-up of its login");
+                existing = None;
+            }
+            match existing {
                 None => {
                     let u = insert_account(txn, account).await?;
                     let issued =
@@ -194,6 +202,12 @@ pub async fn sign_up(state: &AppState, input: SignUp<'_>, ip: &str) -> Result<St
         Err(AppError::AccountExists) => Ok(session::new_token()),
         Err(e) => Err(e),
     }
+}
+
+/// An account that never proved its login and whose code has expired: its
+/// login is free again (it cannot have applied, posted or filed anything).
+fn is_stale_unverified(u: &user::Model, now: chrono::DateTime<Utc>) -> bool {
+    u.verified_at.is_none() && u.deleted_at.is_none() && u.created_at < now - Duration::minutes(CODE_MINUTES)
 }
 
 /// The texts of the messages that accounts send, in the recipient's language.
