@@ -17,6 +17,8 @@ pub struct Config {
     /// address the farthest of them added: that many entries from the right.
     pub proxy_hops: usize,
     pub max_failures_per_ip: u64,
+    /// Verification and reset codes asked for per client address in an hour.
+    pub max_codes_per_ip: u64,
     pub log_json: bool,
 }
 
@@ -46,10 +48,15 @@ impl Config {
             None => DEV_SECRET.as_bytes().to_vec(),
         };
         let database_url = get("DATABASE_URL").unwrap_or_else(|| "sqlite://data/kopru.db?mode=rwc".into());
-        let max_failures_per_ip = match get("KOPRU_MAX_FAILURES_PER_IP") {
-            Some(v) => v.parse().context("KOPRU_MAX_FAILURES_PER_IP must be a number")?,
-            None => 1000,
+        let number = |key: &str, default: u64| -> anyhow::Result<u64> {
+            match get(key) {
+                Some(v) => v.trim().parse().with_context(|| format!("{key} must be a number")),
+                None => Ok(default),
+            }
         };
+        // Behind a NAT or a shared phone-shop Wi-Fi many people share one address.
+        let max_failures_per_ip = number("KOPRU_MAX_FAILURES_PER_IP", 1000)?;
+        let max_codes_per_ip = number("KOPRU_MAX_CODES_PER_IP", 30)?;
         Ok(Config {
             database_url,
             secret,
@@ -60,6 +67,7 @@ impl Config {
                 Some(n) => n.parse().context("KOPRU_TRUST_PROXY must be a number of proxies (or true/false)")?,
             },
             max_failures_per_ip,
+            max_codes_per_ip,
             log_json: get("KOPRU_LOG_FORMAT").as_deref() != Some("pretty"),
         })
     }
@@ -104,6 +112,10 @@ mod tests {
         assert_eq!(hops("true").unwrap(), 1);
         assert_eq!(hops("1").unwrap(), 1);
         assert_eq!(hops("2").unwrap(), 2);
+        let dev = |k: &str, v: &str| cfg(&[("KOPRU_ENV", "development"), (k, v)]);
+        assert_eq!(cfg(&[("KOPRU_ENV", "development")]).unwrap().max_codes_per_ip, 30);
+        assert_eq!(dev("KOPRU_MAX_CODES_PER_IP", "500").unwrap().max_codes_per_ip, 500);
+        assert!(dev("KOPRU_MAX_CODES_PER_IP", "many").is_err());
         assert_eq!(hops("false").unwrap(), 0);
         assert!(hops("many").is_err());
     }

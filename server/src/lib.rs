@@ -30,6 +30,7 @@ pub fn state(config: &Config, db: sea_orm::DatabaseConnection) -> AppState {
         security: Arc::new(Security {
             secure_cookies: config.production,
             max_failures_per_ip: config.max_failures_per_ip,
+            max_codes_per_ip: config.max_codes_per_ip,
             ..Security::default()
         }),
         reference: Arc::default(),

@@ -490,6 +490,7 @@ pub fn test_config(url: &str, opts: &Opts) -> Config {
         production: opts.production,
         proxy_hops: usize::from(opts.trust_proxy),
         max_failures_per_ip: opts.max_failures_per_ip,
+        max_codes_per_ip: 30,
         log_json: false,
     }
 }
