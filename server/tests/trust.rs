@@ -188,6 +188,10 @@ async fn a_new_account_verifies_its_phone_with_the_code() {
 
     // Signed in before verifying (the password alone): may read, not apply.
     let unverified = w.sign_in("+998935550201", PASSWORD).await;
+    // Signing in before typing the code keeps the code usable in that browser.
+    let r =
+        anon.with_cookie(ticket.clone()).call::<SignIn>(&[("login", "+998935550201"), ("password", PASSWORD)]).await;
+    assert!(!r.ok().set_cookies().iter().any(|c| c.starts_with("kopru_ticket=;")), "the ticket is kept");
     unverified.call::<SaveProfile>(&profile_form("AC7654321")).await.ok();
     unverified.call::<Apply>(&[("vacancy_id", vid.to_string())]).await.assert_err("NotVerified");
     let page = unverified.page(&format!("/vacancies/{vid}")).await;

@@ -32,7 +32,8 @@ mod ctx {
         end_request_session(state).await?;
         crate::forms::set_cookie(&super::super::session::cookie(&state.security, &s.session));
         crate::forms::set_cookie(&super::super::session::device_cookie(&state.security, &s.device));
-        if cookie(state.security.ticket_cookie_name()).is_some() {
+        // An account that has not proved its login yet may still type the code it was sent.
+        if s.user.verified && cookie(state.security.ticket_cookie_name()).is_some() {
             crate::forms::set_cookie(&super::super::session::clearing_ticket_cookie(&state.security));
         }
         Ok(())

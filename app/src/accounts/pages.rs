@@ -20,7 +20,9 @@ fn with_next(path: &str, next: Option<String>) -> String {
 }
 
 /// A password input with a show/hide button (the button needs the WASM; the
-/// field works without it).
+/// field works without it). Its errors are those of the field `name` (a new
+/// password's are refused on `new_password`, see `service::check_new_password`),
+/// and `id` is `name`, so that the error summary's link finds the input.
 #[component]
 pub(super) fn PasswordField(
     id: &'static str,
@@ -43,8 +45,8 @@ pub(super) fn PasswordField(
                 required
                 minlength=PASSWORD_MIN.to_string()
                 maxlength=PASSWORD_MAX.to_string()
-                aria-describedby=described_by(error, "password", hint)
-                aria-invalid=invalid(error, "password")
+                aria-describedby=described_by(error, name, hint)
+                aria-invalid=invalid(error, name)
             />
             <button
                 type="button"
@@ -56,7 +58,7 @@ pub(super) fn PasswordField(
                 {move || if shown.get() { tu_string!(i18n, account.hide_password) } else { tu_string!(i18n, account.show_password) }}
             </button>
         </div>
-        <FieldError error field="password"/>
+        <FieldError error field=name/>
     }
 }
 

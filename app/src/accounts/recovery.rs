@@ -40,7 +40,7 @@ pub fn VerifyPage() -> impl IntoView {
                 <p class="notice" role="status">{tu_string!(i18n, verify.sent_again)}</p>
             </Show>
             <FormError error/>
-            <form method="post" action=VerifyAccount::url() class="stack">
+            <form method="post" action=VerifyAccount::url() class="stack" novalidate>
                 <input type="hidden" name="next" value=next/>
                 <CodeField error/>
                 <button type="submit" class="primary">{tu_string!(i18n, verify.button)}</button>
@@ -71,7 +71,7 @@ pub fn ResetPage() -> impl IntoView {
                 when=sent
                 fallback=move || view! {
                     <p>{tu_string!(i18n, reset.intro)}</p>
-                    <form method="post" action=RequestReset::url() class="stack">
+                    <form method="post" action=RequestReset::url() class="stack" novalidate>
                         <label for="login">{tu_string!(i18n, account.login_label)}</label>
                         <input id="login" name="login" type="text" inputmode="tel" autocomplete="username" required
                             maxlength="254" value=echo.value("login")
@@ -83,7 +83,7 @@ pub fn ResetPage() -> impl IntoView {
                 }
             >
                 <p class="notice" role="status">{tu_string!(i18n, reset.sent)}</p>
-                <form method="post" action=ResetPassword::url() class="stack">
+                <form method="post" action=ResetPassword::url() class="stack" novalidate>
                     <CodeField error/>
                     <PasswordField id="new_password" name="new_password" autocomplete="new-password" error hint="password-hint">
                         {tu_string!(i18n, account.new_password_label)}

@@ -480,7 +480,7 @@ pub async fn reset_password(
     new_password: &str,
     client: &Client<'_>,
 ) -> Result<SignedIn, AppError> {
-    check_password(new_password)?;
+    check_new_password(new_password)?;
     let hash = password::hash(new_password.to_string()).await?;
     let st = state.clone();
     let (ticket, code) = (ticket.map(str::to_string), code.to_string());
@@ -643,6 +643,11 @@ async fn reserve_attempt(state: &AppState, account_key: &str, ip: &str, known_de
     Ok(id)
 }
 
+/// A new password (a change, a reset), refused on its own field `new_password`.
+fn check_new_password(new: &str) -> Result<(), AppError> {
+    check_password(new).map_err(|e| e.at("new_password"))
+}
+
 /// The reserved attempt was the right password: no failure.
 async fn attempt_succeeded(state: &AppState, attempt: i32) -> Result<(), AppError> {
     login_attempt::Entity::update_many()
@@ -677,7 +682,7 @@ pub async fn change_password(
         return Err(AppError::BadCredentials);
     }
     attempt_succeeded(state, attempt).await?;
-    check_password(new)?;
+    check_new_password(new)?;
     let hash = password::hash(new.to_string()).await?;
     let sec = state.security.clone();
     let user_id = u.id;
