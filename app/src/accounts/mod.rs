@@ -1,4 +1,6 @@
-//! Accounts and roles (F1.2, F1.3): sign-up, sign-in, sign-out, password change.
+//! Accounts and roles (F1.2, F1.3, F1.5): sign-up with a code that proves the
+//! login, sign-in, sign-out, password change and reset, and the person's data
+//! (download, deletion: `rights`, `data`).
 
 pub mod api;
 pub mod pages;

@@ -9,8 +9,8 @@ pub mod message {
     pub struct Model {
         #[sea_orm(primary_key)]
         pub id: i32,
-        /// Whom it is for, when it is for an account (kept for their data
-        /// export; set to NULL when the account is deleted).
+        /// Whom it is for, when it is for an account (for their data export;
+        /// an erased account's messages are deleted with it, `accounts::data`).
         pub user_id: Option<i32>,
         pub channel: Channel,
         /// A phone number (E.164), an e-mail address or a Telegram chat id.
