@@ -32,6 +32,8 @@ pub enum Action {
     ReadEmergencyContacts,
     /// The header's unread counter (0 without a session).
     CountUnread,
+    /// Published announcements (F3.5).
+    ReadAnnouncements,
     // Any signed-in person.
     SignOut,
     ChangePassword,
@@ -49,12 +51,26 @@ pub enum Action {
     ManageOwnTelegram,
     /// Download everything the portal keeps about oneself (F1.5).
     DownloadOwnData,
+    /// One case (row check: [`may_read_case`]): its owner and staff; never an employer.
+    ReadCase,
+    /// Move a case (row and role check: [`may_move_case`]).
+    MoveCase,
+    /// Write in a case's thread, with attachments (row check: [`may_read_case`]).
+    PostCaseMessage,
+    /// One document of a case (row check: [`may_read_case`]).
+    ReadDocument,
+    /// Upload a document to a case (row check: [`may_read_case`]).
+    UploadDocument,
     // Migrants and employers: the accounts people made themselves.
     /// Erase one's own account (F1.5); staff accounts are disabled by an admin instead.
     DeleteOwnAccount,
     // Migrants.
     ApplyToVacancy,
     ManageOwnProfile,
+    /// Open a case (regularisation, help, complaint, an illegal-fee report) and list one's own.
+    OpenCase,
+    /// Tick one's own case's checklist.
+    TickChecklist,
     // Employers.
     /// Register and correct one's own company.
     ManageOwnCompany,
@@ -68,6 +84,10 @@ pub enum Action {
     /// Change reference data such as the legal minimum wage.
     SetReferenceData,
     EditEmergencyContacts,
+    /// The case queues; assign, note, decide, suspend a company, move a worker.
+    ReviewCases,
+    /// Write, publish and withdraw announcements.
+    ManageAnnouncements,
     // Admins.
     /// Create staff and admin accounts; list them.
     ManageStaffAccounts,
@@ -107,7 +127,8 @@ impl Action {
             | ReadProject
             | ReadReference
             | ReadEmergencyContacts
-            | CountUnread => Audience::Anyone,
+            | CountUnread
+            | ReadAnnouncements => Audience::Anyone,
             SignOut
             | ChangePassword
             | ResendCode
@@ -117,13 +138,22 @@ impl Action {
             | ReadOwnNotifications
             | MarkOwnNotificationsRead
             | ManageOwnTelegram
-            | DownloadOwnData => Audience::SignedIn,
+            | DownloadOwnData
+            | ReadCase
+            | MoveCase
+            | PostCaseMessage
+            | ReadDocument
+            | UploadDocument => Audience::SignedIn,
             DeleteOwnAccount => Audience::SelfRegistered,
-            ApplyToVacancy | ManageOwnProfile => Audience::Only(Role::Migrant),
+            ApplyToVacancy | ManageOwnProfile | OpenCase | TickChecklist => Audience::Only(Role::Migrant),
             ManageOwnCompany | ManageOwnVacancies | ManageOwnProjects => Audience::Only(Role::Employer),
-            ViewStaffConsole | ReviewCompanies | ReviewVacancies | SetReferenceData | EditEmergencyContacts => {
-                Audience::Staff
-            }
+            ViewStaffConsole
+            | ReviewCompanies
+            | ReviewVacancies
+            | SetReferenceData
+            | EditEmergencyContacts
+            | ReviewCases
+            | ManageAnnouncements => Audience::Staff,
             ManageStaffAccounts | SetQueueTargets | ViewOutbox => Audience::Only(Role::Admin),
         }
     }
@@ -132,7 +162,7 @@ impl Action {
     /// post, file (F1.2). Reading, its profile, its settings need no proof.
     pub fn needs_verified_login(self) -> bool {
         use Action::*;
-        matches!(self, ApplyToVacancy | ManageOwnCompany | ManageOwnVacancies | ManageOwnProjects)
+        matches!(self, ApplyToVacancy | OpenCase | ManageOwnCompany | ManageOwnVacancies | ManageOwnProjects)
     }
 
     /// Whether a visitor without a session may do this.
@@ -216,6 +246,29 @@ pub fn may_move_application(
     crate::applications::stage::check_move(u.role, from, to, reason)
 }
 
+/// Row check for one case and its documents: its migrant and staff. Never an
+/// employer — not even about its own company's complaint (F6.5).
+pub fn may_read_case(user: &SessionUser, owner_id: i32) -> bool {
+    user.role.is_staff() || (user.role == Role::Migrant && user.id == owner_id)
+}
+
+/// Row and role check for moving a case: someone who may not read it learns
+/// nothing about it; then the kind's stage machine decides.
+pub fn may_move_case(
+    user: &SessionUser,
+    owner_id: i32,
+    kind: crate::cases::CaseKind,
+    from: crate::cases::Stage,
+    to: crate::cases::Stage,
+    decision: Option<crate::cases::Decision>,
+    reason: Option<&str>,
+) -> Result<(), AppError> {
+    if !may_read_case(user, owner_id) {
+        return Err(AppError::NotFound);
+    }
+    crate::cases::stage::check_move(user.role, kind, from, to, decision, reason)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,7 +294,7 @@ mod tests {
         }
         let gated: Vec<Action> = Action::all().filter(|a| a.needs_verified_login()).collect();
         use Action::*;
-        assert_eq!(gated, vec![ApplyToVacancy, ManageOwnCompany, ManageOwnVacancies, ManageOwnProjects]);
+        assert_eq!(gated, vec![ApplyToVacancy, OpenCase, ManageOwnCompany, ManageOwnVacancies, ManageOwnProjects]);
     }
 
     /// The whole matrix, grants and refusals alike, written out by hand: every
@@ -265,6 +318,7 @@ mod tests {
             (ReadReference, Y, Y, Y, Y, Y),
             (ReadEmergencyContacts, Y, Y, Y, Y, Y),
             (CountUnread, Y, Y, Y, Y, Y),
+            (ReadAnnouncements, Y, Y, Y, Y, Y),
             (SignOut, N, Y, Y, Y, Y),
             (ChangePassword, N, Y, Y, Y, Y),
             (ResendCode, N, Y, Y, Y, Y),
@@ -275,9 +329,16 @@ mod tests {
             (MarkOwnNotificationsRead, N, Y, Y, Y, Y),
             (ManageOwnTelegram, N, Y, Y, Y, Y),
             (DownloadOwnData, N, Y, Y, Y, Y),
+            (ReadCase, N, Y, Y, Y, Y),
+            (MoveCase, N, Y, Y, Y, Y),
+            (PostCaseMessage, N, Y, Y, Y, Y),
+            (ReadDocument, N, Y, Y, Y, Y),
+            (UploadDocument, N, Y, Y, Y, Y),
             (DeleteOwnAccount, N, Y, Y, N, N),
             (ApplyToVacancy, N, Y, N, N, N),
             (ManageOwnProfile, N, Y, N, N, N),
+            (OpenCase, N, Y, N, N, N),
+            (TickChecklist, N, Y, N, N, N),
             (ManageOwnCompany, N, N, Y, N, N),
             (ManageOwnVacancies, N, N, Y, N, N),
             (ManageOwnProjects, N, N, Y, N, N),
@@ -286,6 +347,8 @@ mod tests {
             (ReviewVacancies, N, N, N, Y, Y),
             (SetReferenceData, N, N, N, Y, Y),
             (EditEmergencyContacts, N, N, N, Y, Y),
+            (ReviewCases, N, N, N, Y, Y),
+            (ManageAnnouncements, N, N, N, Y, Y),
             (ManageStaffAccounts, N, N, N, N, Y),
             (SetQueueTargets, N, N, N, N, Y),
             (ViewOutbox, N, N, N, N, Y),
@@ -327,6 +390,38 @@ mod tests {
             assert!(may_read_vacancy(Some(&user(Role::Staff)), 1, published));
             assert!(may_read_vacancy(Some(&user(Role::Admin)), 1, published));
         }
+    }
+
+    #[test]
+    fn case_rows() {
+        use crate::cases::{CaseKind, Stage};
+        let owner = SessionUser { id: 10, role: Role::Migrant, name: "m".into(), login: "m".into(), verified: true };
+        let other = SessionUser { id: 11, ..owner.clone() };
+        // An employer or staff account that happens to have the owner's id changes nothing.
+        let employer = SessionUser { id: 10, role: Role::Employer, ..owner.clone() };
+        let staff = SessionUser { id: 99, role: Role::Staff, ..owner.clone() };
+        let admin = SessionUser { id: 98, role: Role::Admin, ..owner.clone() };
+        assert!(may_read_case(&owner, 10));
+        assert!(!may_read_case(&other, 10));
+        assert!(!may_read_case(&employer, 10), "an employer never reads a case");
+        assert!(may_read_case(&staff, 10));
+        assert!(may_read_case(&admin, 10));
+        let k = CaseKind::Help;
+        assert_eq!(may_move_case(&owner, 10, k, Stage::Submitted, Stage::Withdrawn, None, None), Ok(()));
+        assert_eq!(
+            may_move_case(&other, 10, k, Stage::Submitted, Stage::Withdrawn, None, None),
+            Err(AppError::NotFound)
+        );
+        assert_eq!(
+            may_move_case(&employer, 10, k, Stage::Submitted, Stage::UnderReview, None, None),
+            Err(AppError::NotFound)
+        );
+        assert_eq!(
+            may_move_case(&owner, 10, k, Stage::Submitted, Stage::UnderReview, None, None),
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(may_move_case(&staff, 10, k, Stage::Submitted, Stage::UnderReview, None, None), Ok(()));
+        assert_eq!(may_move_case(&admin, 10, k, Stage::Submitted, Stage::UnderReview, None, None), Ok(()));
     }
 
     #[test]

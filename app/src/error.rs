@@ -81,6 +81,18 @@ pub enum AppError {
     NotVerified,
     /// A one-time code that is wrong, used, expired or tried too often.
     BadCode,
+    /// A closed or withdrawn case takes no more messages or documents.
+    CaseClosed,
+    /// An upload that is not a PDF, JPEG or PNG by its content (whatever its name says).
+    FileTypeNotAllowed,
+    /// An upload over the size limit (`documents::MAX_FILE_BYTES`), or a post over its total (413).
+    FileTooLarge,
+    /// More files in one post than `documents::MAX_FILES`.
+    TooManyFiles,
+    /// A photo of more pixels than `documents::MAX_PIXELS` (413).
+    ImageTooLarge,
+    /// A file that starts like a PDF, JPEG or PNG but cannot be read as one.
+    FileUnreadable,
     /// Several fields of one form refused at once, each with its own error:
     /// the page shows every message next to its field.
     Fields(Vec<FieldError>),
@@ -250,6 +262,11 @@ impl AppError {
             AppError::TranslationRequired => Some("text_uz"),
             AppError::ConfirmationRequired => Some("confirm"),
             AppError::BadCode => Some("code"),
+            AppError::FileTypeNotAllowed
+            | AppError::FileTooLarge
+            | AppError::TooManyFiles
+            | AppError::ImageTooLarge
+            | AppError::FileUnreadable => Some("file"),
             _ => None,
         }
     }
@@ -265,6 +282,7 @@ impl AppError {
             AppError::Internal => 500,
             AppError::BadCredentials => 401,
             AppError::AlreadyApplied | AppError::VacancyFull => 409,
+            AppError::FileTooLarge | AppError::ImageTooLarge => 413,
             AppError::Fields(f) => f.iter().map(|f| f.error.status()).max().unwrap_or(400),
             _ => 400,
         }

@@ -4,14 +4,17 @@
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub mod accounts;
+pub mod announcements;
 pub mod applications;
 pub mod authz;
+pub mod cases;
 pub mod companies;
 pub mod contacts;
 #[cfg(feature = "ssr")]
 pub mod crypto;
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod documents;
 pub mod error;
 pub mod format;
 pub mod forms;

@@ -140,6 +140,7 @@ fn Site() -> impl IntoView {
                     <Route path=path!("/services/:service") view={Lazy::<lazy::ServicePage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/staff") view={Lazy::<lazy::StaffConsolePage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/staff/contacts") view={Lazy::<lazy::ContactsEditPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/cases") view={Lazy::<lazy::StaffCaseQueuePage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/accounts") view={Lazy::<lazy::StaffAccountsPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/outbox") view={Lazy::<lazy::OutboxPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/employer/company") view={Lazy::<lazy::MyCompanyPage>::new()} ssr=SsrMode::Async/>
@@ -148,11 +149,15 @@ fn Site() -> impl IntoView {
                     <Route path=path!("/staff/vacancies/:id") view={Lazy::<lazy::StaffVacancyPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/vacancies") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/vacancies/:id") view=VacancyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/vacancies/:id/report-fee") view={Lazy::<lazy::ReportFeePage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/employer/vacancies") view={Lazy::<lazy::MyVacanciesPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/employer/vacancies/new") view={Lazy::<lazy::VacancyFormPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/applications") view={Lazy::<lazy::ApplicationsPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/applications/:id") view={Lazy::<lazy::ApplicationPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view={Lazy::<lazy::NotificationsPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/cases") view={Lazy::<lazy::MyCasesPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/cases/new") view={Lazy::<lazy::NewCasePage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/cases/:id") view={Lazy::<lazy::CasePage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/profile") view={Lazy::<lazy::ProfilePage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id") view={Lazy::<lazy::ProjectPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/staff/minimum-wage") view={Lazy::<lazy::MinimumWagePage>::new()} ssr=SsrMode::Async/>
@@ -191,6 +196,7 @@ mod lazy {
 
     lazy_pages! {
         StaffConsolePage => crate::staff::pages::StaffConsolePage,
+        StaffCaseQueuePage => crate::staff::cases::StaffCaseQueuePage,
         ContactsEditPage => crate::contacts::pages::ContactsEditPage,
         ServicePage => crate::shell::home::ServicePage,
         StaffAccountsPage => crate::staff::pages::StaffAccountsPage,
@@ -211,6 +217,10 @@ mod lazy {
         ApplicationsPage => crate::applications::pages::ApplicationsPage,
         ApplicationPage => crate::applications::pages::ApplicationPage,
         NotificationsPage => crate::applications::pages::NotificationsPage,
+        MyCasesPage => crate::cases::pages::MyCasesPage,
+        NewCasePage => crate::cases::pages::NewCasePage,
+        CasePage => crate::cases::pages::CasePage,
+        ReportFeePage => crate::cases::pages::ReportFeePage,
         ProfilePage => crate::profiles::pages::ProfilePage,
         PrivacyPage => crate::shell::privacy::PrivacyPage,
         ProjectPage => crate::vacancies::pages::ProjectPage,

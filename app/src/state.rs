@@ -15,6 +15,8 @@ pub struct AppState {
     pub security: Arc<Security>,
     /// The reference lists and emergency contacts, kept between requests.
     pub reference: Arc<crate::reference::cache::ReferenceCache>,
+    /// Where uploaded documents are kept (outside the web root; `KOPRU_UPLOAD_DIR`).
+    pub uploads: Arc<std::path::PathBuf>,
 }
 
 /// What one request looks up once, however many resources of its page ask:

@@ -229,3 +229,16 @@ pub fn age_text(i18n: leptos_i18n::I18nContext<Locale>, h: i64, locale: Locale) 
         }
     }
 }
+
+/// How long a stage usually takes (F6.4), in the reader's language: "odatda
+/// ~3 kun" — a median of the last 90 days (`cases::timing`), whole units.
+pub fn usual_text(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, secs: i64) -> String {
+    use crate::cases::timing::{span, Span};
+    use crate::i18n::*;
+    let (text, n) = match span(secs) {
+        Span::Minutes(n) => (tu_string!(i18n, site.usually_minutes), n),
+        Span::Hours(n) => (tu_string!(i18n, site.usually_hours), n),
+        Span::Days(n) => (tu_string!(i18n, site.usually_days), n),
+    };
+    text.replace("%N%", &crate::format::integer(n, i18n.get_locale_untracked()))
+}

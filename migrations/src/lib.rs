@@ -16,6 +16,8 @@ mod m20261202_000011_journey_details;
 mod m20261202_000012_accounts_trust;
 mod m20261202_000013_outbox;
 mod m20261202_000014_personal_data;
+mod m20261202_000015_cases;
+mod m20261202_000016_announcements;
 
 pub struct Migrator;
 
@@ -37,6 +39,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000012_accounts_trust::Migration),
             Box::new(m20261202_000013_outbox::Migration),
             Box::new(m20261202_000014_personal_data::Migration),
+            Box::new(m20261202_000015_cases::Migration),
+            Box::new(m20261202_000016_announcements::Migration),
         ]
     }
 }

@@ -20,6 +20,8 @@ pub struct Config {
     /// Verification and reset codes asked for per client address in an hour.
     pub max_codes_per_ip: u64,
     pub log_json: bool,
+    /// Where uploaded documents are stored, outside the web root (`KOPRU_UPLOAD_DIR`).
+    pub upload_dir: std::path::PathBuf,
 }
 
 impl Config {
@@ -69,6 +71,10 @@ impl Config {
             max_failures_per_ip,
             max_codes_per_ip,
             log_json: get("KOPRU_LOG_FORMAT").as_deref() != Some("pretty"),
+            upload_dir: get("KOPRU_UPLOAD_DIR")
+                .filter(|d| !d.trim().is_empty())
+                .unwrap_or_else(|| "data/uploads".into())
+                .into(),
         })
     }
 }
@@ -89,6 +95,9 @@ mod tests {
         assert!(!c.production);
         assert_eq!(c.secret, DEV_SECRET.as_bytes());
         assert_eq!(c.database_url, "sqlite://data/kopru.db?mode=rwc");
+        assert_eq!(c.upload_dir, std::path::PathBuf::from("data/uploads"));
+        let c = cfg(&[("KOPRU_ENV", "development"), ("KOPRU_UPLOAD_DIR", "/srv/kopru/uploads")]).unwrap();
+        assert_eq!(c.upload_dir, std::path::PathBuf::from("/srv/kopru/uploads"));
     }
 
     #[test]

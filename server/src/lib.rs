@@ -6,6 +6,7 @@ pub mod db;
 pub mod middleware;
 pub mod outbox;
 pub mod seed;
+pub mod seed_cases;
 pub mod seed_world;
 
 use app::state::{AppState, Keys, Security};
@@ -34,6 +35,7 @@ pub fn state(config: &Config, db: sea_orm::DatabaseConnection) -> AppState {
             ..Security::default()
         }),
         reference: Arc::default(),
+        uploads: Arc::new(config.upload_dir.clone()),
     }
 }
 
@@ -109,6 +111,7 @@ pub fn router(config: &Config, state: AppState, options: LeptosOptions) -> Route
     };
 
     let health_db = state.db.clone();
+    let documents = state.clone();
     let x_request_id = http::HeaderName::from_static("x-request-id");
     Router::new()
         .route(
@@ -128,6 +131,11 @@ pub fn router(config: &Config, state: AppState, options: LeptosOptions) -> Route
                     }
                 }
             }),
+        )
+        // A case's documents, to those who may read the case (`app::documents::serve`).
+        .route(
+            app::documents::DOCUMENT_PATH,
+            get(move |req: axum::extract::Request| app::documents::serve::serve(documents.clone(), req)),
         )
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();

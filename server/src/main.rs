@@ -96,10 +96,11 @@ async fn main() -> anyhow::Result<()> {
             let n = vacancies.unwrap_or(if first { 300 } else { 0 });
             let s = seed::seed_world(&state, n).await.map_err(|e| anyhow::anyhow!("seed failed: {}", e.key()))?;
             println!(
-                "demo world: {} new accounts, {} new vacancies, {} new applications; password {:?}\n{}",
+                "demo world: {} new accounts, {} new vacancies, {} new applications, {} new cases; password {:?}\n{}",
                 s.accounts,
                 s.vacancies,
                 s.applications,
+                s.cases,
                 seed::DEMO_PASSWORD,
                 seed::describe()
             );

@@ -127,20 +127,37 @@ const FORM_BODY_LIMIT: usize = 2 * 1024 * 1024;
 /// only a real failure is a 500. A plain form post (it accepts `text/html`,
 /// with or without JavaScript) that failed goes back to its page with one
 /// `?error=<key>` per refused field, and what it had typed (never a password)
-/// is kept for that page ([`app::forms::echo`]).
+/// is kept for that page ([`app::forms::echo`]). A post with files
+/// (`multipart/form-data`) goes back the same way, without its fields kept; it
+/// is capped at `app::documents::MAX_POST_BYTES` while it streams (axum's
+/// `DefaultBodyLimit` does not apply: server functions read multipart bodies
+/// as a stream), and one without a boundary never reaches its server function.
 pub async fn server_fn_status(State(echoes): State<FormEchoes>, req: Request, next: Next) -> Response {
     if !req.uri().path().starts_with("/api/") {
         return next.run(req).await;
     }
     let h = req.headers();
     let accepts_html = h.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
+    let content_type = h.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     let is_form_post = accepts_html
         && req.method() == Method::POST
-        && h.get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        && content_type.starts_with("application/x-www-form-urlencoded");
+    // A form with files: never read here (nor kept for the page), only capped as it streams.
+    let is_multipart = req.method() == Method::POST && content_type.starts_with("multipart/form-data");
+    let is_plain_post = is_form_post || (accepts_html && is_multipart);
     let referer = h.get(header::REFERER).and_then(|v| v.to_str().ok()).map(str::to_string);
     let echo_token = app::accounts::session::cookie_from_headers(h, app::forms::echo::ECHO_COOKIE);
+    let (req, cut) = if is_multipart {
+        let length = h.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok());
+        if let Err(e) = app::documents::upload::check_post(&content_type, length) {
+            return refused(&e, referer.as_deref(), accepts_html);
+        }
+        let (parts, body) = req.into_parts();
+        let (body, cut) = app::documents::upload::capped(body, app::documents::MAX_POST_BYTES);
+        (Request::from_parts(parts, body), Some(cut))
+    } else {
+        (req, None)
+    };
     // A form's body is read here once, so that a refusal can keep its fields.
     let (req, posted) = if is_form_post {
         let (parts, body) = req.into_parts();
@@ -152,9 +169,12 @@ pub async fn server_fn_status(State(echoes): State<FormEchoes>, req: Request, ne
         (req, None)
     };
     let res = next.run(req).await;
+    if cut.is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed)) {
+        return refused(&app::error::AppError::FileTooLarge, referer.as_deref(), accepts_html);
+    }
     // Done: whatever an earlier refusal of this browser kept is no longer needed.
     let done = |mut res: Response| {
-        if let (Some(token), true) = (&echo_token, is_form_post && res.status().is_redirection()) {
+        if let (Some(token), true) = (&echo_token, is_plain_post && res.status().is_redirection()) {
             echoes.store.forget(token);
             set_cookie(res.headers_mut(), &app::forms::echo::echo_cookie(None, echoes.secure_cookies));
         }
@@ -195,6 +215,24 @@ pub async fn server_fn_status(State(echoes): State<FormEchoes>, req: Request, ne
         None => {
             parts.status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             Response::from_parts(parts, Body::from(bytes))
+        }
+    }
+}
+
+/// A refusal made here, before or instead of the server function's answer: a
+/// browser's plain form post goes back to its page with the error, a script
+/// gets the error's status and name.
+fn refused(e: &app::error::AppError, referer: Option<&str>, accepts_html: bool) -> Response {
+    match referer.filter(|_| accepts_html) {
+        Some(referer) => {
+            let back = app::forms::back_with_error(referer, e);
+            let location = HeaderValue::from_str(&back).unwrap_or(HeaderValue::from_static("/"));
+            (StatusCode::FOUND, [(header::LOCATION, location)]).into_response()
+        }
+        None => {
+            let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let body = serde_json::to_string(e).unwrap_or_default();
+            (status, [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response()
         }
     }
 }

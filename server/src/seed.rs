@@ -34,6 +34,7 @@ pub struct Seeded {
     pub accounts: usize,
     pub vacancies: usize,
     pub applications: usize,
+    pub cases: usize,
 }
 
 /// The whole demo world; running it again adds nothing but `extra_vacancies`.
@@ -45,6 +46,7 @@ pub async fn seed_world(state: &AppState, vacancies: usize) -> Result<Seeded, Ap
     let want = if first_run { vacancies.max(1) } else { vacancies };
     let vacancies = crate::seed_world::vacancies(state, &companies, want).await?;
     let applications = crate::seed_world::applications(state).await?;
+    let cases = crate::seed_cases::cases(state).await?;
     // Thousands of rows at once: PostgreSQL's statistics are refreshed now, not
     // whenever autovacuum gets to them (until then it chose a full scan for the
     // search page: 280 requests/s instead of 2,000). Not on SQLite: without
@@ -54,7 +56,7 @@ pub async fn seed_world(state: &AppState, vacancies: usize) -> Result<Seeded, Ap
     if state.db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
         state.db.execute_unprepared("ANALYZE").await?;
     }
-    Ok(Seeded { accounts, vacancies, applications })
+    Ok(Seeded { accounts, vacancies, applications, cases })
 }
 
 /// Creates the demo accounts that do not exist yet; returns how many it made.

@@ -61,11 +61,11 @@ fn migrate_create_admin_and_seed_demo() {
     let first = kopru(&url).arg("seed-demo").output().unwrap();
     assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     assert!(String::from_utf8_lossy(&first.stdout)
-        .contains("demo world: 11 new accounts, 300 new vacancies, 10 new applications"));
+        .contains("demo world: 11 new accounts, 300 new vacancies, 10 new applications, 7 new cases"));
     let second = kopru(&url).arg("seed-demo").output().unwrap();
     assert!(
         String::from_utf8_lossy(&second.stdout)
-            .contains("demo world: 0 new accounts, 0 new vacancies, 0 new applications"),
+            .contains("demo world: 0 new accounts, 0 new vacancies, 0 new applications, 0 new cases"),
         "idempotent"
     );
 }

@@ -10,6 +10,10 @@
 mod common;
 
 use app::accounts::rights::{DeleteAccount, DownloadMyData};
+use app::cases::api::{
+    AddCaseNote, AssignCase, CaseFormOptions, CaseQueue, GetCase, MoveCase, MoveWorker, MyCases, OpenCase,
+    PostCaseMessage, SuspendCompanyFromCase, TickChecklist,
+};
 use app::outbox::api::{OutboxOverview, TelegramLink, TelegramLinkCode, UnlinkTelegram};
 use common::*;
 use http::StatusCode;
@@ -79,7 +83,7 @@ async fn mx() -> Mx {
 }
 
 /// Every server function with a row in one of the tests below.
-const COVERED: [&str; 50] = [
+const COVERED: [&str; 62] = [
     // accounts_and_sessions
     <GetCurrentUser as ServerFn>::PATH,
     <SignUpMigrant as ServerFn>::PATH,
@@ -137,6 +141,19 @@ const COVERED: [&str; 50] = [
     <TelegramLink as ServerFn>::PATH,
     <TelegramLinkCode as ServerFn>::PATH,
     <UnlinkTelegram as ServerFn>::PATH,
+    // cases
+    <OpenCase as ServerFn>::PATH,
+    <CaseFormOptions as ServerFn>::PATH,
+    <MyCases as ServerFn>::PATH,
+    <GetCase as ServerFn>::PATH,
+    <MoveCase as ServerFn>::PATH,
+    <PostCaseMessage as ServerFn>::PATH,
+    <TickChecklist as ServerFn>::PATH,
+    <CaseQueue as ServerFn>::PATH,
+    <AssignCase as ServerFn>::PATH,
+    <AddCaseNote as ServerFn>::PATH,
+    <SuspendCompanyFromCase as ServerFn>::PATH,
+    <MoveWorker as ServerFn>::PATH,
 ];
 
 /// The endpoints of every `#[server]` in app/src.
@@ -939,4 +956,213 @@ async fn outbox_and_telegram() {
     }
     assert_eq!(m.count("SELECT COUNT(*) FROM telegram_accounts WHERE chat_id = '9000'").await, 0);
     assert_eq!(m.count("SELECT COUNT(*) FROM telegram_accounts WHERE chat_id = '9001'").await, 1, "not the caller's");
+}
+
+/// The case functions (F3.1, F3.3, F6.1, F6.5). Opening, listing one's own and
+/// the form's choices: verified migrants. One case: its migrant and staff,
+/// never an employer (not even the one a complaint is about), never another
+/// migrant. Moves: the role that owns each. The queues, assignment, notes,
+/// suspending the company and moving the worker: staff. The checklist: its migrant.
+#[tokio::test]
+async fn cases() {
+    let m = mx().await;
+    let vacancy = m.published_vacancy(&m.employer, &VacancySpec::new("Duvar ustası")).await;
+    let elsewhere = [
+        m.published_vacancy(&m.rival, &VacancySpec::new("Sıvacı")).await,
+        m.published_vacancy(&m.rival, &VacancySpec::new("Kalıpçı")).await,
+    ];
+    m.application(&m.migrant, vacancy).await;
+    let company = m.company.to_string();
+    let cases_of = |a: &Actor| format!("SELECT COUNT(*) FROM cases WHERE owner_user_id = {}", a.id());
+
+    // open_case (a multipart post): verified migrants; a complaint only about one's own employers.
+    let complaint = [
+        ("kind", "complaint"),
+        ("category", "abuse"),
+        ("company_id", company.as_str()),
+        ("summary", "Usta qoʻrqitdi."),
+    ];
+    for (actor, want) in m.five([NOT_SIGNED_IN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN]) {
+        let r = actor.post_multipart(<OpenCase as ServerFn>::PATH, &complaint, &[]).await;
+        check("open_case", actor, &r, want);
+        if actor.account().is_some() {
+            assert_eq!(m.count(&cases_of(actor)).await, i64::from(want == OK), "{actor:?}");
+        }
+    }
+    let r = m.other_migrant.post_multipart(<OpenCase as ServerFn>::PATH, &complaint, &[]).await;
+    check("open_case (not their employer)", &m.other_migrant, &r, Want::Refused("Fields:company_id=InvalidInput"));
+    assert_eq!(m.count("SELECT COUNT(*) FROM cases").await, 1);
+    let case = m.count("SELECT MAX(id) FROM cases").await;
+    let id = case.to_string();
+
+    // case_form_options and my_cases: migrants, each their own.
+    for (actor, want) in m.five([NOT_SIGNED_IN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN]) {
+        let r = actor.get::<CaseFormOptions>(NO_ARGS).await;
+        check("case_form_options", actor, &r, want);
+        if want == OK {
+            assert_eq!(r.json()["my_employers"][0][0].as_i64(), Some(m.company));
+        }
+        let r = actor.get::<MyCases>(NO_ARGS).await;
+        check("my_cases", actor, &r, want);
+        if want == OK {
+            assert_eq!(r.ids(), vec![case]);
+        }
+    }
+    assert_eq!(m.other_migrant.get::<CaseFormOptions>(NO_ARGS).await.ok().json()["my_employers"], json!([]));
+    assert!(m.other_migrant.get::<MyCases>(NO_ARGS).await.ok().items().is_empty());
+
+    // get_case: its migrant and staff; an employer and another migrant learn nothing.
+    let mut rows = m.five([NOT_SIGNED_IN, OK, NOT_FOUND, OK, OK]);
+    rows.extend([(&m.rival, NOT_FOUND), (&m.other_migrant, NOT_FOUND)]);
+    for (actor, want) in rows {
+        let r = actor.get::<GetCase>(&[("id", id.as_str())]).await;
+        check("get_case", actor, &r, want);
+        match want {
+            OK => assert_eq!(r.json()["id"].as_i64(), Some(case)),
+            _ => assert!(!r.body.contains("qoʻrqitdi"), "{actor:?} learns nothing"),
+        }
+    }
+
+    // post_case_message (multipart): its migrant and staff.
+    let mut rows = m.five([NOT_SIGNED_IN, OK, NOT_FOUND, OK, OK]);
+    rows.extend([(&m.rival, NOT_FOUND), (&m.other_migrant, NOT_FOUND)]);
+    for (actor, want) in rows {
+        let before = m.count(&format!("SELECT COUNT(*) FROM case_messages WHERE case_id = {case}")).await;
+        let r = actor.post_multipart(<PostCaseMessage as ServerFn>::PATH, &[("case_id", &*id), ("body", "Salom")], &[]).await;
+        check("post_case_message", actor, &r, want);
+        let after = m.count(&format!("SELECT COUNT(*) FROM case_messages WHERE case_id = {case}")).await;
+        assert_eq!(after, before + i64::from(want == OK), "{actor:?}");
+    }
+
+    // case_queue, assign_case and add_case_note: staff and admins.
+    let filter = [("kind", "complaint"), ("filter[holder]", ""), ("filter[stage]", "")];
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, OK, OK]) {
+        let r = actor.get::<CaseQueue>(&filter).await;
+        check("case_queue", actor, &r, want);
+        if want == OK {
+            let lines: Vec<i64> = r.json()["lines"].as_array().unwrap().iter().map(|l| l["id"].as_i64().unwrap()).collect();
+            assert_eq!(lines, vec![case]);
+        }
+    }
+    let holder = || async { m.count(&format!("SELECT COALESCE(assigned_to, 0) FROM cases WHERE id = {case}")).await };
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, OK, OK]) {
+        let before = holder().await;
+        let r = actor.call::<AssignCase>(&[("case_id", id.as_str()), ("assign_to", "")]).await;
+        check("assign_case", actor, &r, want);
+        assert_eq!(holder().await, if want == OK { actor.id() } else { before }, "{actor:?}");
+    }
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, OK, OK]) {
+        let r = actor.call::<AddCaseNote>(&[("case_id", id.as_str()), ("note", "Ichki qayd")]).await;
+        check("add_case_note", actor, &r, want);
+        if let Some(a) = actor.account() {
+            let notes = m.count(&format!("SELECT COUNT(*) FROM case_notes WHERE author_user_id = {}", a.id)).await;
+            assert_eq!(notes, i64::from(want == OK), "{actor:?}");
+        }
+    }
+
+    // suspend_company_from_case: staff and admins (the company set back to verified after each).
+    let status = || async { m.text(&format!("SELECT status FROM companies WHERE id = {}", m.company)).await.unwrap() };
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, OK, OK]) {
+        let r = actor.call::<SuspendCompanyFromCase>(&[("case_id", id.as_str()), ("reason", "Zoʻravonlik")]).await;
+        check("suspend_company_from_case", actor, &r, want);
+        assert_eq!(status().await, if want == OK { "suspended" } else { "verified" }, "{actor:?}");
+        m.exec(&format!("UPDATE companies SET status = 'verified' WHERE id = {}", m.company)).await;
+    }
+
+    // move_worker: staff and admins, each to another of the rival's vacancies.
+    let applied = |v: i64| {
+        format!("SELECT COUNT(*) FROM applications WHERE vacancy_id = {v} AND migrant_user_id = {}", m.migrant.id())
+    };
+    let mut targets = elsewhere.into_iter();
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, OK, OK]) {
+        let target = if want == OK { targets.next().unwrap() } else { elsewhere[0] };
+        let r = actor.call::<MoveWorker>(&[("case_id", id.clone()), ("vacancy_id", target.to_string())]).await;
+        check("move_worker", actor, &r, want);
+        if want != OK {
+            assert_eq!(m.count(&applied(target)).await, 0, "{actor:?}");
+        } else {
+            assert_eq!(m.count(&applied(target)).await, 1, "{actor:?}");
+        }
+    }
+
+    // move_case: the role that owns the move, on a row it may see.
+    let steps: Vec<(&Actor, &str, Want, &str)> = vec![
+        (&m.anon, "underreview", NOT_SIGNED_IN, "submitted"),
+        (&m.employer, "underreview", NOT_FOUND, "submitted"),
+        (&m.rival, "underreview", NOT_FOUND, "submitted"),
+        (&m.other_migrant, "withdrawn", NOT_FOUND, "submitted"),
+        (&m.migrant, "underreview", FORBIDDEN, "submitted"),
+        (&m.staff, "decided", INVALID, "submitted"),
+        (&m.staff, "underreview", OK, "underreview"),
+        (&m.employer, "decided", NOT_FOUND, "underreview"),
+        (&m.migrant, "decided", FORBIDDEN, "underreview"),
+        (&m.admin, "decided", OK, "decided"),
+        (&m.migrant, "closed", FORBIDDEN, "decided"),
+        (&m.employer, "closed", NOT_FOUND, "decided"),
+        (&m.staff, "closed", OK, "closed"),
+    ];
+    for (actor, to, want, stage) in steps {
+        let mut form = vec![("case_id", id.as_str()), ("to", to)];
+        if to == "decided" {
+            form.extend([("decision", "resolved"), ("reason", "Hal qilindi")]);
+        }
+        let r = actor.call::<MoveCase>(&form).await;
+        check(&format!("move_case to {to}"), actor, &r, want);
+        let now = m.text(&format!("SELECT stage FROM cases WHERE id = {case}")).await.unwrap();
+        assert_eq!(now, stage, "after {actor:?} → {to}");
+    }
+
+    // tick_checklist: the case's migrant only (a regularisation found eligible, with one step).
+    let reg = [
+        ("kind", "regularisation"),
+        ("summary", "Muddatim oʻtdi."),
+        ("entered_on", "2025-01-10"),
+        ("entry_route", "visafree"),
+        ("current_status", "overstay"),
+        ("sector_id", "1"),
+    ];
+    m.migrant.post_multipart(<OpenCase as ServerFn>::PATH, &reg, &[]).await.ok();
+    let reg_case = m.count("SELECT MAX(id) FROM cases").await.to_string();
+    m.staff.call::<MoveCase>(&[("case_id", reg_case.as_str()), ("to", "underreview")]).await.ok();
+    m.staff
+        .call::<MoveCase>(&[
+            ("case_id", reg_case.as_str()),
+            ("to", "decided"),
+            ("decision", "eligible"),
+            ("reason", "Mos keladi"),
+            ("steps", "Pasport nusxasi"),
+        ])
+        .await
+        .ok();
+    let item = m.count(&format!("SELECT id FROM case_checklist WHERE case_id = {reg_case}")).await.to_string();
+    let done = || async { m.count(&format!("SELECT COUNT(*) FROM case_checklist WHERE id = {item} AND done_at IS NOT NULL")).await == 1 };
+    let mut rows = m.five([NOT_SIGNED_IN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN]);
+    rows.push((&m.other_migrant, NOT_FOUND));
+    for (actor, want) in rows {
+        let was = done().await;
+        let to = if was { "false" } else { "true" };
+        let r = actor.call::<TickChecklist>(&[("item_id", item.as_str()), ("done", to)]).await;
+        check("tick_checklist", actor, &r, want);
+        assert_eq!(done().await, if want == OK { !was } else { was }, "{actor:?}");
+    }
+
+    // Rows that do not exist: those who may ask learn "not found".
+    let missing = "999999";
+    for (actor, want) in m.five([NOT_SIGNED_IN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND]) {
+        check("get_case (missing)", actor, &actor.get::<GetCase>(&[("id", missing)]).await, want);
+        let r = actor.call::<MoveCase>(&[("case_id", missing), ("to", "underreview")]).await;
+        check("move_case (missing)", actor, &r, want);
+        let r = actor.post_multipart(<PostCaseMessage as ServerFn>::PATH, &[("case_id", missing), ("body", "?")], &[]).await;
+        check("post_case_message (missing)", actor, &r, want);
+    }
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND]) {
+        let r = actor.call::<AssignCase>(&[("case_id", missing), ("assign_to", "")]).await;
+        check("assign_case (missing)", actor, &r, want);
+        let r = actor.call::<AddCaseNote>(&[("case_id", missing), ("note", "x")]).await;
+        check("add_case_note (missing)", actor, &r, want);
+    }
+    for (actor, want) in m.five([NOT_SIGNED_IN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN]) {
+        let r = actor.call::<TickChecklist>(&[("item_id", missing), ("done", "true")]).await;
+        check("tick_checklist (missing)", actor, &r, want);
+    }
 }

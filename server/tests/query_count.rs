@@ -151,4 +151,103 @@ async fn application_lists_cost_the_same_for_2_and_12_rows() {
     assert!(seen[0].0 <= 6 && seen[0].1 <= 7, "a handful of queries: {seen:?}");
 }
 
-use sea_orm::ConnectionTrait;
+/// `n` cases of every kind by the world's migrants, half of them urgent, half
+/// held by `staff`, each with a message from its migrant.
+async fn cases(db: &DatabaseConnection, n: usize, staff: &SessionUser) {
+    use app::cases::entity::{case, message};
+    use app::cases::{CaseKind, Stage};
+    let now = Utc::now();
+    let migrants: Vec<i32> = user::Entity::find()
+        .filter(user::Column::Role.eq(Role::Migrant))
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|u| u.id)
+        .collect();
+    for kind in CaseKind::all() {
+        for i in 0..n {
+            let at = now - Duration::hours(i as i64);
+            let c = case::ActiveModel {
+                kind: Set(kind),
+                owner_user_id: Set(migrants[i % migrants.len()]),
+                stage: Set(if i % 3 == 0 { Stage::UnderReview } else { Stage::Submitted }),
+                assigned_to: Set((i % 2 == 0).then_some(staff.id)),
+                urgent: Set(i % 2 == 1),
+                summary: Set("Yordam kerak".into()),
+                lang: Set("uz".into()),
+                stage_entered_at: Set(at),
+                due_at: Set(Some(at + Duration::hours(4))),
+                created_at: Set(at),
+                updated_at: Set(at),
+                ..Default::default()
+            }
+            .insert(db)
+            .await
+            .unwrap();
+            message::ActiveModel {
+                case_id: Set(c.id),
+                author_user_id: Set(Some(c.owner_user_id)),
+                author_role: Set(Role::Migrant),
+                body: Set("Javob kutaman".into()),
+                lang: Set("uz".into()),
+                created_at: Set(now),
+                ..Default::default()
+            }
+            .insert(db)
+            .await
+            .unwrap();
+        }
+    }
+}
+
+/// Queries run by `f` on a counting connection.
+async fn counted<F, Fut, T>(db: &DatabaseConnection, f: F) -> (usize, T)
+where
+    F: FnOnce(DatabaseConnection) -> Fut,
+    Fut: std::future::Future<Output = T>,
+{
+    let count = Arc::new(AtomicUsize::new(0));
+    let mut counted = db.clone();
+    let c = count.clone();
+    counted.set_metric_callback(move |_| {
+        c.fetch_add(1, Ordering::SeqCst);
+    });
+    let out = f(counted).await;
+    (count.load(Ordering::SeqCst), out)
+}
+
+/// The staff console (every queue, the cases' too, and the single list) and a
+/// queue of cases read a fixed number of queries, whatever their length.
+#[tokio::test]
+async fn the_console_and_a_case_queue_cost_the_same_for_2_and_12_items() {
+    let mut seen = vec![];
+    for n in [2, 12] {
+        let app = TestApp::new().await;
+        let db = &app.db;
+        let (_, staff) = world(db, n, Stage::Submitted).await;
+        cases(db, n, &staff).await;
+        let reader = staff.clone();
+        let (console_queries, console) =
+            counted(db, |c| async move { app::staff::service::console(&c, &reader, Utc::now()).await.unwrap() }).await;
+        let listed = console.waiting.len();
+        let case_items = console.waiting.iter().filter(|w| w.kind.case_kind().is_some()).count();
+        assert_eq!(listed, 5 * n, "n applications and n cases of each kind wait");
+        assert_eq!(case_items, 4 * n);
+        assert!(console.waiting.iter().filter(|w| w.kind.case_kind().is_some()).all(|w| w.flags.contains(&app::staff::WaitingFlag::AwaitingStaff)));
+        let help = console.queues.iter().find(|q| q.kind == app::staff::QueueKind::Help).unwrap();
+        assert_eq!((help.count, help.mine, help.urgent), (n as u64, n.div_ceil(2) as u64, (n / 2) as u64));
+        let filter = app::cases::QueueFilter::default();
+        let (queue_queries, queue) = counted(db, |c| async move {
+            app::cases::service::queue(&c, &staff, app::cases::CaseKind::Help, &filter).await.unwrap()
+        })
+        .await;
+        assert_eq!(queue.lines.len(), n);
+        seen.push((console_queries, queue_queries));
+    }
+    println!("queries (console, case queue) for 2 and 12 items per queue: {seen:?}");
+    assert_eq!(seen[0], seen[1], "the number of queries does not grow with the queues");
+    assert!(seen[0].0 <= 14 && seen[0].1 <= 7, "a fixed handful of queries: {seen:?}");
+}
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};

@@ -77,7 +77,8 @@ async fn admins_create_and_list_staff_accounts() {
     assert_eq!(boss2.call::<StaffAccounts>(NO_ARGS).await.ok().items().len(), 4);
 }
 
-/// The console's three queues: what waits, and the age of the oldest item.
+/// The console's queues of companies, vacancies and applications: what
+/// waits, and the age of the oldest item (the queues of cases stay empty).
 #[tokio::test]
 async fn staff_queues_count_what_waits() {
     let w = world().await;
@@ -91,11 +92,11 @@ async fn staff_queues_count_what_waits() {
             })
             .collect()
     };
-    let empty = vec![
-        ("companies".to_string(), 0, None),
-        ("vacancies".to_string(), 0, None),
-        ("applications".to_string(), 0, None),
-    ];
+    let empty: Vec<(String, i64, Option<i64>)> =
+        ["companies", "vacancies", "applications", "regularisation", "help", "feereport", "complaint"]
+            .into_iter()
+            .map(|k| (k.to_string(), 0, None))
+            .collect();
     assert_eq!(queues(w.staff.call::<StaffConsole>(NO_ARGS).await.ok()), empty, "the world's company is verified");
 
     let newcomer = w.employer("ik@yeni.example").await;
@@ -111,14 +112,15 @@ async fn staff_queues_count_what_waits() {
     for actor in [&w.staff, &admin] {
         let got = queues(actor.call::<StaffConsole>(NO_ARGS).await.ok());
         assert_eq!(
-            got,
-            vec![
+            got[..3],
+            [
                 ("companies".to_string(), 2, Some(5)),
                 ("vacancies".to_string(), 1, Some(0)),
                 ("applications".to_string(), 1, Some(0))
             ],
             "{actor:?}"
         );
+        assert_eq!(got[3..], empty[3..], "no cases: the case queues are empty");
     }
     // Work done leaves the queues.
     w.forward(aid).await;
@@ -186,7 +188,7 @@ async fn the_console_lists_what_comes_first() {
     let queues = c["queues"].as_array().unwrap();
     let targets: Vec<(i64, i64)> =
         queues.iter().map(|q| (q["target_hours"].as_i64().unwrap(), q["overdue"].as_i64().unwrap())).collect();
-    assert_eq!(targets, vec![(24, 1), (24, 0), (72, 1)]);
+    assert_eq!(targets, vec![(24, 1), (24, 0), (72, 1), (72, 0), (24, 0), (48, 0), (48, 0)], "the cases' default targets");
     let samples = w.count("SELECT COUNT(*) FROM emergency_contacts WHERE placeholder = TRUE").await;
     assert!(samples > 0, "the world starts with seeded sample numbers");
     assert_eq!(c["sample_contacts"], samples, "the seeded numbers are samples");
@@ -301,4 +303,335 @@ async fn staff_edit_the_emergency_contacts() {
     let page = app.anonymous().page("/").await;
     assert!(page.body.contains("href=\"tel:+998712000000\""));
     assert!(page.body.contains("href=\"tel:+903124413872\""));
+}
+
+// ---------------------------------------------------------------------------
+// Cases in the console (F4.1). Cases are written straight to the database:
+// opening one over HTTP is a multipart post.
+
+use app::cases::api::CaseQueue;
+use app::cases::{CaseKind, Category, EventKind, Stage};
+
+/// A case as a test writes it: of `kind`, filed `hours` ago (and a minute) by
+/// `owner`, in `stage` since then, with the due date the stage machine gives.
+struct CaseRow {
+    kind: CaseKind,
+    stage: Stage,
+    urgent: bool,
+    category: Option<Category>,
+    holder: Option<i64>,
+    hours: i64,
+}
+
+fn case_row(kind: CaseKind, stage: Stage, hours: i64) -> CaseRow {
+    CaseRow { kind, stage, urgent: false, category: None, holder: None, hours }
+}
+
+impl CaseRow {
+    fn urgent(mut self) -> Self {
+        self.urgent = true;
+        self
+    }
+    fn about(mut self, c: Category) -> Self {
+        self.category = Some(c);
+        self
+    }
+    fn held_by(mut self, staff: &Actor) -> Self {
+        self.holder = Some(staff.id());
+        self
+    }
+}
+
+/// Writes the case (with its `Opened` history entry): its id.
+async fn insert_case(app: &TestApp, owner: &Actor, c: CaseRow) -> i64 {
+    use app::cases::entity::{case, event};
+    use sea_orm::{ActiveModelTrait, Set};
+    let at = chrono::Utc::now() - chrono::Duration::hours(c.hours) - chrono::Duration::minutes(1);
+    let row = case::ActiveModel {
+        kind: Set(c.kind),
+        owner_user_id: Set(owner.id() as i32),
+        stage: Set(c.stage),
+        assigned_to: Set(c.holder.map(|h| h as i32)),
+        category: Set(c.category),
+        urgent: Set(c.urgent),
+        summary: Set("Ish haqim uch oydan beri toʻlanmayapti.".into()),
+        lang: Set("uz".into()),
+        stage_entered_at: Set(at),
+        due_at: Set(app::cases::stage::due_after(c.kind, c.stage, c.urgent).map(|d| at + d)),
+        created_at: Set(at),
+        updated_at: Set(at),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    event::ActiveModel {
+        case_id: Set(row.id),
+        actor_user_id: Set(Some(owner.id() as i32)),
+        actor_role: Set(Role::Migrant),
+        kind: Set(EventKind::Opened),
+        to_stage: Set(Some(Stage::Submitted)),
+        at: Set(at),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    i64::from(row.id)
+}
+
+/// A message in a case's thread by `author` (the last word decides "waiting for an answer").
+async fn insert_message(app: &TestApp, case_id: i64, author: &Actor) {
+    use app::cases::entity::message;
+    use sea_orm::{ActiveModelTrait, Set};
+    message::ActiveModel {
+        case_id: Set(case_id as i32),
+        author_user_id: Set(Some(author.id() as i32)),
+        author_role: Set(author.role().unwrap()),
+        body: Set("Assalomu alaykum".into()),
+        lang: Set("uz".into()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+}
+
+/// `case_queue` for one kind with the form's filters (empty: all).
+async fn case_queue(actor: &Actor, kind: &str, holder: &str, stage: &str, urgent: bool) -> Reply {
+    let mut q = vec![("kind", kind), ("filter[holder]", holder), ("filter[stage]", stage)];
+    if urgent {
+        q.push(("filter[urgent]", "on"));
+    }
+    actor.get::<CaseQueue>(&q).await
+}
+
+/// The case queues of the console: per kind, the open cases (decided and
+/// closed ones left out), the oldest one's age, the overdue ones (past the
+/// target, or an urgent one past its due date; not while the migrant owes
+/// documents), what the reader holds and the urgent ones, as `case_queue`
+/// counts them. In the single list, urgent cases come first, then the
+/// oldest across every queue, each with its flags; a case waiting for the
+/// migrant's documents is not listed.
+#[tokio::test]
+async fn the_console_shows_a_queue_per_kind_of_case() {
+    let w = world().await;
+    let colleague = w.staff("kolega@kopru.example").await;
+    let admin = w.admin("admin@kopru.example").await;
+    let m = &w.migrant;
+    let other = w.migrant("+998935551144").await;
+    use CaseKind::*;
+    let h1 = insert_case(&w, m, case_row(Help, Stage::Submitted, 30).about(Category::UnpaidWages).held_by(&w.staff)).await;
+    let h2 = insert_case(&w, &other, case_row(Help, Stage::Submitted, 5).about(Category::Detention).urgent()).await;
+    insert_case(&w, m, case_row(Help, Stage::Decided, 100).about(Category::Housing)).await;
+    insert_case(&w, m, case_row(Help, Stage::Withdrawn, 200).about(Category::Health)).await;
+    let r1 = insert_case(&w, m, case_row(Regularisation, Stage::DocumentsRequested, 100).held_by(&w.staff)).await;
+    let r2 = insert_case(&w, &other, case_row(Regularisation, Stage::UnderReview, 10).held_by(&colleague)).await;
+    let f1 = insert_case(&w, m, case_row(FeeReport, Stage::Submitted, 2)).await;
+    insert_case(&w, m, case_row(Complaint, Stage::Closed, 300).about(Category::Abuse)).await;
+    insert_message(&w, h1, m).await;
+    insert_message(&w, r2, m).await;
+    insert_message(&w, r2, &colleague).await;
+    // A company that has waited 40 hours (within its 48).
+    let newcomer = w.employer("ik@yeni.example").await;
+    let company = w.company(&newcomer, VKN2, "Yeni Firma").await;
+    w.backdate("companies", company, 40).await;
+
+    // (kind, count, oldest hours, overdue, mine, urgent, target)
+    type Row = (String, i64, Option<i64>, i64, i64, i64, i64);
+    let queues = |c: &Value| -> Vec<Row> {
+        c["queues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| {
+                let n = |f: &str| q[f].as_i64().unwrap_or_else(|| panic!("{f} in {q}"));
+                (q["kind"].as_str().unwrap().into(), n("count"), q["oldest_hours"].as_i64(), n("overdue"), n("mine"), n("urgent"), n("target_hours"))
+            })
+            .collect()
+    };
+    let row = |k: &str, count, oldest, overdue, mine, urgent, target| -> Row {
+        (k.to_string(), count, oldest, overdue, mine, urgent, target)
+    };
+    let c = w.staff.call::<StaffConsole>(NO_ARGS).await.ok().json();
+    assert_eq!(
+        queues(&c),
+        vec![
+            row("companies", 1, Some(40), 0, 0, 0, 48),
+            row("vacancies", 0, None, 0, 0, 0, 24),
+            row("applications", 0, None, 0, 0, 0, 72),
+            // r1 waits for the migrant's documents: counted, never overdue.
+            row("regularisation", 2, Some(100), 0, 1, 0, 72),
+            // h1 is past the 24-hour target; h2 (urgent) past its 4-hour due date.
+            row("help", 2, Some(30), 2, 1, 1, 24),
+            row("feereport", 1, Some(2), 0, 0, 0, 48),
+            row("complaint", 0, None, 0, 0, 0, 48),
+        ]
+    );
+    // The colleague's console: the same counts, their own cases.
+    let theirs = queues(&colleague.call::<StaffConsole>(NO_ARGS).await.ok().json());
+    let mine: Vec<(String, i64)> = theirs[3..].iter().map(|r| (r.0.clone(), r.4)).collect();
+    assert_eq!(
+        mine,
+        vec![("regularisation".into(), 1), ("help".into(), 0), ("feereport".into(), 0), ("complaint".into(), 0)]
+    );
+    // The same numbers as each kind's own queue.
+    for (i, kind) in ["regularisation", "help", "feereport", "complaint"].into_iter().enumerate() {
+        let q = case_queue(&w.staff, kind, "", "", false).await.ok().json();
+        let console = &queues(&c)[3 + i];
+        assert_eq!((q["open"].as_i64(), q["mine"].as_i64(), q["urgent"].as_i64()), (Some(console.1), Some(console.4), Some(console.5)), "{kind}");
+        assert_eq!(q["oldest"].is_null(), console.2.is_none(), "{kind}");
+    }
+
+    // The single list: the urgent case first, then the oldest across the queues.
+    let waiting: Vec<(String, i64, bool, Vec<String>)> = c["waiting"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            let flags = x["flags"].as_array().unwrap().iter().map(|f| f.as_str().unwrap().to_string()).collect();
+            (x["kind"].as_str().unwrap().to_string(), x["id"].as_i64().unwrap(), x["overdue"].as_bool().unwrap(), flags)
+        })
+        .collect();
+    assert_eq!(
+        waiting,
+        vec![
+            ("help".into(), h2, true, vec!["urgent".to_string()]),
+            ("companies".into(), company, false, vec![]),
+            ("help".into(), h1, true, vec!["awaitingstaff".to_string()]),
+            ("regularisation".into(), r2, false, vec![]),
+            ("feereport".into(), f1, false, vec![]),
+        ],
+        "urgent first, then the oldest; r1 waits for the migrant"
+    );
+    assert!(!waiting.iter().any(|x| x.1 == r1 && x.0 == "regularisation"));
+    assert_eq!(c["waiting"][0]["name"], "Aziz Karimov");
+    assert_eq!(c["waiting"][0]["category"], "detention");
+    assert_eq!(c["waiting"][0]["hours"], 5);
+
+    // An admin gives help 48 hours: h1 (30 hours) is no longer overdue, h2 still is.
+    admin.call::<SetQueueTarget>(&[("queue", "help"), ("target_hours", "48")]).await.ok();
+    let help = queues(&w.staff.call::<StaffConsole>(NO_ARGS).await.ok().json())[4].clone();
+    assert_eq!(help, row("help", 2, Some(30), 1, 1, 1, 48));
+
+    // The page: a card per kind linking to its queue, the urgent case on top with its badge.
+    let page = w.staff.page("/staff").await;
+    for kind in ["regularisation", "help", "feereport", "complaint"] {
+        assert!(page.body.contains(&format!("href=\"/staff/cases?kind={kind}\"")), "{kind}: {}", page.body);
+    }
+    for name in ["Maqomni qonuniylashtirish", "Yordam", "Noqonuniy toʻlov haqida xabar", "Menga biriktirilgan:"] {
+        assert!(page.body.contains(name), "{name}");
+    }
+    let first = page.body.find(&format!("href=\"/cases/{h2}\"")).expect("the urgent case is listed");
+    let company_at = page.body.find("href=\"/staff/companies#company-").expect("the company is listed");
+    assert!(first < company_at, "the urgent case before the older company");
+    assert!(page.body.contains("urgent-tag") && page.body.contains("Shoshilinch"));
+    assert!(page.body.contains("Hibsga olish yoki ushlab turish"), "the category");
+    let tr = w.staff.in_turkish().page("/staff").await;
+    assert!(tr.body.contains("Acil") && tr.body.contains("Statü düzenleme") && tr.body.contains("Bana atanan:"));
+}
+
+/// One kind's queue: its filters (mine, unassigned, a stage, urgent only, and
+/// together), urgent first and then the oldest, the counts whatever the
+/// filter, each line's holder, due date and "waiting for an answer"; staff
+/// only.
+#[tokio::test]
+async fn a_case_queue_filters_and_puts_urgent_cases_first() {
+    let w = world().await;
+    let colleague = w.staff("kolega@kopru.example").await;
+    let m = &w.migrant;
+    use CaseKind::*;
+    let a = insert_case(&w, m, case_row(Help, Stage::Submitted, 50).about(Category::Housing).held_by(&w.staff)).await;
+    let b = insert_case(&w, m, case_row(Help, Stage::UnderReview, 3).about(Category::Detention).urgent()).await;
+    let c = insert_case(&w, m, case_row(Help, Stage::UnderReview, 20).about(Category::Family).held_by(&colleague)).await;
+    let d = insert_case(&w, m, case_row(Help, Stage::Submitted, 10).about(Category::Health).urgent().held_by(&w.staff)).await;
+    let closed = insert_case(&w, m, case_row(Help, Stage::Closed, 200).about(Category::Other)).await;
+    let complaint = insert_case(&w, m, case_row(Complaint, Stage::Submitted, 60).about(Category::Abuse)).await;
+    insert_message(&w, c, &colleague).await;
+    insert_message(&w, c, m).await;
+    insert_message(&w, a, m).await;
+    insert_message(&w, a, &w.staff).await;
+
+    let ids = |r: &Reply| -> Vec<i64> {
+        r.json()["lines"].as_array().unwrap().iter().map(|l| l["id"].as_i64().unwrap()).collect()
+    };
+    let all = case_queue(&w.staff, "help", "", "", false).await.ok();
+    assert_eq!(ids(&all), [d, b, a, c], "urgent first (oldest of them first), then the oldest");
+    let q = all.json();
+    assert_eq!((q["kind"].as_str(), q["open"].as_i64(), q["mine"].as_i64(), q["urgent"].as_i64()), (Some("help"), Some(4), Some(2), Some(2)));
+    let oldest = chrono::DateTime::parse_from_rfc3339(q["oldest"].as_str().unwrap()).unwrap();
+    assert_eq!((chrono::Utc::now() - oldest.with_timezone(&chrono::Utc)).num_hours(), 50, "a, filed 50 hours ago");
+    let lines = q["lines"].as_array().unwrap();
+    let line = |id: i64| lines.iter().find(|l| l["id"] == id).unwrap();
+    assert_eq!(line(d)["holder"], "Dilnoza Rahimova");
+    assert!(line(b)["holder"].is_null() && line(b)["assigned_to"].is_null());
+    assert_eq!(line(c)["assigned_to"], colleague.id());
+    assert_eq!(line(b)["owner_name"], "Aziz Karimov");
+    assert_eq!(line(b)["category"], "detention");
+    assert_eq!(line(b)["stage"], "underreview");
+    let awaiting: Vec<i64> = lines.iter().filter(|l| l["awaiting_staff"] == true).map(|l| l["id"].as_i64().unwrap()).collect();
+    assert_eq!(awaiting, [c], "the migrant's word is c's last; a was answered");
+    assert!(lines.iter().all(|l| l["due_at"].is_string()), "every open stage has a due date");
+
+    for (holder, stage, urgent, want, why) in [
+        ("mine", "", false, vec![d, a], "held by me"),
+        ("unassigned", "", false, vec![b], "held by nobody"),
+        ("", "underreview", false, vec![b, c], "under review"),
+        ("", "submitted", false, vec![d, a], "submitted"),
+        ("", "", true, vec![d, b], "urgent only"),
+        ("mine", "", true, vec![d], "mine and urgent"),
+        ("unassigned", "submitted", false, vec![], "nothing unassigned is submitted"),
+    ] {
+        let r = case_queue(&w.staff, "help", holder, stage, urgent).await.ok();
+        assert_eq!(ids(&r), want, "{why}");
+        assert_eq!(r.json()["open"], 4, "{why}: the counts are the kind's, whatever the filter");
+    }
+    assert_eq!(ids(&case_queue(&colleague, "help", "mine", "", false).await.ok()), [c]);
+    assert_eq!(case_queue(&colleague, "help", "", "", false).await.ok().json()["mine"], 1);
+    assert_eq!(ids(&case_queue(&w.staff, "complaint", "", "", false).await.ok()), [complaint]);
+    assert!(!ids(&all).contains(&closed));
+
+    // Staff only: the migrant who filed them, an employer, nobody.
+    for (actor, want) in [(w.migrant.clone(), "Forbidden"), (w.employer.clone(), "Forbidden"), (w.anonymous(), "NotSignedIn")] {
+        case_queue(&actor, "help", "", "", false).await.assert_err(want);
+        case_queue(&actor, "help", "mine", "", false).await.assert_err(want);
+    }
+    let admin = w.admin("admin@kopru.example").await;
+    assert_eq!(ids(&case_queue(&admin, "help", "", "", false).await.ok()), [d, b, a, c]);
+    assert_ne!(case_queue(&w.staff, "visa", "", "", false).await.status, http::StatusCode::OK, "not a kind");
+
+    // The page: the filters in the URL, a plain GET form, the lines with their links.
+    let page = w.staff.page("/staff/cases?kind=help").await;
+    assert_eq!(page.status, http::StatusCode::OK);
+    assert!(page.body.contains("<form method=\"get\" action=\"/staff/cases\""), "a GET form");
+    let body = &page.body;
+    let at = |id: i64| body.find(&format!("href=\"/cases/{id}\"")).unwrap_or_else(|| panic!("case {id} linked"));
+    assert!(at(d) < at(b) && at(b) < at(a) && at(a) < at(c), "in the queue's order");
+    assert!(!body.contains(&format!("href=\"/cases/{closed}\"")) && !body.contains(&format!("href=\"/cases/{complaint}\"")));
+    assert!(body.contains(&format!("№{d}")));
+    for text in ["Shoshilinch", "Xodim javobi kutilmoqda", "Hali xodimga berilmagan", "Dilnoza Rahimova", "Hibsga olish yoki ushlab turish", "Koʻrib chiqilmoqda", "Muddati oʻtgan", "Yordam: murojaatlar navbati"] {
+        assert!(body.contains(text), "{text}");
+    }
+    // Only the kind's open stages to filter by.
+    assert!(body.contains("value=\"underreview\"") && body.contains("value=\"submitted\""));
+    assert!(!body.contains("value=\"documentsrequested\"") && !body.contains("value=\"closed\""));
+    let mine = w.staff.page("/staff/cases?kind=help&holder=mine&stage=&urgent=1").await;
+    assert!(mine.body.contains(&format!("href=\"/cases/{d}\"")));
+    for other in [a, b, c] {
+        assert!(!mine.body.contains(&format!("href=\"/cases/{other}\"")), "{other} is filtered out");
+    }
+    assert!(mine.body.contains("value=\"mine\" selected") && mine.body.contains("checked"), "the form shows the filters");
+    let none = w.staff.page("/staff/cases?kind=help&holder=unassigned&stage=submitted").await;
+    assert!(none.body.contains("Bu filtrlarga mos ochiq murojaat yoʻq."));
+    let tr = w.staff.in_turkish().page("/staff/cases?kind=help").await;
+    assert!(tr.body.contains("Yardım: talep kuyruğu") && tr.body.contains("Acil") && tr.body.contains("Personelin yanıtı bekleniyor"));
+    // Not a kind: not found. Not staff: not allowed, and no case shown.
+    let unknown = w.staff.page("/staff/cases?kind=visa").await;
+    assert_eq!(unknown.status, http::StatusCode::NOT_FOUND);
+    assert!(unknown.body.contains("Sahifa topilmadi."));
+    assert_eq!(w.staff.page("/staff/cases").await.status, http::StatusCode::NOT_FOUND);
+    let refused = w.migrant.page("/staff/cases?kind=help").await;
+    assert!(refused.body.contains("Bu amal uchun ruxsatingiz yoʻq."));
+    assert!(!refused.body.contains(&format!("href=\"/cases/{d}\"")));
 }

@@ -106,6 +106,8 @@ pub mod notification {
         pub stage: Option<Stage>,
         pub created_at: ChronoDateTimeUtc,
         pub read_at: Option<ChronoDateTimeUtc>,
+        pub case_id: Option<i32>,
+        pub case_stage: Option<crate::cases::Stage>,
     }
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
     pub enum Relation {}
@@ -120,6 +122,8 @@ pub mod notification {
                 stage: self.stage,
                 occupation_id: None,
                 company_name: None,
+                case_id: self.case_id,
+                case_stage: self.case_stage,
                 created_at: self.created_at.to_rfc3339(),
                 read: self.read_at.is_some(),
             }

@@ -31,6 +31,10 @@ crate::state_enum! {
         VacancyReturned,
         /// Staff rejected the vacancy.
         VacancyRejected,
+        /// A new message in the thread of a case (from the other side).
+        CaseReply,
+        /// One's case moved to another stage (`case_stage`).
+        CaseMoved,
     }
 }
 
@@ -107,6 +111,10 @@ pub struct Application {
     pub passport_shared: bool,
     pub created_at: String,
     pub history: Vec<Event>,
+    /// How long each stage usually takes (F6.4): the median of the last 90 days
+    /// in seconds, for the stages with enough applications behind them.
+    #[serde(default)]
+    pub usual_secs: Vec<(Stage, i64)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,6 +126,11 @@ pub struct Notification {
     /// The job and the company it is about (the vacancy's occupation).
     pub occupation_id: Option<i32>,
     pub company_name: Option<String>,
+    /// A notification about a case: which, and (moves) its new stage.
+    #[serde(default)]
+    pub case_id: Option<i32>,
+    #[serde(default)]
+    pub case_stage: Option<crate::cases::Stage>,
     pub created_at: String,
     pub read: bool,
 }

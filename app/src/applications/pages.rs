@@ -213,6 +213,9 @@ pub fn ApplicationPage() -> impl IntoView {
                                     } else {
                                         stage_text(i18n, e.to)
                                     }}</strong> " — " {date(&e.at, locale)}
+                                    {a.usual_secs.iter().find(|(s, _)| *s == e.to && !s.is_final()).map(|(_, secs)| view! {
+                                        " " <span class="small">"(" {crate::ui::usual_text(i18n, *secs)} ")"</span>
+                                    })}
                                     <ReasonShown code=e.reason_code note=e.reason.clone() lang=e.reason_lang.clone()/>
                                 </li>
                             }).collect_view()}
@@ -406,7 +409,16 @@ pub fn NotificationsPage() -> impl IntoView {
                             </form>
                             <ul class="results">
                                 {items.into_iter().map(|n| {
+                                    let case_no = n.case_id.unwrap_or_default().to_string();
                                     let text = match (n.kind, n.stage) {
+                                        (NotificationKind::CaseReply, _) => tu_string!(i18n, cases.notify_reply).replace("%ID%", &case_no),
+                                        (NotificationKind::CaseMoved, _) => {
+                                            let head = tu_string!(i18n, cases.notify_moved).replace("%ID%", &case_no);
+                                            match n.case_stage {
+                                                Some(s) => format!("{head} {}", crate::cases::pages::stage_text(i18n, s)),
+                                                None => head,
+                                            }
+                                        }
                                         (NotificationKind::Candidate, Some(Stage::Accepted)) => tu_string!(i18n, applications.candidate_accepted).to_string(),
                                         (NotificationKind::Candidate, Some(Stage::Withdrawn)) => tu_string!(i18n, applications.candidate_withdrew).to_string(),
                                         (NotificationKind::Candidate, _) => tu_string!(i18n, applications.new_candidate).to_string(),
@@ -424,6 +436,8 @@ pub fn NotificationsPage() -> impl IntoView {
                                         <li class=if n.read { "card" } else { "card unread" }>
                                             {about.map(|a| view! { <strong class="about">{a}</strong> })}
                                             {match (n.application_id, n.kind) {
+                                                (_, NotificationKind::CaseReply | NotificationKind::CaseMoved) =>
+                                                    view! { <a href=format!("/cases/{case_no}")>{text.clone()}</a> }.into_any(),
                                                 (Some(id), _) => view! { <a href=format!("/applications/{id}")>{text.clone()}</a> }.into_any(),
                                                 (None, NotificationKind::CompanyVerified | NotificationKind::CompanyRejected) =>
                                                     view! { <a href="/employer/company">{text.clone()}</a> }.into_any(),

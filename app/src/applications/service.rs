@@ -70,6 +70,7 @@ pub async fn views<C: ConnectionTrait>(db: &C, apps: Vec<application::Model>) ->
                 passport_shared: false,
                 created_at: app.created_at.to_rfc3339(),
                 history: vec![],
+                usual_secs: vec![],
             })
         })
         .collect()
@@ -92,6 +93,8 @@ async fn insert_note<C: ConnectionTrait>(db: &C, n: Note) -> Result<(), AppError
         application_id: Set(n.application_id),
         vacancy_id: Set(n.vacancy_id),
         stage: Set(n.stage),
+        case_id: Set(None),
+        case_stage: Set(None),
         created_at: Set(Utc::now()),
         read_at: Set(None),
         ..Default::default()
@@ -159,65 +162,76 @@ pub async fn apply<C: TransactionTrait>(
     vacancy_id: i32,
     today: NaiveDate,
 ) -> Result<i32, AppError> {
-    let migrant = migrant.clone();
-    let app = crate::db::write(db, move |txn| {
-        Box::pin(async move {
-            let open = vacancy::Entity::find_by_id(vacancy_id)
-                .filter(open_condition(today))
-                .one(txn)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            // Staff and the employer judge an application by the profile: it comes first.
-            if profile::Entity::find_by_id(migrant.id).one(txn).await?.is_none() {
-                return Err(AppError::ProfileRequired);
-            }
-            let earlier = application::Entity::find()
-                .filter(application::Column::VacancyId.eq(open.id))
-                .filter(application::Column::MigrantUserId.eq(migrant.id))
-                .one(txn)
-                .await?;
-            let now = Utc::now();
-            let app = match earlier {
-                // Withdrawn earlier: the same application comes back, and its history says so.
-                Some(a) if a.stage == Stage::Withdrawn => {
-                    let moved = application::Entity::update_many()
-                        .col_expr(application::Column::Stage, Expr::value(Stage::Submitted.as_str()))
-                        .col_expr(application::Column::UpdatedAt, Expr::value(now))
-                        .filter(application::Column::Id.eq(a.id))
-                        .filter(application::Column::Stage.eq(Stage::Withdrawn))
-                        .exec(txn)
-                        .await?;
-                    if moved.rows_affected != 1 {
-                        return Err(AppError::AlreadyApplied);
-                    }
-                    record(txn, a.id, &migrant, Some(Stage::Withdrawn), Stage::Submitted, None).await?;
-                    application::Model { stage: Stage::Submitted, updated_at: now, ..a }
-                }
-                Some(_) => return Err(AppError::AlreadyApplied),
-                None => {
-                    let app = application::ActiveModel {
-                        vacancy_id: Set(open.id),
-                        migrant_user_id: Set(migrant.id),
-                        stage: Set(Stage::Submitted),
-                        work_permit_no: Set(None),
-                        start_date: Set(None),
-                        created_at: Set(now),
-                        updated_at: Set(now),
-                        ..Default::default()
-                    }
-                    .insert(txn)
-                    .await
-                    .map_err(|e| crate::error::unique_violation_is(e, AppError::AlreadyApplied))?;
-                    record(txn, app.id, &migrant, None, Stage::Submitted, None).await?;
-                    app
-                }
-            };
-            notify(txn, migrant.id, NotificationKind::Stage, &app, Stage::Submitted).await?;
-            Ok(app)
-        })
+    let actor = migrant.clone();
+    let id = crate::db::write(db, move |txn| {
+        Box::pin(async move { apply_in(txn, &actor, actor.id, vacancy_id, today).await })
     })
     .await?;
-    tracing::info!(user_id = app.migrant_user_id, application_id = app.id, "applied");
+    tracing::info!(user_id = migrant.id, application_id = id, "applied");
+    Ok(id)
+}
+
+/// Applies `migrant_id` to an open vacancy in the caller's transaction: the
+/// migrant themself, or staff on their behalf (a worker moved away from an
+/// employer, `cases::service::move_worker`; the history names staff as the actor).
+pub async fn apply_in<C: ConnectionTrait>(
+    txn: &C,
+    actor: &SessionUser,
+    migrant_id: i32,
+    vacancy_id: i32,
+    today: NaiveDate,
+) -> Result<i32, AppError> {
+    let open = vacancy::Entity::find_by_id(vacancy_id)
+        .filter(open_condition(today))
+        .one(txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    // Staff and the employer judge an application by the profile: it comes first.
+    if profile::Entity::find_by_id(migrant_id).one(txn).await?.is_none() {
+        return Err(AppError::ProfileRequired);
+    }
+    let earlier = application::Entity::find()
+        .filter(application::Column::VacancyId.eq(open.id))
+        .filter(application::Column::MigrantUserId.eq(migrant_id))
+        .one(txn)
+        .await?;
+    let now = Utc::now();
+    let app = match earlier {
+        // Withdrawn earlier: the same application comes back, and its history says so.
+        Some(a) if a.stage == Stage::Withdrawn => {
+            let moved = application::Entity::update_many()
+                .col_expr(application::Column::Stage, Expr::value(Stage::Submitted.as_str()))
+                .col_expr(application::Column::UpdatedAt, Expr::value(now))
+                .filter(application::Column::Id.eq(a.id))
+                .filter(application::Column::Stage.eq(Stage::Withdrawn))
+                .exec(txn)
+                .await?;
+            if moved.rows_affected != 1 {
+                return Err(AppError::AlreadyApplied);
+            }
+            record(txn, a.id, actor, Some(Stage::Withdrawn), Stage::Submitted, None).await?;
+            application::Model { stage: Stage::Submitted, updated_at: now, ..a }
+        }
+        Some(_) => return Err(AppError::AlreadyApplied),
+        None => {
+            let app = application::ActiveModel {
+                vacancy_id: Set(open.id),
+                migrant_user_id: Set(migrant_id),
+                stage: Set(Stage::Submitted),
+                work_permit_no: Set(None),
+                start_date: Set(None),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await
+            .map_err(|e| crate::error::unique_violation_is(e, AppError::AlreadyApplied))?;
+            record(txn, app.id, actor, None, Stage::Submitted, None).await?;
+            app
+        }
+    };
+    notify(txn, migrant_id, NotificationKind::Stage, &app, Stage::Submitted).await?;
     Ok(app.id)
 }
 
@@ -355,6 +369,26 @@ pub async fn move_to<C: TransactionTrait + ConnectionTrait>(
     Ok(())
 }
 
+/// The median stay in each stage of all applications over the last 90 days.
+pub async fn usual_stays<C: ConnectionTrait>(db: &C) -> Result<Vec<(Stage, i64)>, AppError> {
+    use crate::cases::timing::{median_stays, Entry, WINDOW_DAYS};
+    let since = Utc::now() - chrono::Duration::days(WINDOW_DAYS);
+    let rows: Vec<(i32, Stage, chrono::DateTime<Utc>)> = event::Entity::find()
+        .select_only()
+        .column(event::Column::ApplicationId)
+        .column(event::Column::ToStage)
+        .column(event::Column::At)
+        .filter(event::Column::At.gte(since))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let entries: Vec<Entry<Stage>> =
+        rows.into_iter().map(|(row, stage, at)| Entry { row, stage, at: at.timestamp() }).collect();
+    let mut usual: Vec<(Stage, i64)> = median_stays(&entries).into_iter().collect();
+    usual.sort_by_key(|(s, _)| s.as_str());
+    Ok(usual)
+}
+
 /// One application with its history, for those who may read it.
 pub async fn get<C: ConnectionTrait>(db: &C, user: &SessionUser, id: i32) -> Result<Application, AppError> {
     let row = load(db, id).await?;
@@ -372,6 +406,7 @@ pub async fn get<C: ConnectionTrait>(db: &C, user: &SessionUser, id: i32) -> Res
     let migrant_id = row.app.migrant_user_id;
     let mut view = views(db, vec![row.app]).await?.pop().ok_or(AppError::Internal)?;
     view.history = history;
+    view.usual_secs = usual_stays(db).await?;
     if user.role.is_staff() {
         view.passport_shared =
             crate::profiles::service::shared_passports(db, &[migrant_id]).await?.contains(&migrant_id);

@@ -1,7 +1,7 @@
 //! The site header: brand, language switch, and the links of the reader's role.
 //!
 //! On a phone the header is short: the brand and the language switch, then
-//! the main links (home, vacancies, applications, notifications, emergency);
+//! the main links (home, vacancies, applications, a migrant's cases, notifications, emergency);
 //! everything else of a signed-in reader is folded into one `<details>` menu,
 //! which opens without JavaScript.
 
@@ -83,8 +83,9 @@ fn RoleNav(user: Option<SessionUser>, unread: u64) -> impl IntoView {
             <li><a href="/signup">{tu_string!(i18n, nav.sign_up)}</a></li>
         }
         .into_any(),
-        Some(_) => view! {
+        Some(u) => view! {
             <li><a href="/applications">{tu_string!(i18n, nav.applications)}</a></li>
+            {(u.role == Role::Migrant).then(|| view! { <li><a href="/cases">{tu_string!(i18n, nav.cases)}</a></li> })}
             <li><NotificationsLink unread/></li>
         }
         .into_any(),

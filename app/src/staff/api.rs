@@ -25,12 +25,13 @@ pub async fn create_staff_account(name: String, email: String, role: Role, passw
     Ok(())
 }
 
-/// The staff console (F4.1): the queues against their targets and what
-/// waits, oldest first (see [`Console`]).
+/// The staff console (F4.1): the queues against their targets (with the
+/// reader's own cases) and what waits, urgent cases first, then the oldest
+/// (see [`Console`]).
 #[server(endpoint = "staff_console")]
 pub async fn staff_console() -> Result<Console, AppError> {
-    let (_, state) = guard(Action::ViewStaffConsole).await?;
-    super::service::console(&state.db, chrono::Utc::now()).await
+    let (user, state) = guard(Action::ViewStaffConsole).await?;
+    super::service::console(&state.db, &user, chrono::Utc::now()).await
 }
 
 /// An admin sets how long a queue's items may wait before they are overdue.

@@ -1,12 +1,14 @@
 //! The staff console and the admin's management of staff accounts (F1.2, F4).
 
 pub mod api;
+pub mod cases;
 pub mod pages;
 
 #[cfg(feature = "ssr")]
 pub mod service;
 
 use crate::accounts::Role;
+use crate::cases::{CaseKind, Category};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,21 +21,64 @@ pub struct StaffAccount {
 }
 
 crate::state_enum! {
-    /// The queues of the staff console.
+    /// The queues of the staff console: companies, vacancies and applications
+    /// waiting for review, and the open cases of each kind (same names as
+    /// [`CaseKind`]).
     pub enum QueueKind {
         Companies,
         Vacancies,
         Applications,
+        Regularisation,
+        Help,
+        FeeReport,
+        Complaint,
     }
 }
 
 impl QueueKind {
     /// How long an item may wait before it is overdue, until an admin sets it.
+    /// (An urgent case is also overdue once its stage's due date passes: urgent
+    /// help within 4 hours, see `cases::stage::due_after`.)
     pub fn default_target_hours(self) -> i64 {
         match self {
             QueueKind::Companies => 48,
             QueueKind::Vacancies => 24,
             QueueKind::Applications => 72,
+            QueueKind::Regularisation => 72,
+            QueueKind::Help => 24,
+            QueueKind::FeeReport => 48,
+            QueueKind::Complaint => 48,
+        }
+    }
+
+    /// The kind of case this queue holds, for the queues of cases.
+    pub fn case_kind(self) -> Option<CaseKind> {
+        match self {
+            QueueKind::Companies | QueueKind::Vacancies | QueueKind::Applications => None,
+            QueueKind::Regularisation => Some(CaseKind::Regularisation),
+            QueueKind::Help => Some(CaseKind::Help),
+            QueueKind::FeeReport => Some(CaseKind::FeeReport),
+            QueueKind::Complaint => Some(CaseKind::Complaint),
+        }
+    }
+
+    /// The queue of a kind of case.
+    pub fn of_case(kind: CaseKind) -> QueueKind {
+        match kind {
+            CaseKind::Regularisation => QueueKind::Regularisation,
+            CaseKind::Help => QueueKind::Help,
+            CaseKind::FeeReport => QueueKind::FeeReport,
+            CaseKind::Complaint => QueueKind::Complaint,
+        }
+    }
+
+    /// The page that works the queue.
+    pub fn href(self) -> String {
+        match self {
+            QueueKind::Companies => "/staff/companies".into(),
+            QueueKind::Vacancies => "/staff/vacancies".into(),
+            QueueKind::Applications => "/applications".into(),
+            _ => format!("/staff/cases?kind={}", self.as_str()),
         }
     }
 }
@@ -48,9 +93,15 @@ pub struct Queue {
     pub count: u64,
     /// Hours since the oldest item entered the queue.
     pub oldest_hours: Option<i64>,
-    /// The queue's target (hours), and how many items are past it.
+    /// The queue's target (hours), and how many items are past it (cases:
+    /// staff's turn and older than the target, or past their stage's due date).
     pub target_hours: i64,
     pub overdue: u64,
+    /// Cases: how many the reader holds, how many are urgent (0 for the other queues).
+    #[serde(default)]
+    pub mine: u64,
+    #[serde(default)]
+    pub urgent: u64,
 }
 
 crate::state_enum! {
@@ -60,6 +111,10 @@ crate::state_enum! {
         NoTranslation,
         /// An application whose migrant has no profile.
         NoProfile,
+        /// An urgent case: at the top of the list.
+        Urgent,
+        /// A case whose thread's last word is the migrant's.
+        AwaitingStaff,
     }
 }
 
@@ -68,18 +123,21 @@ crate::state_enum! {
 pub struct Waiting {
     pub kind: QueueKind,
     pub id: i32,
-    /// The company (companies, vacancies) or the candidate (applications).
+    /// The company (companies, vacancies), the candidate (applications) or the migrant (cases).
     pub name: String,
     /// The job (vacancies, applications).
     pub occupation_id: Option<i32>,
+    /// What a help request or a complaint is about.
+    #[serde(default)]
+    pub category: Option<Category>,
     /// Hours since it entered the queue.
     pub hours: i64,
     pub overdue: bool,
     pub flags: Vec<WaitingFlag>,
 }
 
-/// The console: the queues, what waits (oldest first), and how many
-/// emergency numbers are still the seeded samples.
+/// The console: the queues, what waits (urgent cases first, then the oldest),
+/// and how many emergency numbers are still the seeded samples.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Console {
     pub queues: Vec<Queue>,

@@ -53,15 +53,20 @@ pub fn StaffConsolePage() -> impl IntoView {
                                     QueueKind::Companies => format!("/staff/companies#company-{}", w.id),
                                     QueueKind::Vacancies => format!("/staff/vacancies/{}", w.id),
                                     QueueKind::Applications => format!("/applications/{}", w.id),
+                                    _ => format!("/cases/{}", w.id),
                                 };
                                 let job = w.occupation_id.map(|o| format!(" · {}", lists.occupation(o)));
+                                let about = w.category.map(|c| format!(" · {}", super::cases::category_name(i18n, c)));
+                                let number = w.kind.case_kind().map(|_| {
+                                    format!("{} · ", tu_string!(i18n, cases.number).replace("%ID%", &w.id.to_string()))
+                                });
                                 view! {
                                     <li class=if w.overdue { "overdue" } else { "" }>
                                         <span class="tag">{queue_title(i18n, w.kind)}</span> " "
-                                        <a href=href>{w.name} {job}</a>
+                                        <a href=href>{number} {w.name} {job} {about}</a>
                                         <span class="small">" · " {tu_string!(i18n, staff.waiting_for)} " " {age_text(i18n, w.hours, locale)}</span>
                                         {w.overdue.then(|| view! { " " <strong class="tag overdue-tag">{tu_string!(i18n, staff.overdue)}</strong> })}
-                                        {w.flags.into_iter().map(|f| view! { " " <span class="tag flag-tag">{flag_text(i18n, f)}</span> }).collect_view()}
+                                        {w.flags.into_iter().map(|f| view! { " " <span class=flag_class(f)>{flag_text(i18n, f)}</span> }).collect_view()}
                                     </li>
                                 }
                             }).collect_view()}
@@ -105,10 +110,11 @@ pub fn StaffConsolePage() -> impl IntoView {
 }
 
 fn queue_title(i18n: leptos_i18n::I18nContext<Locale>, k: QueueKind) -> &'static str {
-    match k {
-        QueueKind::Companies => tu_string!(i18n, nav.company_queue),
-        QueueKind::Vacancies => tu_string!(i18n, nav.vacancy_queue),
-        QueueKind::Applications => tu_string!(i18n, staff.applications_queue),
+    match (k, k.case_kind()) {
+        (_, Some(kind)) => super::cases::kind_name(i18n, kind),
+        (QueueKind::Companies, _) => tu_string!(i18n, nav.company_queue),
+        (QueueKind::Vacancies, _) => tu_string!(i18n, nav.vacancy_queue),
+        _ => tu_string!(i18n, staff.applications_queue),
     }
 }
 
@@ -116,26 +122,38 @@ fn flag_text(i18n: leptos_i18n::I18nContext<Locale>, f: WaitingFlag) -> &'static
     match f {
         WaitingFlag::NoTranslation => tu_string!(i18n, staff.flag_no_translation),
         WaitingFlag::NoProfile => tu_string!(i18n, staff.flag_no_profile),
+        WaitingFlag::Urgent => tu_string!(i18n, cases.urgent),
+        WaitingFlag::AwaitingStaff => tu_string!(i18n, cases.awaiting_staff),
     }
 }
 
-/// One queue: how many wait, how many are past the target, the oldest.
+fn flag_class(f: WaitingFlag) -> &'static str {
+    match f {
+        WaitingFlag::Urgent => "tag urgent-tag",
+        _ => "tag flag-tag",
+    }
+}
+
+/// One queue: how many wait, how many are past the target, the oldest; for
+/// cases also how many are urgent and how many the reader holds.
 #[component]
 fn QueueCard(q: Queue, locale: Locale) -> impl IntoView {
     let i18n = use_i18n();
-    let href = match q.kind {
-        QueueKind::Companies => "/staff/companies",
-        QueueKind::Vacancies => "/staff/vacancies",
-        QueueKind::Applications => "/applications",
-    };
+    let href = q.kind.href();
     let class = if q.overdue > 0 { "card overdue" } else { "card" };
+    let n = move |v: u64| crate::format::integer(v as i64, locale);
+    let cases = q.kind.case_kind().is_some();
     view! {
         <li class=class>
             <h2><a href=href>{queue_title(i18n, q.kind)}</a></h2>
-            <p class="count">{crate::format::integer(q.count as i64, locale)}</p>
-            {(q.overdue != 0).then(|| view! {
-                <p><strong>{tu_string!(i18n, staff.overdue_count)} " " {crate::format::integer(q.overdue as i64, locale)}</strong></p>
+            <p class="count">{n(q.count)}</p>
+            {(q.urgent != 0).then(|| view! {
+                <p><strong class="tag urgent-tag">{tu_string!(i18n, staff.cases_urgent)} " " {n(q.urgent)}</strong></p>
             })}
+            {(q.overdue != 0).then(|| view! {
+                <p><strong>{tu_string!(i18n, staff.overdue_count)} " " {n(q.overdue)}</strong></p>
+            })}
+            {cases.then(|| view! { <p class="small">{tu_string!(i18n, staff.cases_mine)} " " {n(q.mine)}</p> })}
             <p class="small">{tu_string!(i18n, staff.target)} " " {age_text(i18n, q.target_hours, locale)}</p>
             {q.oldest_hours.map(|h| view! { <p class="small">{tu_string!(i18n, staff.oldest)} " " {age_text(i18n, h, locale)}</p> })}
         </li>

@@ -1,10 +1,13 @@
 //! The staff console: its queues against their targets, and what waits, in one
-//! list, oldest first. Free of HTTP.
+//! list, urgent cases first, then the oldest. Free of HTTP.
 
 use super::{Console, Queue, QueueKind, Waiting, WaitingFlag, TARGET_HOURS_MAX};
 use crate::accounts::entity::user;
+use crate::accounts::{Role, SessionUser};
 use crate::applications::entity::application as a;
 use crate::applications::Stage;
+use crate::cases::entity::{case, message};
+use crate::cases::{CaseKind, Stage as CaseStage};
 use crate::companies::{entity as c, CompanyStatus};
 use crate::error::AppError;
 use crate::profiles::entity as profile;
@@ -59,10 +62,16 @@ pub async fn set_target<C: ConnectionTrait>(db: &C, queue: QueueKind, hours: i64
     Ok(())
 }
 
-/// The console: every queue with its count, oldest item, target and overdue
-/// count; the waiting items of all queues in one list, oldest first, each
-/// with what it lacks; the emergency numbers that are still samples.
-pub async fn console<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<Console, AppError> {
+/// The console for `staff`: every queue with its count, oldest item, target
+/// and overdue count (the queues of cases also with what `staff` holds and
+/// how many are urgent); the waiting items of all queues in one list, urgent
+/// cases first, then the oldest, each with what it lacks; the emergency
+/// numbers that are still samples. A fixed number of queries, whatever the
+/// number of items.
+pub async fn console<C: ConnectionTrait>(db: &C, staff: &SessionUser, now: DateTime<Utc>) -> Result<Console, AppError> {
+    if !staff.role.is_staff() {
+        return Err(AppError::Forbidden);
+    }
     let targets = targets(db).await?;
     let since = |k: QueueKind| now - Duration::hours(targets[&k]);
     let hours = |t: DateTime<Utc>| (now - t).num_hours().max(0);
@@ -70,11 +79,12 @@ pub async fn console<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<C
     let companies = c::Entity::find().filter(c::Column::Status.eq(CompanyStatus::Pending));
     let vacancies = v::Entity::find().filter(v::Column::Status.eq(VacancyStatus::Submitted));
     let applications = a::Entity::find().filter(a::Column::Stage.is_in([Stage::Submitted, Stage::Screening]));
-    let queues = vec![
+    let mut queues = vec![
         queue(db, now, QueueKind::Companies, companies.clone(), c::Column::UpdatedAt, &targets).await?,
         queue(db, now, QueueKind::Vacancies, vacancies.clone(), v::Column::UpdatedAt, &targets).await?,
         queue(db, now, QueueKind::Applications, applications.clone(), a::Column::UpdatedAt, &targets).await?,
     ];
+    queues.extend(case_queues(db, staff, now, &targets).await?);
 
     let mut waiting: Vec<(DateTime<Utc>, Waiting)> = vec![];
     let item = |kind, id, name, occupation_id, at: DateTime<Utc>, flags| Waiting {
@@ -82,6 +92,7 @@ pub async fn console<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<C
         id,
         name,
         occupation_id,
+        category: None,
         hours: hours(at),
         overdue: at < since(kind),
         flags,
@@ -106,8 +117,21 @@ pub async fn console<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<C
     }
     let apps = applications.order_by_asc(a::Column::UpdatedAt).limit(LISTED_PER_QUEUE).all(db).await?;
     let migrants: Vec<i32> = apps.iter().map(|x| x.migrant_user_id).collect();
+    // The open cases that wait for staff (not for the migrant's documents):
+    // urgent first, then the oldest; their migrants' names come with the candidates'.
+    let cases = case::Entity::find()
+        .filter(case::Column::Stage.is_in(staff_turn_stages()))
+        .order_by_desc(case::Column::Urgent)
+        .order_by_asc(case::Column::CreatedAt)
+        .order_by_asc(case::Column::Id)
+        .limit(LISTED_PER_QUEUE * CaseKind::all().count() as u64)
+        .all(db)
+        .await?;
+    let awaiting = awaiting_staff(db, cases.iter().map(|c| c.id).collect()).await?;
+    let mut people = migrants.clone();
+    people.extend(cases.iter().map(|c| c.owner_user_id));
     let names: HashMap<i32, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(migrants.clone()))
+        .filter(user::Column::Id.is_in(people))
         .all(db)
         .await?
         .into_iter()
@@ -138,7 +162,20 @@ pub async fn console<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<C
         let job = jobs.get(&ap.vacancy_id).copied();
         waiting.push((ap.updated_at, item(QueueKind::Applications, ap.id, name, job, ap.updated_at, flags)));
     }
-    waiting.sort_by_key(|(at, w)| (*at, w.kind as u8, w.id));
+    for co in cases {
+        let kind = QueueKind::of_case(co.kind);
+        let mut flags = if co.urgent { vec![WaitingFlag::Urgent] } else { vec![] };
+        if awaiting.contains(&co.id) {
+            flags.push(WaitingFlag::AwaitingStaff);
+        }
+        let name = names.get(&co.owner_user_id).cloned().unwrap_or_default();
+        let mut w = item(kind, co.id, name, None, co.created_at, flags);
+        w.category = co.category;
+        w.overdue = w.overdue || co.due_at.is_some_and(|d| d < now);
+        waiting.push((co.created_at, w));
+    }
+    // Urgent cases first; then the oldest, across the queues.
+    waiting.sort_by_key(|(at, w)| (!w.flags.contains(&WaitingFlag::Urgent), *at, w.kind as u8, w.id));
 
     let sample_contacts = crate::contacts::entity::Entity::find()
         .filter(crate::contacts::entity::Column::Placeholder.eq(true))
@@ -159,15 +196,119 @@ where
     E::Model: Sync,
 {
     let overdue_before = now - Duration::hours(targets[&kind]);
-    let count = select.clone().count(db).await?;
-    let overdue = select.clone().filter(updated_at.lt(overdue_before)).count(db).await?;
-    let oldest: Option<DateTime<Utc>> =
-        select.select_only().column(updated_at).order_by_asc(updated_at).into_tuple().one(db).await?;
+    // One query: the count, the overdue ones, the oldest.
+    let overdue = Condition::all().add(updated_at.lt(overdue_before));
+    let (count, overdue, oldest): (i64, Option<i64>, Option<DateTime<Utc>>) = select
+        .select_only()
+        .column_as(updated_at.count(), "count")
+        .column_as(count_if(overdue), "overdue")
+        .column_as(updated_at.min(), "oldest")
+        .into_tuple()
+        .one(db)
+        .await?
+        .unwrap_or((0, None, None));
     Ok(Queue {
         kind,
-        count,
+        count: count.max(0) as u64,
         oldest_hours: oldest.map(|t| (now - t).num_hours().max(0)),
         target_hours: targets[&kind],
-        overdue,
+        overdue: overdue.unwrap_or(0).max(0) as u64,
+        mine: 0,
+        urgent: 0,
     })
+}
+
+/// `SUM(CASE WHEN cond THEN 1 ELSE 0 END)`: how many rows meet `cond`.
+fn count_if(cond: Condition) -> sea_query::SimpleExpr {
+    use sea_query::{Expr, Func};
+    Func::sum(Expr::case(cond, 1).finally(0)).into()
+}
+
+/// The stages in which a case counts in its queue (`Stage::is_open`).
+fn open_stages() -> Vec<CaseStage> {
+    CaseStage::all().filter(|s| s.is_open()).collect()
+}
+
+/// The open stages in which it is staff's turn (not the migrant's documents).
+fn staff_turn_stages() -> Vec<CaseStage> {
+    CaseStage::all().filter(|s| s.is_open() && !s.waits_for_migrant()).collect()
+}
+
+/// The queues of cases, one per kind, in one grouped query: the open cases
+/// (as `cases::service::counts` counts them), those `staff` holds, the urgent
+/// ones, the oldest (since it was filed), and the overdue ones: staff's turn
+/// and filed longer ago than the queue's target, or past their stage's due
+/// date (urgent help is due within hours).
+async fn case_queues<C: ConnectionTrait>(
+    db: &C,
+    staff: &SessionUser,
+    now: DateTime<Utc>,
+    targets: &HashMap<QueueKind, i64>,
+) -> Result<Vec<Queue>, AppError> {
+    let mut past_target = Condition::any();
+    for kind in CaseKind::all() {
+        let since = now - Duration::hours(targets[&QueueKind::of_case(kind)]);
+        past_target = past_target.add(case::Column::Kind.eq(kind).and(case::Column::CreatedAt.lt(since)));
+    }
+    let overdue = Condition::all()
+        .add(case::Column::Stage.is_in(staff_turn_stages()))
+        .add(Condition::any().add(past_target).add(case::Column::DueAt.lt(now)));
+    let rows: Vec<CaseCounts> = case::Entity::find()
+        .select_only()
+        .column(case::Column::Kind)
+        .column_as(case::Column::Id.count(), "open")
+        .column_as(count_if(Condition::all().add(case::Column::AssignedTo.eq(staff.id))), "mine")
+        .column_as(count_if(Condition::all().add(case::Column::Urgent.eq(true))), "urgent")
+        .column_as(count_if(overdue), "overdue")
+        .column_as(case::Column::CreatedAt.min(), "oldest")
+        .filter(case::Column::Stage.is_in(open_stages()))
+        .group_by(case::Column::Kind)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(CaseKind::all()
+        .map(|kind| {
+            let q = QueueKind::of_case(kind);
+            let (_, open, mine, urgent, overdue, oldest) =
+                rows.iter().find(|r| r.0 == kind).copied().unwrap_or((kind, 0, 0, 0, 0, None));
+            let n = |v: i64| v.max(0) as u64;
+            Queue {
+                kind: q,
+                count: n(open),
+                oldest_hours: oldest.map(|t| (now - t).num_hours().max(0)),
+                target_hours: targets[&q],
+                overdue: n(overdue),
+                mine: n(mine),
+                urgent: n(urgent),
+            }
+        })
+        .collect())
+}
+
+/// One kind's row of [`case_queues`]: open, mine, urgent, overdue, the oldest.
+type CaseCounts = (CaseKind, i64, i64, i64, i64, Option<DateTime<Utc>>);
+
+/// The cases among `ids` whose thread's last word is the migrant's (one query).
+async fn awaiting_staff<C: ConnectionTrait>(
+    db: &C,
+    ids: Vec<i32>,
+) -> Result<std::collections::HashSet<i32>, AppError> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let newest = sea_query::Query::select()
+        .expr(sea_query::Expr::col(message::Column::Id).max())
+        .from(message::Entity)
+        .and_where(message::Column::CaseId.is_in(ids))
+        .group_by_col(message::Column::CaseId)
+        .to_owned();
+    let rows: Vec<(i32, Role)> = message::Entity::find()
+        .select_only()
+        .column(message::Column::CaseId)
+        .column(message::Column::AuthorRole)
+        .filter(message::Column::Id.in_subquery(newest))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().filter(|(_, role)| *role == Role::Migrant).map(|(id, _)| id).collect())
 }

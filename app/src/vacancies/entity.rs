@@ -50,6 +50,7 @@ impl Model {
             company_id: self.company_id,
             company_name: company.legal_name.clone(),
             company_verified: company.status == crate::companies::CompanyStatus::Verified,
+            company_suspended: company.status == crate::companies::CompanyStatus::Suspended,
             sector_id: self.sector_id,
             occupation_id: self.occupation_id,
             positions: self.positions,

@@ -65,6 +65,10 @@ pub struct Vacancy {
     pub company_id: i32,
     pub company_name: String,
     pub company_verified: bool,
+    /// Staff suspended the company (an illegal fee, a complaint): the vacancy
+    /// left the search and takes no applications; the public sees why not.
+    #[serde(default)]
+    pub company_suspended: bool,
     pub sector_id: i32,
     pub occupation_id: i32,
     pub positions: i32,

@@ -401,7 +401,14 @@ pub fn VacancyPage() -> impl IntoView {
                             <article class="card vacancy-page">
                                 <div inner_html=html></div>
                                 {review}
-                                <crate::applications::pages::ApplyBox vacancy_id=v.id open=v.status == VacancyStatus::Published reader/>
+                                {v.company_suspended.then(|| view! {
+                                    <p class="notice warn" role="status">{tu_string!(i18n, vacancies.company_suspended)}</p>
+                                })}
+                                <crate::applications::pages::ApplyBox vacancy_id=v.id open=v.status == VacancyStatus::Published && !v.company_suspended reader/>
+                                // F6.1: a plain link to the report form (a lazy page of its own).
+                                {(v.status == VacancyStatus::Published).then(|| view! {
+                                    <p class="tool-list"><a href=format!("/vacancies/{}/report-fee", v.id)>{tu_string!(i18n, cases.fee_link)}</a></p>
+                                })}
                             </article>
                         }
                 }
@@ -929,6 +936,7 @@ mod tests {
             company_id: 2,
             company_name: "<b>Anadolu</b> & Ortaklar".into(),
             company_verified: true,
+            company_suspended: false,
             sector_id: 1,
             occupation_id: 10,
             positions: 5,

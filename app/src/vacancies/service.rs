@@ -36,12 +36,18 @@ pub async fn views<C: ConnectionTrait>(db: &C, rows: Vec<entity::Model>) -> Resu
         .collect()
 }
 
-/// Published, open and not yet filled.
+/// Published, open, not yet filled, and its company not suspended.
 pub fn open_condition(today: NaiveDate) -> Condition {
+    let suspended = sea_orm::sea_query::Query::select()
+        .column(company::Column::Id)
+        .from(company::Entity)
+        .and_where(company::Column::Status.eq(CompanyStatus::Suspended))
+        .to_owned();
     Condition::all()
         .add(entity::Column::Status.eq(VacancyStatus::Published))
         .add(entity::Column::ClosingDate.gte(today))
         .add(Expr::col(entity::Column::Filled).lt(Expr::col(entity::Column::Positions)))
+        .add(entity::Column::CompanyId.not_in_subquery(suspended))
 }
 
 pub async fn search<C: ConnectionTrait>(db: &C, q: &SearchQuery, today: NaiveDate) -> Result<SearchResult, AppError> {

@@ -171,6 +171,46 @@ pub fn encode(form: &(impl Form + ?Sized)) -> String {
     form.encode()
 }
 
+/// The boundary of the harness's multipart posts (Chromium's style).
+pub const MULTIPART_BOUNDARY: &str = "----WebKitFormBoundaryK0pRu7MA5sXzE2uq";
+
+pub fn multipart_content_type(boundary: &str) -> String {
+    format!("multipart/form-data; boundary={boundary}")
+}
+
+/// A `multipart/form-data` body as a browser writes it: text `fields`, then
+/// `files` as (field, file name, content), each file with the type a browser
+/// guesses from its name. A file input left empty is `("file", "", b"")`.
+pub fn multipart_body(boundary: &str, fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> Vec<u8> {
+    let mut b = Vec::new();
+    for (k, v) in fields {
+        b.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n").as_bytes());
+        b.extend_from_slice(v.as_bytes());
+        b.extend_from_slice(b"\r\n");
+    }
+    for (k, name, content) in files {
+        let lower = name.to_lowercase();
+        let guessed = match lower.rsplit('.').next() {
+            _ if name.is_empty() => "application/octet-stream",
+            Some("pdf") => "application/pdf",
+            Some("jpg" | "jpeg") => "image/jpeg",
+            Some("png") => "image/png",
+            _ => "application/octet-stream",
+        };
+        let name = name.replace('"', "%22");
+        b.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"; filename=\"{name}\"\r\nContent-Type: {guessed}\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        b.extend_from_slice(content);
+        b.extend_from_slice(b"\r\n");
+    }
+    b.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    b
+}
+
 /// `application/x-www-form-urlencoded` encoding of one value (the same crate as the app's).
 pub fn urlencode(s: &str) -> String {
     form_urlencoded::byte_serialize(s.as_bytes()).collect()
@@ -324,6 +364,8 @@ pub struct Reply {
     pub status: StatusCode,
     pub headers: http::HeaderMap,
     pub body: String,
+    /// The body as it came (`body` is it read as UTF-8, lossily).
+    pub bytes: axum::body::Bytes,
 }
 
 /// The HTTP status each of Köprü's errors is answered with.
@@ -335,6 +377,7 @@ pub fn status_of(error: &str) -> StatusCode {
         "NotFound" => StatusCode::NOT_FOUND,
         "AlreadyApplied" | "VacancyFull" => StatusCode::CONFLICT,
         "RateLimited" => StatusCode::TOO_MANY_REQUESTS,
+        "FileTooLarge" | "ImageTooLarge" => StatusCode::PAYLOAD_TOO_LARGE,
         "Internal" => StatusCode::INTERNAL_SERVER_ERROR,
         _ => StatusCode::BAD_REQUEST,
     }
@@ -457,6 +500,8 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     pub config: Config,
     pub _dir: Option<tempfile::TempDir>,
+    /// This server's upload folder (`KOPRU_UPLOAD_DIR`), one per test app.
+    pub uploads: tempfile::TempDir,
 }
 
 /// Something that answers requests: one server instance.
@@ -479,7 +524,7 @@ impl Client {
             .unwrap_or_else(|_| panic!("body not complete within 60 s: {path}"))
             .unwrap()
             .to_bytes();
-        Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned(), bytes }
     }
 }
 
@@ -492,6 +537,7 @@ pub fn test_config(url: &str, opts: &Opts) -> Config {
         max_failures_per_ip: opts.max_failures_per_ip,
         max_codes_per_ip: 30,
         log_json: false,
+        upload_dir: std::env::temp_dir().join("kopru-test-uploads"),
     }
 }
 
@@ -513,12 +559,13 @@ impl TestApp {
                 (url, Some(dir))
             }
         };
-        let config = test_config(&url, &opts);
+        let uploads = tempfile::tempdir().unwrap();
+        let config = Config { upload_dir: uploads.path().to_path_buf(), ..test_config(&url, &opts) };
         let db = server::db::connect(&url).await.expect("connect");
         server::db::migrate(&db).await.expect("migrate");
         let state = server::state(&config, db.clone());
         let router = server::router(&config, state.clone(), leptos_options());
-        TestApp { router, state, db, config, _dir: dir }
+        TestApp { router, state, db, config, _dir: dir, uploads }
     }
 
     pub fn client(&self) -> Client {
@@ -889,6 +936,59 @@ impl Actor {
             .header(header::ACCEPT, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
             .header(header::REFERER, format!("{ORIGIN}{referer}"));
         self.send(self.with_session(b).body(Body::from(form.encode())).unwrap()).await
+    }
+
+    /// A post with files (`multipart/form-data`) to `path`, as a script sends
+    /// it (`Accept: application/json`): text `fields`, then `files` as
+    /// (field, file name, content).
+    pub async fn post_multipart(&self, path: &str, fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> Reply {
+        let body = multipart_body(MULTIPART_BOUNDARY, fields, files);
+        let b = self
+            .multipart_request(path, multipart_content_type(MULTIPART_BOUNDARY), body.len())
+            .header(header::ACCEPT, "application/json");
+        self.send(b.body(Body::from(body)).unwrap()).await
+    }
+
+    /// The same post as a browser without JavaScript sends its plain
+    /// `<form enctype="multipart/form-data">` from the page `referer`: the
+    /// answer is a redirect (not followed), back to `referer` with `?error=`
+    /// when it was refused.
+    pub async fn form_post_multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &[u8])],
+        referer: &str,
+    ) -> Reply {
+        let body = multipart_body(MULTIPART_BOUNDARY, fields, files);
+        self.form_post_multipart_raw(path, multipart_content_type(MULTIPART_BOUNDARY), body, referer).await
+    }
+
+    /// A plain form post with this `Content-Type` and body exactly (a broken
+    /// post, a boundary of one's own).
+    pub async fn form_post_multipart_raw(
+        &self,
+        path: &str,
+        content_type: String,
+        body: Vec<u8>,
+        referer: &str,
+    ) -> Reply {
+        let b = self
+            .multipart_request(path, content_type, body.len())
+            .header(header::ACCEPT, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+            .header(header::REFERER, format!("{ORIGIN}{referer}"));
+        self.send(b.body(Body::from(body)).unwrap()).await
+    }
+
+    fn multipart_request(&self, path: &str, content_type: String, len: usize) -> http::request::Builder {
+        let b = Request::post(path)
+            .header(header::HOST, HOST)
+            .header(header::ORIGIN, ORIGIN)
+            .header("sec-fetch-site", "same-origin")
+            .header(header::CONTENT_TYPE, content_type)
+            .header(header::CONTENT_LENGTH, len)
+            .header("x-forwarded-for", CLIENT_IP);
+        self.with_session(b)
     }
 
     /// A page, as a browser asks for it.

@@ -1,0 +1,1 @@
+//! Announcements (F3.5): being written.
