@@ -42,6 +42,8 @@ export default defineConfig({
       // Every test signs up from 127.0.0.1: the per-address limit of codes would stop the suite.
       KOPRU_MAX_CODES_PER_IP: '1000',
       KOPRU_LOG_FORMAT: 'json',
+      // Uploaded documents (the demo cases' and the tests'), removed with the rest of target/e2e each run.
+      KOPRU_UPLOAD_DIR: 'target/e2e/uploads',
       // Warnings, and the outbox's log transport: one `outbox message` line per SMS or e-mail.
       RUST_LOG: 'warn,server::outbox=info',
     },

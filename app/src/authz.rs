@@ -212,6 +212,12 @@ pub fn may_read_vacancy(user: Option<&SessionUser>, company_owner_id: i32, publi
     published || user.is_some_and(|u| u.role.is_staff() || (u.role == Role::Employer && u.id == company_owner_id))
 }
 
+/// Row check for one announcement: published ones are public; a draft (or
+/// one taken down) only staff may read.
+pub fn may_read_announcement(user: Option<&SessionUser>, published: bool) -> bool {
+    published || user.is_some_and(|u| u.role.is_staff())
+}
+
 /// Row check for one application: its migrant, staff, and the employer of the
 /// vacancy's company once it has been forwarded to them.
 pub fn may_read_application(
@@ -389,6 +395,17 @@ mod tests {
             assert!(may_read_vacancy(Some(&owner), 1, published));
             assert!(may_read_vacancy(Some(&user(Role::Staff)), 1, published));
             assert!(may_read_vacancy(Some(&user(Role::Admin)), 1, published));
+        }
+    }
+
+    #[test]
+    fn announcement_rows() {
+        for published in [true, false] {
+            assert_eq!(may_read_announcement(None, published), published);
+            assert_eq!(may_read_announcement(Some(&user(Role::Migrant)), published), published);
+            assert_eq!(may_read_announcement(Some(&user(Role::Employer)), published), published);
+            assert!(may_read_announcement(Some(&user(Role::Staff)), published));
+            assert!(may_read_announcement(Some(&user(Role::Admin)), published));
         }
     }
 

@@ -161,6 +161,10 @@ fn Site() -> impl IntoView {
                     <Route path=path!("/profile") view={Lazy::<lazy::ProfilePage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id") view={Lazy::<lazy::ProjectPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/staff/minimum-wage") view={Lazy::<lazy::MinimumWagePage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/announcements") view={Lazy::<lazy::AnnouncementsPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/announcements/:slug") view={Lazy::<lazy::AnnouncementPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/announcements") view={Lazy::<lazy::StaffAnnouncementsPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/announcements/:id") view={Lazy::<lazy::StaffAnnouncementPage>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <Footer/>
@@ -224,5 +228,9 @@ mod lazy {
         ProfilePage => crate::profiles::pages::ProfilePage,
         PrivacyPage => crate::shell::privacy::PrivacyPage,
         ProjectPage => crate::vacancies::pages::ProjectPage,
+        AnnouncementsPage => crate::announcements::pages::AnnouncementsPage,
+        AnnouncementPage => crate::announcements::pages::AnnouncementPage,
+        StaffAnnouncementsPage => crate::announcements::pages::StaffAnnouncementsPage,
+        StaffAnnouncementPage => crate::announcements::pages::StaffAnnouncementPage,
     }
 }

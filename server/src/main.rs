@@ -128,6 +128,7 @@ async fn serve(config: Config, state: app::state::AppState) -> anyhow::Result<()
     // Expired sessions are removed and due vacancies closed every 15 minutes; the work is idempotent, so several
     // instances sharing one database may all do it.
     let db = state.db.clone();
+    let uploads = state.uploads.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(900));
         loop {
@@ -140,6 +141,8 @@ async fn serve(config: Config, state: app::state::AppState) -> anyhow::Result<()
                     tracing::info!(sessions = n, "expired sessions removed");
                 }
             }
+            // Uploaded files that no row names (a post refused after its files were kept) go after an hour.
+            let _ = app::documents::service::sweep_orphans(&db, &uploads, std::time::Duration::from_secs(3600)).await;
             match app::vacancies::service::close_expired(&db, chrono::Utc::now().date_naive()).await {
                 Ok(n) if n > 0 => {
                     tracing::info!(vacancies = n, "vacancies closed at their closing date or when filled")

@@ -139,11 +139,12 @@ pub async fn server_fn_status(State(echoes): State<FormEchoes>, req: Request, ne
     let h = req.headers();
     let accepts_html = h.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
     let content_type = h.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-    let is_form_post = accepts_html
-        && req.method() == Method::POST
-        && content_type.starts_with("application/x-www-form-urlencoded");
+    let is_form_post =
+        accepts_html && req.method() == Method::POST && content_type.starts_with("application/x-www-form-urlencoded");
     // A form with files: never read here (nor kept for the page), only capped as it streams.
-    let is_multipart = req.method() == Method::POST && content_type.starts_with("multipart/form-data");
+    // (By its type in any case: a server function's multipart reader takes `Multipart/Form-Data` too.)
+    let is_multipart =
+        req.method() == Method::POST && content_type.trim_start().to_ascii_lowercase().starts_with("multipart/");
     let is_plain_post = is_form_post || (accepts_html && is_multipart);
     let referer = h.get(header::REFERER).and_then(|v| v.to_str().ok()).map(str::to_string);
     let echo_token = app::accounts::session::cookie_from_headers(h, app::forms::echo::ECHO_COOKIE);
@@ -168,7 +169,14 @@ pub async fn server_fn_status(State(echoes): State<FormEchoes>, req: Request, ne
     } else {
         (req, None)
     };
-    let res = next.run(req).await;
+    let path = req.uri().path().to_string();
+    let res = match CatchPanic(Box::pin(next.run(req))).await {
+        Ok(res) => res,
+        Err(e) => {
+            tracing::error!(%path, answer = e.key(), "server function panicked");
+            return refused(&e, referer.as_deref(), accepts_html);
+        }
+    };
     if cut.is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed)) {
         return refused(&app::error::AppError::FileTooLarge, referer.as_deref(), accepts_html);
     }
@@ -215,6 +223,36 @@ pub async fn server_fn_status(State(echoes): State<FormEchoes>, req: Request, ne
         None => {
             parts.status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             Response::from_parts(parts, Body::from(bytes))
+        }
+    }
+}
+
+/// A server function's future, with a panic in it turned into an error: a
+/// post without a multipart boundary to a server function that takes files
+/// (Leptos' reader `expect`s one: "couldn't parse boundary") is bad input;
+/// any other panic is the server's fault.
+struct CatchPanic<F>(std::pin::Pin<Box<F>>);
+
+impl<F: std::future::Future> std::future::Future for CatchPanic<F> {
+    type Output = Result<F::Output, app::error::AppError>;
+
+    fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Self::Output> {
+        let inner = self.0.as_mut();
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| inner.poll(cx))) {
+            Ok(std::task::Poll::Ready(v)) => std::task::Poll::Ready(Ok(v)),
+            Ok(std::task::Poll::Pending) => std::task::Poll::Pending,
+            Err(payload) => {
+                let message = payload
+                    .downcast_ref::<String>()
+                    .map(String::as_str)
+                    .or_else(|| payload.downcast_ref::<&str>().copied())
+                    .unwrap_or("");
+                std::task::Poll::Ready(Err(if message.contains("parse boundary") {
+                    app::error::AppError::InvalidInput
+                } else {
+                    app::error::AppError::Internal
+                }))
+            }
         }
     }
 }

@@ -116,7 +116,10 @@ fn complaint(_: &Ctx) -> NewCase {
 
 const REVIEW: (Stage, Option<Decision>, Option<&str>) = (Stage::UnderReview, None, None);
 
-fn demos() -> Vec<(Demo, Box<dyn Fn(&Ctx) -> NewCase>)> {
+/// What a demo case is about, made from the demo world's rows.
+type Filing = Box<dyn Fn(&Ctx) -> NewCase>;
+
+fn demos() -> Vec<(Demo, Filing)> {
     let d = |migrant, moves, thread, note, pdf, photo, days_ago| Demo {
         migrant,
         moves,

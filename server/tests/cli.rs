@@ -8,6 +8,12 @@ fn kopru(db_url: &str) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_kopru"));
     c.env("DATABASE_URL", db_url).env("KOPRU_LOG_FORMAT", "pretty").env("RUST_LOG", "warn");
     c.env("KOPRU_ENV", "development").env_remove("KOPRU_SECRET_KEY");
+    // Uploads (the demo cases' documents) beside the test's database, never in the checkout.
+    if let Some(file) = db_url.strip_prefix("sqlite://").and_then(|rest| rest.split('?').next()) {
+        if let Some(dir) = std::path::Path::new(file).parent() {
+            c.env("KOPRU_UPLOAD_DIR", dir.join("uploads"));
+        }
+    }
     c
 }
 

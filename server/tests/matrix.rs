@@ -425,7 +425,8 @@ async fn site_reference_contacts_and_staff() {
         if want == OK {
             let queues = r.json()["queues"].as_array().unwrap().clone();
             let kinds: Vec<Value> = queues.iter().map(|q| q["kind"].clone()).collect();
-            assert_eq!(kinds, [json!("companies"), json!("vacancies"), json!("applications")]);
+            let want = ["companies", "vacancies", "applications", "regularisation", "help", "feereport", "complaint"];
+            assert_eq!(kinds, want.map(|k| json!(k)), "the review queues, then one per kind of case");
             assert!(queues.iter().all(|q| q["count"] == 0), "{}", r.body);
         }
     }
@@ -1028,7 +1029,9 @@ async fn cases() {
     rows.extend([(&m.rival, NOT_FOUND), (&m.other_migrant, NOT_FOUND)]);
     for (actor, want) in rows {
         let before = m.count(&format!("SELECT COUNT(*) FROM case_messages WHERE case_id = {case}")).await;
-        let r = actor.post_multipart(<PostCaseMessage as ServerFn>::PATH, &[("case_id", &*id), ("body", "Salom")], &[]).await;
+        let r = actor
+            .post_multipart(<PostCaseMessage as ServerFn>::PATH, &[("case_id", &*id), ("body", "Salom")], &[])
+            .await;
         check("post_case_message", actor, &r, want);
         let after = m.count(&format!("SELECT COUNT(*) FROM case_messages WHERE case_id = {case}")).await;
         assert_eq!(after, before + i64::from(want == OK), "{actor:?}");
@@ -1040,7 +1043,8 @@ async fn cases() {
         let r = actor.get::<CaseQueue>(&filter).await;
         check("case_queue", actor, &r, want);
         if want == OK {
-            let lines: Vec<i64> = r.json()["lines"].as_array().unwrap().iter().map(|l| l["id"].as_i64().unwrap()).collect();
+            let lines: Vec<i64> =
+                r.json()["lines"].as_array().unwrap().iter().map(|l| l["id"].as_i64().unwrap()).collect();
             assert_eq!(lines, vec![case]);
         }
     }
@@ -1135,7 +1139,9 @@ async fn cases() {
         .await
         .ok();
     let item = m.count(&format!("SELECT id FROM case_checklist WHERE case_id = {reg_case}")).await.to_string();
-    let done = || async { m.count(&format!("SELECT COUNT(*) FROM case_checklist WHERE id = {item} AND done_at IS NOT NULL")).await == 1 };
+    let done = || async {
+        m.count(&format!("SELECT COUNT(*) FROM case_checklist WHERE id = {item} AND done_at IS NOT NULL")).await == 1
+    };
     let mut rows = m.five([NOT_SIGNED_IN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN]);
     rows.push((&m.other_migrant, NOT_FOUND));
     for (actor, want) in rows {
@@ -1152,7 +1158,9 @@ async fn cases() {
         check("get_case (missing)", actor, &actor.get::<GetCase>(&[("id", missing)]).await, want);
         let r = actor.call::<MoveCase>(&[("case_id", missing), ("to", "underreview")]).await;
         check("move_case (missing)", actor, &r, want);
-        let r = actor.post_multipart(<PostCaseMessage as ServerFn>::PATH, &[("case_id", missing), ("body", "?")], &[]).await;
+        let r = actor
+            .post_multipart(<PostCaseMessage as ServerFn>::PATH, &[("case_id", missing), ("body", "?")], &[])
+            .await;
         check("post_case_message (missing)", actor, &r, want);
     }
     for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND]) {

@@ -234,7 +234,11 @@ async fn the_console_and_a_case_queue_cost_the_same_for_2_and_12_items() {
         let case_items = console.waiting.iter().filter(|w| w.kind.case_kind().is_some()).count();
         assert_eq!(listed, 5 * n, "n applications and n cases of each kind wait");
         assert_eq!(case_items, 4 * n);
-        assert!(console.waiting.iter().filter(|w| w.kind.case_kind().is_some()).all(|w| w.flags.contains(&app::staff::WaitingFlag::AwaitingStaff)));
+        assert!(console
+            .waiting
+            .iter()
+            .filter(|w| w.kind.case_kind().is_some())
+            .all(|w| w.flags.contains(&app::staff::WaitingFlag::AwaitingStaff)));
         let help = console.queues.iter().find(|q| q.kind == app::staff::QueueKind::Help).unwrap();
         assert_eq!((help.count, help.mine, help.urgent), (n as u64, n.div_ceil(2) as u64, (n / 2) as u64));
         let filter = app::cases::QueueFilter::default();

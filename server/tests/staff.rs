@@ -188,7 +188,11 @@ async fn the_console_lists_what_comes_first() {
     let queues = c["queues"].as_array().unwrap();
     let targets: Vec<(i64, i64)> =
         queues.iter().map(|q| (q["target_hours"].as_i64().unwrap(), q["overdue"].as_i64().unwrap())).collect();
-    assert_eq!(targets, vec![(24, 1), (24, 0), (72, 1), (72, 0), (24, 0), (48, 0), (48, 0)], "the cases' default targets");
+    assert_eq!(
+        targets,
+        vec![(24, 1), (24, 0), (72, 1), (72, 0), (24, 0), (48, 0), (48, 0)],
+        "the cases' default targets"
+    );
     let samples = w.count("SELECT COUNT(*) FROM emergency_contacts WHERE placeholder = TRUE").await;
     assert!(samples > 0, "the world starts with seeded sample numbers");
     assert_eq!(c["sample_contacts"], samples, "the seeded numbers are samples");
@@ -422,7 +426,8 @@ async fn the_console_shows_a_queue_per_kind_of_case() {
     let m = &w.migrant;
     let other = w.migrant("+998935551144").await;
     use CaseKind::*;
-    let h1 = insert_case(&w, m, case_row(Help, Stage::Submitted, 30).about(Category::UnpaidWages).held_by(&w.staff)).await;
+    let h1 =
+        insert_case(&w, m, case_row(Help, Stage::Submitted, 30).about(Category::UnpaidWages).held_by(&w.staff)).await;
     let h2 = insert_case(&w, &other, case_row(Help, Stage::Submitted, 5).about(Category::Detention).urgent()).await;
     insert_case(&w, m, case_row(Help, Stage::Decided, 100).about(Category::Housing)).await;
     insert_case(&w, m, case_row(Help, Stage::Withdrawn, 200).about(Category::Health)).await;
@@ -447,7 +452,15 @@ async fn the_console_shows_a_queue_per_kind_of_case() {
             .iter()
             .map(|q| {
                 let n = |f: &str| q[f].as_i64().unwrap_or_else(|| panic!("{f} in {q}"));
-                (q["kind"].as_str().unwrap().into(), n("count"), q["oldest_hours"].as_i64(), n("overdue"), n("mine"), n("urgent"), n("target_hours"))
+                (
+                    q["kind"].as_str().unwrap().into(),
+                    n("count"),
+                    q["oldest_hours"].as_i64(),
+                    n("overdue"),
+                    n("mine"),
+                    n("urgent"),
+                    n("target_hours"),
+                )
             })
             .collect()
     };
@@ -480,7 +493,11 @@ async fn the_console_shows_a_queue_per_kind_of_case() {
     for (i, kind) in ["regularisation", "help", "feereport", "complaint"].into_iter().enumerate() {
         let q = case_queue(&w.staff, kind, "", "", false).await.ok().json();
         let console = &queues(&c)[3 + i];
-        assert_eq!((q["open"].as_i64(), q["mine"].as_i64(), q["urgent"].as_i64()), (Some(console.1), Some(console.4), Some(console.5)), "{kind}");
+        assert_eq!(
+            (q["open"].as_i64(), q["mine"].as_i64(), q["urgent"].as_i64()),
+            (Some(console.1), Some(console.4), Some(console.5)),
+            "{kind}"
+        );
         assert_eq!(q["oldest"].is_null(), console.2.is_none(), "{kind}");
     }
 
@@ -544,8 +561,10 @@ async fn a_case_queue_filters_and_puts_urgent_cases_first() {
     use CaseKind::*;
     let a = insert_case(&w, m, case_row(Help, Stage::Submitted, 50).about(Category::Housing).held_by(&w.staff)).await;
     let b = insert_case(&w, m, case_row(Help, Stage::UnderReview, 3).about(Category::Detention).urgent()).await;
-    let c = insert_case(&w, m, case_row(Help, Stage::UnderReview, 20).about(Category::Family).held_by(&colleague)).await;
-    let d = insert_case(&w, m, case_row(Help, Stage::Submitted, 10).about(Category::Health).urgent().held_by(&w.staff)).await;
+    let c =
+        insert_case(&w, m, case_row(Help, Stage::UnderReview, 20).about(Category::Family).held_by(&colleague)).await;
+    let d = insert_case(&w, m, case_row(Help, Stage::Submitted, 10).about(Category::Health).urgent().held_by(&w.staff))
+        .await;
     let closed = insert_case(&w, m, case_row(Help, Stage::Closed, 200).about(Category::Other)).await;
     let complaint = insert_case(&w, m, case_row(Complaint, Stage::Submitted, 60).about(Category::Abuse)).await;
     insert_message(&w, c, &colleague).await;
@@ -559,7 +578,10 @@ async fn a_case_queue_filters_and_puts_urgent_cases_first() {
     let all = case_queue(&w.staff, "help", "", "", false).await.ok();
     assert_eq!(ids(&all), [d, b, a, c], "urgent first (oldest of them first), then the oldest");
     let q = all.json();
-    assert_eq!((q["kind"].as_str(), q["open"].as_i64(), q["mine"].as_i64(), q["urgent"].as_i64()), (Some("help"), Some(4), Some(2), Some(2)));
+    assert_eq!(
+        (q["kind"].as_str(), q["open"].as_i64(), q["mine"].as_i64(), q["urgent"].as_i64()),
+        (Some("help"), Some(4), Some(2), Some(2))
+    );
     let oldest = chrono::DateTime::parse_from_rfc3339(q["oldest"].as_str().unwrap()).unwrap();
     assert_eq!((chrono::Utc::now() - oldest.with_timezone(&chrono::Utc)).num_hours(), 50, "a, filed 50 hours ago");
     let lines = q["lines"].as_array().unwrap();
@@ -570,7 +592,8 @@ async fn a_case_queue_filters_and_puts_urgent_cases_first() {
     assert_eq!(line(b)["owner_name"], "Aziz Karimov");
     assert_eq!(line(b)["category"], "detention");
     assert_eq!(line(b)["stage"], "underreview");
-    let awaiting: Vec<i64> = lines.iter().filter(|l| l["awaiting_staff"] == true).map(|l| l["id"].as_i64().unwrap()).collect();
+    let awaiting: Vec<i64> =
+        lines.iter().filter(|l| l["awaiting_staff"] == true).map(|l| l["id"].as_i64().unwrap()).collect();
     assert_eq!(awaiting, [c], "the migrant's word is c's last; a was answered");
     assert!(lines.iter().all(|l| l["due_at"].is_string()), "every open stage has a due date");
 
@@ -593,7 +616,9 @@ async fn a_case_queue_filters_and_puts_urgent_cases_first() {
     assert!(!ids(&all).contains(&closed));
 
     // Staff only: the migrant who filed them, an employer, nobody.
-    for (actor, want) in [(w.migrant.clone(), "Forbidden"), (w.employer.clone(), "Forbidden"), (w.anonymous(), "NotSignedIn")] {
+    for (actor, want) in
+        [(w.migrant.clone(), "Forbidden"), (w.employer.clone(), "Forbidden"), (w.anonymous(), "NotSignedIn")]
+    {
         case_queue(&actor, "help", "", "", false).await.assert_err(want);
         case_queue(&actor, "help", "mine", "", false).await.assert_err(want);
     }
@@ -608,9 +633,20 @@ async fn a_case_queue_filters_and_puts_urgent_cases_first() {
     let body = &page.body;
     let at = |id: i64| body.find(&format!("href=\"/cases/{id}\"")).unwrap_or_else(|| panic!("case {id} linked"));
     assert!(at(d) < at(b) && at(b) < at(a) && at(a) < at(c), "in the queue's order");
-    assert!(!body.contains(&format!("href=\"/cases/{closed}\"")) && !body.contains(&format!("href=\"/cases/{complaint}\"")));
+    assert!(
+        !body.contains(&format!("href=\"/cases/{closed}\"")) && !body.contains(&format!("href=\"/cases/{complaint}\""))
+    );
     assert!(body.contains(&format!("№{d}")));
-    for text in ["Shoshilinch", "Xodim javobi kutilmoqda", "Hali xodimga berilmagan", "Dilnoza Rahimova", "Hibsga olish yoki ushlab turish", "Koʻrib chiqilmoqda", "Muddati oʻtgan", "Yordam: murojaatlar navbati"] {
+    for text in [
+        "Shoshilinch",
+        "Xodim javobi kutilmoqda",
+        "Hali xodimga berilmagan",
+        "Dilnoza Rahimova",
+        "Hibsga olish yoki ushlab turish",
+        "Koʻrib chiqilmoqda",
+        "Muddati oʻtgan",
+        "Yordam: murojaatlar navbati",
+    ] {
         assert!(body.contains(text), "{text}");
     }
     // Only the kind's open stages to filter by.
@@ -621,11 +657,18 @@ async fn a_case_queue_filters_and_puts_urgent_cases_first() {
     for other in [a, b, c] {
         assert!(!mine.body.contains(&format!("href=\"/cases/{other}\"")), "{other} is filtered out");
     }
-    assert!(mine.body.contains("value=\"mine\" selected") && mine.body.contains("checked"), "the form shows the filters");
+    assert!(
+        mine.body.contains("value=\"mine\" selected") && mine.body.contains("checked"),
+        "the form shows the filters"
+    );
     let none = w.staff.page("/staff/cases?kind=help&holder=unassigned&stage=submitted").await;
     assert!(none.body.contains("Bu filtrlarga mos ochiq murojaat yoʻq."));
     let tr = w.staff.in_turkish().page("/staff/cases?kind=help").await;
-    assert!(tr.body.contains("Yardım: talep kuyruğu") && tr.body.contains("Acil") && tr.body.contains("Personelin yanıtı bekleniyor"));
+    assert!(
+        tr.body.contains("Yardım: talep kuyruğu")
+            && tr.body.contains("Acil")
+            && tr.body.contains("Personelin yanıtı bekleniyor")
+    );
     // Not a kind: not found. Not staff: not allowed, and no case shown.
     let unknown = w.staff.page("/staff/cases?kind=visa").await;
     assert_eq!(unknown.status, http::StatusCode::NOT_FOUND);

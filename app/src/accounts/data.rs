@@ -46,6 +46,9 @@ pub struct PersonalData {
     /// Browsers that signed in to the account (kept so that an attack on it
     /// does not lock them out): when first and last.
     pub devices: Vec<DeviceData>,
+    /// A migrant's cases: what they filed, the thread, documents (by name),
+    /// decisions and history; staff by role only, never their internal notes.
+    pub cases: Vec<crate::cases::Case>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -203,6 +206,33 @@ pub async fn export(state: &AppState, user_id: i32) -> Result<PersonalData, AppE
         .collect();
     // Reading one's own data is reading personal data: on record like staff reads.
     tracing::info!(user_id, "personal data exported");
+    let owner = crate::accounts::SessionUser {
+        id: u.id,
+        role: u.role,
+        name: u.name.clone(),
+        login: String::new(),
+        verified: u.verified_at.is_some(),
+    };
+    let cases = crate::cases::service::export_for(db, &owner)
+        .await?
+        .into_iter()
+        .map(|mut c| {
+            c.holder = None;
+            c.assigned_to = None;
+            for e in &mut c.history {
+                if e.actor_role.is_staff() {
+                    e.actor_name = None;
+                    e.detail = e.detail.take().filter(|_| e.kind != crate::cases::EventKind::Assigned);
+                }
+            }
+            for m in &mut c.messages {
+                if m.from_staff {
+                    m.author_name = String::new();
+                }
+            }
+            c
+        })
+        .collect();
     Ok(PersonalData {
         exported_at: Utc::now().to_rfc3339(),
         account: AccountData {
@@ -222,6 +252,7 @@ pub async fn export(state: &AppState, user_id: i32) -> Result<PersonalData, AppE
         messages,
         telegram,
         devices,
+        cases,
     })
 }
 
@@ -319,14 +350,16 @@ pub async fn delete(state: &AppState, user_id: i32, password_typed: &str) -> Res
         return Err(AppError::BadCredentials);
     }
     let role = u.role;
-    state
+    let files = state
         .db
-        .transaction::<_, (), AppError>(move |txn| {
+        .transaction::<_, Vec<String>, AppError>(move |txn| {
             Box::pin(async move {
                 let now = Utc::now();
                 if role == Role::Employer {
                     release_company(txn, user_id).await?;
                 }
+                // The person's cases go whole, their files once this commits.
+                let files = crate::cases::service::erase_for(txn, user_id).await?;
                 withdraw_open_applications(txn, user_id).await?;
                 // The history stays countable; what anyone wrote in words about
                 // the person's applications, and the permit number, go.
@@ -382,11 +415,12 @@ pub async fn delete(state: &AppState, user_id: i32, password_typed: &str) -> Res
                 if erased.rows_affected != 1 {
                     return Err(AppError::NotSignedIn);
                 }
-                Ok(())
+                Ok(files)
             })
         })
         .await?;
-    tracing::info!(user_id, role = %role, "account erased by its owner");
+    crate::cases::service::remove_files(&state.uploads, &files).await;
+    tracing::info!(user_id, role = %role, files = files.len(), "account erased by its owner");
     Ok(())
 }
 

@@ -2,7 +2,9 @@
 //! files are multipart posts, so that a phone without JavaScript uploads with a
 //! plain `<form enctype="multipart/form-data">`.
 
-use super::{Case, CaseKind, CaseLine, Category, CurrentStatus, Decision, EntryRoute, Queue, QueueFilter, Stage};
+use super::{Case, CaseKind, CaseLine, Queue, QueueFilter, Stage};
+#[cfg(feature = "ssr")]
+use super::{Category, CurrentStatus, Decision, EntryRoute};
 #[cfg(feature = "ssr")]
 use crate::authz::Action;
 use crate::error::AppError;

@@ -39,6 +39,11 @@ use serde::{Deserialize, Serialize};
 
 type I18n = leptos_i18n::I18nContext<Locale>;
 
+/// A page's `<title>`: what it is, then the site.
+fn page_title(what: &str) -> String {
+    format!("{what} — Köprü")
+}
+
 /// The longest text of one field (the service's `MAX_TEXT`).
 const MAX_TEXT: &str = "4000";
 
@@ -309,7 +314,7 @@ pub fn MyCasesPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=tu_string!(i18n, cases.my_title).to_string()/>
+        <Title text=page_title(tu_string!(i18n, cases.my_title))/>
         <Loaded resource=list let:gate>
             {
                 let locale = i18n.get_locale_untracked();
@@ -441,7 +446,7 @@ fn KindChoice() -> impl IntoView {
         (CaseKind::Complaint, tu_string!(i18n, cases.new_complaint), tu_string!(i18n, cases.kind_complaint_hint)),
     ];
     view! {
-        <Title text=tu_string!(i18n, cases.new_title).to_string()/>
+        <Title text=page_title(tu_string!(i18n, cases.new_title))/>
         <section class="card narrow">
             <h1>{tu_string!(i18n, cases.new_title)}</h1>
             <p>{tu_string!(i18n, cases.choose_kind)}</p>
@@ -494,7 +499,7 @@ fn RegularisationForm(companies: Vec<(i32, String)>) -> impl IntoView {
     let routes: Vec<_> = EntryRoute::all().map(|r| (r.as_str(), route_text(i18n, r))).collect();
     let statuses: Vec<_> = CurrentStatus::all().map(|s| (s.as_str(), status_text(i18n, s))).collect();
     view! {
-        <Title text=tu_string!(i18n, cases.regularisation_title).to_string()/>
+        <Title text=page_title(tu_string!(i18n, cases.regularisation_title))/>
         <section class="card narrow">
             <h1>{tu_string!(i18n, cases.regularisation_title)}</h1>
             <p>{tu_string!(i18n, cases.kind_regularisation_hint)}</p>
@@ -538,7 +543,7 @@ fn HelpForm(contacts: Vec<Contact>) -> impl IntoView {
     let categories: Vec<_> =
         CaseKind::Help.categories().iter().map(|c| (c.as_str(), category_text(i18n, *c))).collect();
     view! {
-        <Title text=tu_string!(i18n, cases.help_title).to_string()/>
+        <Title text=page_title(tu_string!(i18n, cases.help_title))/>
         // Without JavaScript the numbers cannot appear when "urgent" is
         // ticked: they are always here, above the form.
         <EmergencyBox contacts then_file=true/>
@@ -574,7 +579,7 @@ fn ComplaintForm(employers: Vec<(i32, String)>) -> impl IntoView {
     let has_employers = !named.is_empty();
     let options = crate::ui::options_markup(&named, None, Some(tu_string!(i18n, cases.employer_other)));
     view! {
-        <Title text=tu_string!(i18n, cases.complaint_title).to_string()/>
+        <Title text=page_title(tu_string!(i18n, cases.complaint_title))/>
         <section class="card narrow">
             <h1>{tu_string!(i18n, cases.complaint_title)}</h1>
             <p class="notice" role="note"><strong>{tu_string!(i18n, cases.confidential)}</strong></p>
@@ -625,7 +630,7 @@ pub fn ReportFeePage() -> impl IntoView {
     use_reference();
     let error = use_form_error();
     view! {
-        <Title text=tu_string!(i18n, cases.fee_title).to_string()/>
+        <Title text=page_title(tu_string!(i18n, cases.fee_title))/>
         <Loaded resource=data let:data>
             {
                 let (vacancy_id, occupation_id, company_name, gate) = data;
@@ -731,7 +736,7 @@ pub fn CasePage() -> impl IntoView {
                     .copied()
                     .filter(|to| owner_of(c.kind, c.stage, *to).is_some_and(|o| Some(o) == acting))
                     .collect();
-                let title = format!("{} {} — Köprü", kind_text(i18n, c.kind), case_number(i18n, c.id));
+                let title = page_title(&format!("{} {}", kind_text(i18n, c.kind), case_number(i18n, c.id)));
                 let due = c.due_at.clone().filter(|_| staff || c.stage.waits_for_migrant());
                 view! {
                     <Title text=title/>
@@ -788,6 +793,9 @@ pub fn CasePage() -> impl IntoView {
                             <Moves case_id=c.id kind=c.kind moves owner_lang=c.owner_lang.clone() confirming echo=echo.clone()/>
                         })}
                     </article>
+                    {staff.then(|| view! {
+                        <StaffPanels case=c.clone() me sector=sector.clone() echo=echo.clone()/>
+                    })}
                     {c.decision.map(|d| view! {
                         <DecisionShown decision=d reason=c.decision_reason.clone() lang=c.decision_lang.clone()/>
                     })}
@@ -799,10 +807,10 @@ pub fn CasePage() -> impl IntoView {
                         <DocumentList documents=c.documents.clone()/>
                     </section>
                     <Thread case_id=c.id messages=c.messages.clone() own open=!c.stage.is_final()/>
-                    <History events=c.history.clone() own staff/>
                     {staff.then(|| view! {
-                        <StaffPanels case=c.clone() me sector=sector.clone() echo=echo.clone()/>
+                        <Notes case_id=c.id notes=c.notes.clone() typed=echo.value("note").unwrap_or_default()/>
                     })}
+                    <History events=c.history.clone() own staff/>
                 }
             }
         </Loaded>
@@ -999,8 +1007,10 @@ fn Thread(case_id: i32, messages: Vec<Message>, own: bool, open: bool) -> impl I
     view! {
         <section class="card" id="thread" aria-labelledby="thread-title">
             <h2 id="thread-title">{tu_string!(i18n, cases.thread_title)}</h2>
-            {empty.then(|| view! { <p class="hint">{tu_string!(i18n, cases.thread_none)}</p> })}
-            <ol class="thread">
+            {empty.then(|| view! {
+                <p class="hint">{if own { tu_string!(i18n, cases.thread_none) } else { tu_string!(i18n, cases.last_reply_none) }}</p>
+            })}
+            <ol class="thread" hidden=empty>
                 {messages.into_iter().map(|m| {
                     let who = match (m.from_staff, own) {
                         (true, _) => format!("{} ({})", m.author_name, tu_string!(i18n, cases.from_staff)),
@@ -1193,7 +1203,6 @@ fn StaffPanels(case: Case, me: Option<i32>, sector: Option<String>, echo: Echo) 
                 </form>
             </section>
         })}
-        <Notes case_id=id notes=c.notes.clone() typed=echo.value("note").unwrap_or_default()/>
     }
 }
 
@@ -1204,12 +1213,13 @@ fn Notes(case_id: i32, notes: Vec<Note>, typed: String) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let error = use_form_error();
+    let none = notes.is_empty();
     view! {
         <section class="card internal" id="notes" aria-labelledby="notes-title">
             <h2 id="notes-title">{tu_string!(i18n, cases.notes_title)}</h2>
             <p class="flag">{tu_string!(i18n, cases.notes_private)}</p>
-            {notes.is_empty().then(|| view! { <p class="hint">{tu_string!(i18n, cases.notes_none)}</p> })}
-            <ol class="thread">
+            {none.then(|| view! { <p class="hint">{tu_string!(i18n, cases.notes_none)}</p> })}
+            <ol class="thread" hidden=none>
                 {notes.into_iter().map(|n| view! {
                     <li>
                         <p class="small"><strong>{n.author_name}</strong> " · " {date(&n.at, locale)}</p>

@@ -261,7 +261,8 @@ pub async fn open<C: TransactionTrait + ConnectionTrait>(
                 sector_id: Set(reg.as_ref().map(|r| r.sector_id)),
                 employer_company_id: Set(reg.as_ref().and_then(|r| r.employer_company_id)),
                 employer_name: Set(employer_name),
-                fee_kurus: Set(new.fee_kurus),
+                // What was asked for belongs to a fee report only (like its vacancy).
+                fee_kurus: Set(new.fee_kurus.filter(|_| new.kind == CaseKind::FeeReport)),
                 decision: Set(None),
                 decision_reason: Set(None),
                 decision_lang: Set(None),
@@ -384,7 +385,8 @@ pub async fn get<C: ConnectionTrait>(db: &C, user: &SessionUser, id: i32) -> Res
     ids.extend(notes.iter().filter_map(|n| n.author_user_id));
     let people = names(db, ids).await?;
     let name_of = |id: Option<i32>| id.and_then(|i| people.get(&i)).map(|u| u.name.clone());
-    let company = match row.company_id {
+    // The company the case is about; for a regularisation, the one willing to hire.
+    let company = match row.company_id.or(row.employer_company_id) {
         Some(c) => company::Entity::find_by_id(c).one(db).await?,
         None => None,
     };
@@ -445,10 +447,19 @@ pub async fn get<C: ConnectionTrait>(db: &C, user: &SessionUser, id: i32) -> Res
         vacancy_id: row.vacancy_id,
         occupation_id,
         company_id: row.company_id,
-        company_name: company.as_ref().map(|c| c.legal_name.clone()).or_else(|| row.employer_name.clone()),
-        company_status: company.as_ref().map(|c| c.status),
+        company_name: company
+            .as_ref()
+            .filter(|_| row.company_id.is_some())
+            .map(|c| c.legal_name.clone())
+            .or_else(|| row.employer_name.clone()),
+        company_status: company.as_ref().filter(|_| row.company_id.is_some()).map(|c| c.status),
         application_id: row.application_id,
-        regularisation: row.regularisation(),
+        regularisation: row.regularisation().map(|mut r| {
+            if r.employer_name.is_none() && r.employer_company_id.is_some() {
+                r.employer_name = company.as_ref().map(|c| c.legal_name.clone());
+            }
+            r
+        }),
         fee_kurus: row.fee_kurus,
         holder: name_of(row.assigned_to),
         assigned_to: row.assigned_to,
@@ -871,4 +882,60 @@ pub async fn move_worker<C: TransactionTrait + ConnectionTrait>(
     .await?;
     tracing::info!(case_id = id, application_id, staff_id = staff.id, "worker moved to another employer");
     Ok(application_id)
+}
+
+/// Erases a person's cases with everything in them (history, thread, notes,
+/// checklist, document rows: the foreign keys cascade), in the caller's
+/// transaction; returns the stored names of their files, which the caller
+/// removes from the upload folder once the transaction has committed.
+pub async fn erase_for<C: ConnectionTrait>(txn: &C, user_id: i32) -> Result<Vec<String>, AppError> {
+    use crate::documents::entity::document;
+    let theirs = sea_orm::sea_query::Query::select()
+        .column(case::Column::Id)
+        .from(case::Entity)
+        .and_where(case::Column::OwnerUserId.eq(user_id))
+        .to_owned();
+    let files: Vec<String> = document::Entity::find()
+        .select_only()
+        .column(document::Column::StoredName)
+        .filter(document::Column::CaseId.in_subquery(theirs))
+        .into_tuple()
+        .all(txn)
+        .await?;
+    case::Entity::delete_many().filter(case::Column::OwnerUserId.eq(user_id)).exec(txn).await?;
+    Ok(files)
+}
+
+/// A person's own cases as their data download shows them: what they filed,
+/// the thread, the decisions and the history — never staff's internal notes.
+pub async fn export_for<C: ConnectionTrait>(db: &C, user: &SessionUser) -> Result<Vec<Case>, AppError> {
+    let ids: Vec<i32> = case::Entity::find()
+        .select_only()
+        .column(case::Column::Id)
+        .filter(case::Column::OwnerUserId.eq(user.id))
+        .order_by_asc(case::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        out.push(get(db, user, id).await?);
+    }
+    Ok(out)
+}
+
+/// Removes erased cases' files from the upload folder (after the rows are
+/// gone). A file that cannot be removed is logged by its stored name only; the
+/// orphan sweep (`documents::service::sweep_orphans`) takes it later.
+pub async fn remove_files(dir: &std::path::Path, stored_names: &[String]) {
+    for name in stored_names {
+        let Some(path) = crate::documents::upload::path_of(dir, name) else {
+            continue;
+        };
+        if let Err(e) = tokio::fs::remove_file(&path).await {
+            if e.kind() != std::io::ErrorKind::NotFound {
+                tracing::warn!(stored_name = %name, error = %e, "an erased case's file could not be removed");
+            }
+        }
+    }
 }

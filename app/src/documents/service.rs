@@ -97,7 +97,8 @@ pub async fn sweep_orphans<C: ConnectionTrait>(
     older_than: std::time::Duration,
 ) -> Result<usize, AppError> {
     let dir = dir.to_path_buf();
-    let listed = tokio::task::spawn_blocking(move || old_files(&dir, older_than)).await.map_err(|_| AppError::Internal)?;
+    let listed =
+        tokio::task::spawn_blocking(move || old_files(&dir, older_than)).await.map_err(|_| AppError::Internal)?;
     let (candidates, temporary) = match listed {
         Ok(found) => found,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
@@ -118,11 +119,10 @@ pub async fn sweep_orphans<C: ConnectionTrait>(
             .await?;
         orphans.extend(batch.iter().filter(|(n, _)| !known.contains(n)).map(|(_, p)| p.clone()));
     }
-    let removed = tokio::task::spawn_blocking(move || {
-        orphans.iter().filter(|p| std::fs::remove_file(p).is_ok()).count()
-    })
-    .await
-    .map_err(|_| AppError::Internal)?;
+    let removed =
+        tokio::task::spawn_blocking(move || orphans.iter().filter(|p| std::fs::remove_file(p).is_ok()).count())
+            .await
+            .map_err(|_| AppError::Internal)?;
     if removed > 0 {
         tracing::info!(files = removed, "orphaned uploads removed");
     }
@@ -159,11 +159,8 @@ pub async fn read_file(dir: &Path, stored_name: &str) -> Result<Vec<u8>, AppErro
         AppError::Internal
     })?;
     let name = stored_name.to_string();
-    tokio::task::spawn_blocking(move || std::fs::read(&path))
-        .await
-        .map_err(|_| AppError::Internal)?
-        .map_err(|e| {
-            tracing::error!(error = %e, file = %name, "document file not readable");
-            AppError::Internal
-        })
+    tokio::task::spawn_blocking(move || std::fs::read(&path)).await.map_err(|_| AppError::Internal)?.map_err(|e| {
+        tracing::error!(error = %e, file = %name, "document file not readable");
+        AppError::Internal
+    })
 }

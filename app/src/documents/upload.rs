@@ -29,7 +29,11 @@ pub struct Upload {
 
 impl std::fmt::Debug for Upload {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Upload").field("field", &self.field).field("name", &self.name).field("len", &self.bytes.len()).finish()
+        f.debug_struct("Upload")
+            .field("field", &self.field)
+            .field("name", &self.name)
+            .field("len", &self.bytes.len())
+            .finish()
     }
 }
 
@@ -457,7 +461,7 @@ mod tests {
         t.extend_from_slice(&[0x88, 0x25, 0x00, 0x04, 0, 0, 0, 1]); // GPSInfo, LONG, 1
         t.extend_from_slice(&gps_ifd.to_be_bytes());
         t.extend_from_slice(&0u32.to_be_bytes()); // no next IFD
-        // GPS IFD: four entries, then the two RATIONAL[3] values.
+                                                  // GPS IFD: four entries, then the two RATIONAL[3] values.
         let values: u32 = gps_ifd + 2 + 4 * 12 + 4;
         t.extend_from_slice(&4u16.to_be_bytes());
         t.extend_from_slice(&[0x00, 0x01, 0x00, 0x02, 0, 0, 0, 2, b'N', 0, 0, 0]); // GPSLatitudeRef "N"
@@ -498,7 +502,11 @@ mod tests {
         let photo = jpeg(8, 8);
         let form = read(
             &[("case_id", "12"), ("body", "Salom, Oʻzbekiston")],
-            &[("file", "", b""), ("file", "C:\\fakepath\\pasport.jpg", &photo), ("file", "../../../etc/passwd", b"%PDF-1.4")],
+            &[
+                ("file", "", b""),
+                ("file", "C:\\fakepath\\pasport.jpg", &photo),
+                ("file", "../../../etc/passwd", b"%PDF-1.4"),
+            ],
         )
         .await
         .unwrap();
@@ -544,7 +552,10 @@ mod tests {
         assert_eq!(check_post("multipart/form-data; boundary=----x", None), Ok(()));
         assert_eq!(check_post("multipart/form-data", Some(10)), Err(AppError::InvalidInput));
         assert_eq!(check_post("application/x-www-form-urlencoded", Some(10)), Err(AppError::InvalidInput));
-        assert_eq!(check_post("multipart/form-data; boundary=x", Some(MAX_POST_BYTES + 1)), Err(AppError::FileTooLarge));
+        assert_eq!(
+            check_post("multipart/form-data; boundary=x", Some(MAX_POST_BYTES + 1)),
+            Err(AppError::FileTooLarge)
+        );
     }
 
     #[tokio::test]
@@ -660,7 +671,8 @@ mod tests {
     #[tokio::test]
     async fn stored_under_random_names_in_the_folder_whatever_the_name_said() {
         let dir = tempfile_dir();
-        let evil = Upload { field: "file".into(), name: clean_name("../../../../tmp/evil.sh"), bytes: b"%PDF-1.4 x".to_vec() };
+        let evil =
+            Upload { field: "file".into(), name: clean_name("../../../../tmp/evil.sh"), bytes: b"%PDF-1.4 x".to_vec() };
         let a = store(&dir, evil.clone()).await.unwrap();
         let b = store(&dir, evil).await.unwrap();
         assert_ne!(a.stored_name, b.stored_name);

@@ -127,6 +127,7 @@ fn AccountMenu(user: SessionUser, menu: NodeRef<Details>, menu_summary: NodeRef<
                 })}
                 {staff.then(|| view! {
                     <li><a href="/staff">{tu_string!(i18n, nav.staff_console)}</a></li>
+                    <li><a href="/staff/announcements">{tu_string!(i18n, announcements.staff_title)}</a></li>
                 })}
                 {admin.then(|| view! {
                     <li><a href="/admin/accounts">{tu_string!(i18n, nav.staff_accounts)}</a></li>

@@ -59,12 +59,14 @@ pub fn HomePage() -> impl IntoView {
             <h2 id="services-title">{tu_string!(i18n, home.services_title)}</h2>
             <ul class="cards">
                 {card("/vacancies", tu_string!(i18n, home.service_jobs).to_string(), tu_string!(i18n, home.service_jobs_text).to_string())}
-                {card("/services/status", tu_string!(i18n, home.service_status).to_string(), tu_string!(i18n, home.service_status_text).to_string())}
+                {card("/cases/new?kind=regularisation", tu_string!(i18n, home.service_status).to_string(), tu_string!(i18n, home.service_status_text).to_string())}
                 {card("/services/certificates", tu_string!(i18n, home.service_certificates).to_string(), tu_string!(i18n, home.service_certificates_text).to_string())}
-                {card("/services/help", tu_string!(i18n, home.service_help).to_string(), tu_string!(i18n, home.service_help_text).to_string())}
+                {card("/cases/new?kind=help", tu_string!(i18n, home.service_help).to_string(), tu_string!(i18n, home.service_help_text).to_string())}
                 {card("/services/insurance", tu_string!(i18n, home.service_insurance).to_string(), tu_string!(i18n, home.service_insurance_text).to_string())}
             </ul>
         </section>
+        // The newest announcements (F3.5): one query, titles and dates only.
+        <crate::announcements::pages::NewestAnnouncements/>
     }
 }
 

@@ -27,6 +27,7 @@ pub fn PrivacyPage() -> impl IntoView {
                 <li>{tu_string!(i18n, privacy.keep_outbox)}</li>
                 <li>{tu_string!(i18n, privacy.keep_codes)}</li>
                 <li>{tu_string!(i18n, privacy.keep_devices)}</li>
+                <li>{tu_string!(i18n, privacy.keep_cases)}</li>
             </ul>
             <p>{tu_string!(i18n, privacy.keep_passport)}</p>
             <h2>{tu_string!(i18n, privacy.rights_title)}</h2>

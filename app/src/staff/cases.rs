@@ -298,7 +298,10 @@ mod tests {
             wanted(&map(&[("kind", "help"), ("stage", "documentsrequested"), ("holder", "7")])),
             Some((CaseKind::Help, f("", "", false)))
         );
-        assert_eq!(wanted(&map(&[("kind", "complaint"), ("stage", "closed")])), Some((CaseKind::Complaint, f("", "", false))));
+        assert_eq!(
+            wanted(&map(&[("kind", "complaint"), ("stage", "closed")])),
+            Some((CaseKind::Complaint, f("", "", false)))
+        );
         assert_eq!(
             wanted(&map(&[("kind", "regularisation"), ("stage", "documentsrequested")])),
             Some((CaseKind::Regularisation, f("", "documentsrequested", false)))

@@ -289,10 +289,7 @@ async fn case_queues<C: ConnectionTrait>(
 type CaseCounts = (CaseKind, i64, i64, i64, i64, Option<DateTime<Utc>>);
 
 /// The cases among `ids` whose thread's last word is the migrant's (one query).
-async fn awaiting_staff<C: ConnectionTrait>(
-    db: &C,
-    ids: Vec<i32>,
-) -> Result<std::collections::HashSet<i32>, AppError> {
+async fn awaiting_staff<C: ConnectionTrait>(db: &C, ids: Vec<i32>) -> Result<std::collections::HashSet<i32>, AppError> {
     if ids.is_empty() {
         return Ok(Default::default());
     }
