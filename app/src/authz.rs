@@ -67,8 +67,10 @@ pub enum Action {
     // Migrants.
     ApplyToVacancy,
     ManageOwnProfile,
-    /// Open a case (regularisation, help, complaint, an illegal-fee report) and list one's own.
+    /// Open a case (regularisation, help, complaint, an illegal-fee report).
     OpenCase,
+    /// List one's own cases (no proof of the login needed to read them).
+    ListOwnCases,
     /// Tick one's own case's checklist.
     TickChecklist,
     // Employers.
@@ -145,7 +147,9 @@ impl Action {
             | ReadDocument
             | UploadDocument => Audience::SignedIn,
             DeleteOwnAccount => Audience::SelfRegistered,
-            ApplyToVacancy | ManageOwnProfile | OpenCase | TickChecklist => Audience::Only(Role::Migrant),
+            ApplyToVacancy | ManageOwnProfile | OpenCase | ListOwnCases | TickChecklist => {
+                Audience::Only(Role::Migrant)
+            }
             ManageOwnCompany | ManageOwnVacancies | ManageOwnProjects => Audience::Only(Role::Employer),
             ViewStaffConsole
             | ReviewCompanies
@@ -344,6 +348,7 @@ mod tests {
             (ApplyToVacancy, N, Y, N, N, N),
             (ManageOwnProfile, N, Y, N, N, N),
             (OpenCase, N, Y, N, N, N),
+            (ListOwnCases, N, Y, N, N, N),
             (TickChecklist, N, Y, N, N, N),
             (ManageOwnCompany, N, N, Y, N, N),
             (ManageOwnVacancies, N, N, Y, N, N),

@@ -176,7 +176,7 @@ pub fn ReasonFields(
         <label for=nid.clone()>{tu_string!(i18n, reasons.note)}</label>
         <textarea id=nid name="reason_note" maxlength="500" rows="2"
             aria-describedby=described("reason_note", &note_err, None) aria-invalid=note_err.is_some().then_some("true")>
-            {refused.then(|| echo.value("reason_note")).flatten().unwrap_or_default()}
+            {crate::ui::textarea_text(refused.then(|| echo.value("reason_note")).flatten().unwrap_or_default())}
         </textarea>
         {note_err.map(|e| view! { <p class="field-error" id=field_error_id("reason_note")>{crate::forms::error_text(i18n, &e)}</p> })}
     }

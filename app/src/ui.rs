@@ -242,3 +242,33 @@ pub fn usual_text(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, secs: i64
     };
     text.replace("%N%", &crate::format::integer(n, i18n.get_locale_untracked()))
 }
+
+/// A `<textarea>`'s text. Leptos writes a textarea's children as they are on
+/// the server (tachys does not escape them), where a `</textarea>` that someone
+/// typed would end the field and what follows would be markup; escaped, the
+/// browser reads the very characters back (a textarea decodes `&lt;`). In the
+/// browser the text becomes a text node and needs nothing.
+pub fn textarea_text(text: String) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        html_escape::encode_text(&text).into_owned()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        text
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod textarea_tests {
+    /// What ends the field or starts markup comes out as text (the browser
+    /// decodes it back to what was typed); anything else is unchanged.
+    #[test]
+    fn a_textarea_keeps_markup_as_text() {
+        assert_eq!(
+            super::textarea_text("</textarea><script>x</script>".into()),
+            "&lt;/textarea&gt;&lt;script&gt;x&lt;/script&gt;"
+        );
+        assert_eq!(super::textarea_text("Oʻzbekiston & Türkiye".into()), "Oʻzbekiston &amp; Türkiye");
+    }
+}

@@ -246,7 +246,9 @@ impl MigrationTrait for Migration {
             .await?;
         // How long stages take: the moves of the last 90 days.
         manager
-            .create_index(Index::create().name("idx_case_events_at").table(CaseEvents::Table).col(CaseEvents::At).to_owned())
+            .create_index(
+                Index::create().name("idx_case_events_at").table(CaseEvents::Table).col(CaseEvents::At).to_owned(),
+            )
             .await?;
 
         manager
@@ -270,7 +272,9 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(Index::create().name("idx_case_notes_case").table(CaseNotes::Table).col(CaseNotes::CaseId).to_owned())
+            .create_index(
+                Index::create().name("idx_case_notes_case").table(CaseNotes::Table).col(CaseNotes::CaseId).to_owned(),
+            )
             .await?;
 
         manager
@@ -365,11 +369,16 @@ impl MigrationTrait for Migration {
             .await?;
 
         manager
-            .alter_table(Table::alter().table(Notifications::Table).add_column(integer_null(Notifications::CaseId)).to_owned())
+            .alter_table(
+                Table::alter().table(Notifications::Table).add_column(integer_null(Notifications::CaseId)).to_owned(),
+            )
             .await?;
         manager
             .alter_table(
-                Table::alter().table(Notifications::Table).add_column(string_len_null(Notifications::CaseStage, 24)).to_owned(),
+                Table::alter()
+                    .table(Notifications::Table)
+                    .add_column(string_len_null(Notifications::CaseStage, 24))
+                    .to_owned(),
             )
             .await?;
         Ok(())

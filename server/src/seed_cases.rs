@@ -273,20 +273,17 @@ pub async fn cases(state: &AppState) -> Result<usize, AppError> {
                 let today = Utc::now().date_naive();
                 vec![
                     ("Ish beruvchi e-İzin orqali ariza bersin".to_string(), Some(today + Duration::days(14))),
-                    ("Yashash ruxsatnomasi uchun sugʻurta polisini oling".to_string(), Some(today + Duration::days(21))),
+                    (
+                        "Yashash ruxsatnomasi uchun sugʻurta polisini oling".to_string(),
+                        Some(today + Duration::days(21)),
+                    ),
                     ("Migratsiya boshqarmasiga uchrashuvga boring".to_string(), None),
                 ]
             } else {
                 vec![]
             };
-            let m = Move {
-                id,
-                to: *to,
-                decision: *decision,
-                reason: reason.map(str::to_string),
-                lang: "uz",
-                checklist,
-            };
+            let m =
+                Move { id, to: *to, decision: *decision, reason: reason.map(str::to_string), lang: "uz", checklist };
             service::move_to(db, actor, m).await?;
             if *to == Stage::DocumentsRequested {
                 if let Some((true, text, lang)) = thread.next() {
@@ -326,7 +323,8 @@ async fn backdate(db: &DatabaseConnection, id: i32, days_ago: i64) -> Result<(),
         return Ok(());
     }
     let filed = Utc::now() - Duration::days(days_ago);
-    let events = event::Entity::find().filter(event::Column::CaseId.eq(id)).order_by_asc(event::Column::Id).all(db).await?;
+    let events =
+        event::Entity::find().filter(event::Column::CaseId.eq(id)).order_by_asc(event::Column::Id).all(db).await?;
     let step = Duration::hours(days_ago * 24 / (events.len() as i64 + 1)).max(Duration::minutes(5));
     let mut last = filed;
     for (i, e) in events.iter().enumerate() {

@@ -10,6 +10,10 @@
 mod common;
 
 use app::accounts::rights::{DeleteAccount, DownloadMyData};
+use app::announcements::api::{
+    GetAnnouncement, LatestAnnouncements, ListAnnouncements, PublishAnnouncement, SaveAnnouncement, StaffAnnouncement,
+    StaffAnnouncements, UnpublishAnnouncement,
+};
 use app::cases::api::{
     AddCaseNote, AssignCase, CaseFormOptions, CaseQueue, GetCase, MoveCase, MoveWorker, MyCases, OpenCase,
     PostCaseMessage, SuspendCompanyFromCase, TickChecklist,
@@ -83,7 +87,7 @@ async fn mx() -> Mx {
 }
 
 /// Every server function with a row in one of the tests below.
-const COVERED: [&str; 62] = [
+const COVERED: [&str; 70] = [
     // accounts_and_sessions
     <GetCurrentUser as ServerFn>::PATH,
     <SignUpMigrant as ServerFn>::PATH,
@@ -154,6 +158,15 @@ const COVERED: [&str; 62] = [
     <AddCaseNote as ServerFn>::PATH,
     <SuspendCompanyFromCase as ServerFn>::PATH,
     <MoveWorker as ServerFn>::PATH,
+    // announcements
+    <LatestAnnouncements as ServerFn>::PATH,
+    <ListAnnouncements as ServerFn>::PATH,
+    <GetAnnouncement as ServerFn>::PATH,
+    <StaffAnnouncements as ServerFn>::PATH,
+    <StaffAnnouncement as ServerFn>::PATH,
+    <SaveAnnouncement as ServerFn>::PATH,
+    <PublishAnnouncement as ServerFn>::PATH,
+    <UnpublishAnnouncement as ServerFn>::PATH,
 ];
 
 /// The endpoints of every `#[server]` in app/src.
@@ -1173,4 +1186,126 @@ async fn cases() {
         let r = actor.call::<TickChecklist>(&[("item_id", missing), ("done", "true")]).await;
         check("tick_checklist (missing)", actor, &r, want);
     }
+}
+
+/// The announcement functions (F3.5). The published ones (the home page's,
+/// the list, one by its address): anyone. A draft by its address, the staff's
+/// list, one to edit, saving, publishing and taking down: staff and admins;
+/// anyone else learns nothing about a draft, and a refused call changes nothing.
+#[tokio::test]
+async fn announcements() {
+    let m = mx().await;
+    assert!(app::announcements::service::seed_article(&m.db).await.unwrap());
+    let article = app::announcements::service::article_slug();
+    let count = || async { m.count("SELECT COUNT(*) FROM announcements").await };
+
+    // latest_announcements, list_announcements, get_announcement of a published one: everyone.
+    for (actor, want) in m.five([OK; 5]) {
+        let r = actor.get::<LatestAnnouncements>(NO_ARGS).await;
+        check("latest_announcements", actor, &r, want);
+        assert_eq!(r.items()[0]["slug"].as_str(), Some(article.as_str()), "{actor:?}");
+        let r = actor.get::<ListAnnouncements>(&[("page", "1")]).await;
+        check("list_announcements", actor, &r, want);
+        assert_eq!(r.json()["items"][0]["slug"].as_str(), Some(article.as_str()), "{actor:?}");
+        let r = actor.get::<GetAnnouncement>(&[("slug", article.as_str()), ("lang", "tr")]).await;
+        check("get_announcement", actor, &r, want);
+        assert!(r.json()["title"].as_str().is_some_and(|t| t.starts_with("Özbekistan ve Türkiye")), "{actor:?}");
+    }
+
+    // save_announcement (a new one): staff and admins; a refused call stores nothing.
+    for (i, (actor, want)) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, OK, OK]).into_iter().enumerate() {
+        let before = count().await;
+        let form = [
+            ("title_uz", format!("Eʼlon {i}")),
+            ("title_tr", format!("Duyuru {i}")),
+            ("body_uz", "Matn.".to_string()),
+            ("body_tr", "Metin.".to_string()),
+        ];
+        let r = actor.call::<SaveAnnouncement>(&form).await;
+        check("save_announcement", actor, &r, want);
+        assert_eq!(count().await, before + i64::from(want == OK), "{actor:?}");
+    }
+    let draft = m.count("SELECT id FROM announcements WHERE slug = 'duyuru-3'").await;
+    let id = draft.to_string();
+
+    // get_announcement of a draft: staff and admins; everyone else: not found.
+    let mut rows = m.five([NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK]);
+    rows.extend([(&m.rival, NOT_FOUND), (&m.other_migrant, NOT_FOUND)]);
+    for (actor, want) in rows {
+        let r = actor.get::<GetAnnouncement>(&[("slug", "duyuru-3"), ("lang", "uz")]).await;
+        check("get_announcement (draft)", actor, &r, want);
+        if want != OK {
+            assert!(!r.body.contains("Eʼlon 3"), "{actor:?} learns nothing");
+        }
+    }
+
+    // staff_announcements and staff_announcement: staff and admins.
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, OK, OK]) {
+        let r = actor.call::<StaffAnnouncements>(NO_ARGS).await;
+        check("staff_announcements", actor, &r, want);
+        if want == OK {
+            assert_eq!(r.ids().len(), 3, "the article and the two drafts");
+        }
+        let r = actor.call::<StaffAnnouncement>(&[("id", id.as_str())]).await;
+        check("staff_announcement", actor, &r, want);
+        if want == OK {
+            assert_eq!(r.json()["slug"], "duyuru-3");
+        } else {
+            assert!(!r.body.contains("Eʼlon 3"), "{actor:?} learns nothing");
+        }
+    }
+
+    // save_announcement (an edit): staff and admins; a refused one leaves the texts.
+    let title = || async { m.text(&format!("SELECT title_uz FROM announcements WHERE id = {draft}")).await.unwrap() };
+    for (i, (actor, want)) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, OK, OK]).into_iter().enumerate() {
+        let before = title().await;
+        let new = format!("Tahrir {i}");
+        let form = [
+            ("announcement_id", id.clone()),
+            ("title_uz", new.clone()),
+            ("title_tr", "Düzeltme".to_string()),
+            ("body_uz", "Matn.".to_string()),
+            ("body_tr", "Metin.".to_string()),
+        ];
+        let r = actor.call::<SaveAnnouncement>(&form).await;
+        check("save_announcement (edit)", actor, &r, want);
+        assert_eq!(title().await, if want == OK { new } else { before }, "{actor:?}");
+    }
+
+    // publish_announcement and unpublish_announcement: staff and admins; a refused one changes nothing.
+    let public = || async {
+        m.count(&format!("SELECT COUNT(*) FROM announcements WHERE id = {draft} AND published_at IS NOT NULL")).await
+            == 1
+    };
+    let row = [("announcement_id", id.as_str())];
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, OK, OK]) {
+        let r = actor.call::<PublishAnnouncement>(&row).await;
+        check("publish_announcement", actor, &r, want);
+        assert_eq!(public().await, want == OK, "{actor:?}");
+        if want != OK {
+            m.staff.call::<PublishAnnouncement>(&row).await.ok();
+        }
+        let r = actor.call::<UnpublishAnnouncement>(&row).await;
+        check("unpublish_announcement", actor, &r, want);
+        assert_eq!(public().await, want != OK, "{actor:?}");
+        if want != OK {
+            m.staff.call::<UnpublishAnnouncement>(&row).await.ok();
+        }
+    }
+
+    // Rows that do not exist: those who may ask learn "not found".
+    let missing = [("announcement_id", "999999")];
+    for (actor, want) in m.five([NOT_SIGNED_IN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND]) {
+        check("staff_announcement (missing)", actor, &actor.call::<StaffAnnouncement>(&[("id", "999999")]).await, want);
+        check("publish_announcement (missing)", actor, &actor.call::<PublishAnnouncement>(&missing).await, want);
+        check("unpublish_announcement (missing)", actor, &actor.call::<UnpublishAnnouncement>(&missing).await, want);
+        let form =
+            [("announcement_id", "999999"), ("title_uz", "Y"), ("title_tr", "Y"), ("body_uz", "Y"), ("body_tr", "Y")];
+        check("save_announcement (missing)", actor, &actor.call::<SaveAnnouncement>(&form).await, want);
+    }
+    for (actor, want) in m.five([NOT_FOUND; 5]) {
+        let r = actor.get::<GetAnnouncement>(&[("slug", "no-such-announcement"), ("lang", "uz")]).await;
+        check("get_announcement (missing)", actor, &r, want);
+    }
+    assert_eq!(count().await, 3);
 }

@@ -327,7 +327,11 @@ mod tests {
         let is_taken = |s: &str| taken.contains(&s);
         assert_eq!(unique_slug("Yeni kurs", "Yangi kurs", is_taken), "yeni-kurs-3");
         assert_eq!(unique_slug("Yeni bina", "Yangi bino", is_taken), "yeni-bina");
-        assert_eq!(unique_slug("Дом", "Yangi bino", is_taken), "yangi-bino", "the Uzbek title when the Turkish one has no Latin");
+        assert_eq!(
+            unique_slug("Дом", "Yangi bino", is_taken),
+            "yangi-bino",
+            "the Uzbek title when the Turkish one has no Latin"
+        );
         assert_eq!(unique_slug("Дом", "Уй", is_taken), "duyuru-2");
     }
 

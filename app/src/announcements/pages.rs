@@ -188,7 +188,8 @@ fn status_text(i18n: leptos_i18n::I18nContext<Locale>, published: bool) -> &'sta
 #[component]
 fn AnnouncementFields(saved: Option<Announcement>, error: Memo<FormErrors>, echo: Echo) -> impl IntoView {
     let i18n = use_i18n();
-    let value = move |name: &str, f: fn(&Announcement) -> String| echo.or(name, || saved.as_ref().map(f).unwrap_or_default());
+    let value =
+        move |name: &str, f: fn(&Announcement) -> String| echo.or(name, || saved.as_ref().map(f).unwrap_or_default());
     let max_title = MAX_TITLE.to_string();
     let max_body = MAX_BODY.to_string();
     let title = |id: &'static str, lang: &'static str, label: &'static str, v: String| {
@@ -203,7 +204,7 @@ fn AnnouncementFields(saved: Option<Announcement>, error: Memo<FormErrors>, echo
         view! {
             <label for=id>{label}</label>
             <textarea id=id name=id lang=lang rows="12" required maxlength=max_body.clone()
-                aria-describedby=described_by(error, id, Some("body-hint")) aria-invalid=invalid(error, id)>{v}</textarea>
+                aria-describedby=described_by(error, id, Some("body-hint")) aria-invalid=invalid(error, id)>{crate::ui::textarea_text(v)}</textarea>
             <FieldError error field=id/>
         }
     };

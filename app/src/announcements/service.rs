@@ -36,12 +36,8 @@ pub async fn published<C: ConnectionTrait>(db: &C, page: u32) -> Result<Announce
     let page = page.clamp(1, 10_000);
     let size = super::PAGE_SIZE;
     // One row more than a page tells whether another page follows.
-    let rows = published_lines()
-        .offset(u64::from(page - 1) * size)
-        .limit(size + 1)
-        .into_model::<LineRow>()
-        .all(db)
-        .await?;
+    let rows =
+        published_lines().offset(u64::from(page - 1) * size).limit(size + 1).into_model::<LineRow>().all(db).await?;
     let more = rows.len() as u64 > size;
     let items = rows.into_iter().take(size as usize).map(LineRow::into_view).collect();
     Ok(AnnouncementList { items, page, more })
@@ -67,7 +63,8 @@ pub async fn by_slug<C: ConnectionTrait>(
 
 /// Every announcement, the drafts too, the last changed first (staff).
 pub async fn all<C: ConnectionTrait>(db: &C) -> Result<Vec<AnnouncementLine>, AppError> {
-    let rows = lines().order_by_desc(Column::UpdatedAt).order_by_desc(Column::Id).into_model::<LineRow>().all(db).await?;
+    let rows =
+        lines().order_by_desc(Column::UpdatedAt).order_by_desc(Column::Id).into_model::<LineRow>().all(db).await?;
     Ok(rows.into_iter().map(LineRow::into_view).collect())
 }
 

@@ -84,7 +84,8 @@ fn parse_new_case(p: &Posted, has_files: bool) -> Result<super::service::NewCase
     let category = match kind.map(|k| k.categories()).filter(|cats| !cats.is_empty()) {
         Some(cats) => c.take_as(
             "category",
-            p.choice::<Category>("category").and_then(|x| cats.contains(&x).then_some(x).ok_or(AppError::ChoiceRequired)),
+            p.choice::<Category>("category")
+                .and_then(|x| cats.contains(&x).then_some(x).ok_or(AppError::ChoiceRequired)),
         ),
         None => None,
     };
@@ -173,7 +174,14 @@ pub async fn open_case(data: MultipartData) -> Result<(), AppError> {
             return Err(e);
         }
     };
-    let id = super::service::open(&state.db, &user, new, files).await?;
+    // Refused or rolled back: the files stored for it go too.
+    let id = match super::service::open(&state.db, &user, new, files.clone()).await {
+        Ok(id) => id,
+        Err(e) => {
+            crate::documents::discard(&state.uploads, files).await;
+            return Err(e);
+        }
+    };
     crate::forms::redirect(&format!("/cases/{id}"));
     Ok(())
 }
@@ -190,7 +198,7 @@ pub async fn case_form_options() -> Result<CaseChoices, AppError> {
 /// The migrant's own cases, newest first.
 #[server(endpoint = "my_cases", input = GetUrl)]
 pub async fn my_cases() -> Result<Vec<CaseLine>, AppError> {
-    let (user, state) = guard(Action::OpenCase).await?;
+    let (user, state) = guard(Action::ListOwnCases).await?;
     super::service::mine(&state.db, &user).await
 }
 
@@ -226,7 +234,8 @@ impl MoveCaseForm {
             d => c.take_as("decision", d.parse::<Decision>().map(Some).map_err(|_| AppError::ChoiceRequired)),
         };
         let reason = c.take_as("reason", crate::parse::optional_text(self.reason.as_deref(), MAX_TEXT));
-        let steps = c.take_as("steps", parse_steps(self.steps.as_deref().unwrap_or(""), chrono::Utc::now().date_naive()));
+        let steps =
+            c.take_as("steps", parse_steps(self.steps.as_deref().unwrap_or(""), chrono::Utc::now().date_naive()));
         let m = match (id, decision, reason, steps) {
             (Some(id), Some(decision), Some(reason), Some(checklist)) => Some(super::service::Move {
                 id,
@@ -305,7 +314,11 @@ pub async fn post_case_message(data: MultipartData) -> Result<(), AppError> {
             return Err(e);
         }
     };
-    super::service::post_message(&state.db, &user, id, body, crate::lang::request_locale(), files).await?;
+    let lang = crate::lang::request_locale();
+    if let Err(e) = super::service::post_message(&state.db, &user, id, body, lang, files.clone()).await {
+        crate::documents::discard(&state.uploads, files).await;
+        return Err(e);
+    }
     crate::forms::redirect(&format!("/cases/{id}#thread"));
     Ok(())
 }
@@ -348,7 +361,8 @@ pub async fn assign_case(case_id: i32, assign_to: Option<String>) -> Result<(), 
 #[server(endpoint = "add_case_note")]
 pub async fn add_case_note(case_id: i32, note: String) -> Result<(), AppError> {
     let (user, state) = guard(Action::ReviewCases).await?;
-    let body = crate::parse::required_text(&note, super::service::MAX_TEXT, AppError::Required).map_err(|e| e.at("note"))?;
+    let body =
+        crate::parse::required_text(&note, super::service::MAX_TEXT, AppError::Required).map_err(|e| e.at("note"))?;
     super::service::add_note(&state.db, &user, case_id, body).await?;
     crate::forms::redirect(&format!("/cases/{case_id}#notes"));
     Ok(())

@@ -243,7 +243,7 @@ fn text_area(
         <label for=id>{label}</label>
         {hint.map(|(hid, text)| view! { <p class="hint" id=hid>{text}</p> })}
         <textarea id=id name=name rows=rows maxlength=MAX_TEXT required=required autocomplete="off"
-            aria-describedby=described_by(error, id, hint.map(|h| h.0)) aria-invalid=invalid(error, id)>{value}</textarea>
+            aria-describedby=described_by(error, id, hint.map(|h| h.0)) aria-invalid=invalid(error, id)>{crate::ui::textarea_text(value)}</textarea>
         <FieldError error field=id/>
     }
 }

@@ -296,7 +296,10 @@ pub async fn my_employers<C: ConnectionTrait>(db: &C, migrant_id: i32) -> Result
         .column(company::Column::LegalName)
         .join(
             JoinType::InnerJoin,
-            company::Entity::belongs_to(vacancy::Entity).from(company::Column::Id).to(vacancy::Column::CompanyId).into(),
+            company::Entity::belongs_to(vacancy::Entity)
+                .from(company::Column::Id)
+                .to(vacancy::Column::CompanyId)
+                .into(),
         )
         .join(
             JoinType::InnerJoin,
@@ -365,8 +368,11 @@ pub async fn get<C: ConnectionTrait>(db: &C, user: &SessionUser, id: i32) -> Res
         .order_by_asc(event::Column::Id)
         .all(db)
         .await?;
-    let messages =
-        message::Entity::find().filter(message::Column::CaseId.eq(id)).order_by_asc(message::Column::Id).all(db).await?;
+    let messages = message::Entity::find()
+        .filter(message::Column::CaseId.eq(id))
+        .order_by_asc(message::Column::Id)
+        .all(db)
+        .await?;
     let notes = if user.role.is_staff() {
         note::Entity::find().filter(note::Column::CaseId.eq(id)).order_by_asc(note::Column::Id).all(db).await?
     } else {
@@ -582,7 +588,8 @@ pub async fn queue<C: ConnectionTrait>(
 
 /// The counts of one kind's queue for the dashboard: open, mine, urgent, the oldest.
 pub async fn counts<C: ConnectionTrait>(db: &C, staff: &SessionUser, kind: CaseKind) -> Result<Queue, AppError> {
-    let open = || case::Entity::find().filter(case::Column::Kind.eq(kind)).filter(case::Column::Stage.is_in(open_stages()));
+    let open =
+        || case::Entity::find().filter(case::Column::Kind.eq(kind)).filter(case::Column::Stage.is_in(open_stages()));
     let oldest: Option<DateTime<Utc>> = open()
         .select_only()
         .column_as(case::Column::CreatedAt.min(), "oldest")
@@ -785,7 +792,12 @@ pub async fn post_message<C: TransactionTrait + ConnectionTrait>(
 }
 
 /// The migrant ticks (or unticks) a next step of their own case.
-pub async fn tick<C: ConnectionTrait>(db: &C, migrant: &SessionUser, item_id: i32, done: bool) -> Result<i32, AppError> {
+pub async fn tick<C: ConnectionTrait>(
+    db: &C,
+    migrant: &SessionUser,
+    item_id: i32,
+    done: bool,
+) -> Result<i32, AppError> {
     let item = checklist::Entity::find_by_id(item_id).one(db).await?.ok_or(AppError::NotFound)?;
     let row = load(db, migrant, item.case_id).await?;
     if row.owner_user_id != migrant.id {

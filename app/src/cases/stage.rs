@@ -203,7 +203,10 @@ mod tests {
     fn a_decision_fits_its_kind_and_has_a_reason() {
         let r = Role::Staff;
         let reg = CaseKind::Regularisation;
-        assert_eq!(check_move(r, reg, UnderReview, Decided, None, Some("x")), Err(AppError::ChoiceRequired.at("decision")));
+        assert_eq!(
+            check_move(r, reg, UnderReview, Decided, None, Some("x")),
+            Err(AppError::ChoiceRequired.at("decision"))
+        );
         assert_eq!(
             check_move(r, reg, UnderReview, Decided, Some(Decision::Resolved), Some("x")),
             Err(AppError::InvalidInput)
@@ -228,7 +231,10 @@ mod tests {
     #[test]
     fn help_has_no_document_stages() {
         for kind in [CaseKind::Help, CaseKind::FeeReport, CaseKind::Complaint] {
-            assert_eq!(check_move(Role::Staff, kind, Submitted, DocumentsRequested, None, None), Err(AppError::InvalidInput));
+            assert_eq!(
+                check_move(Role::Staff, kind, Submitted, DocumentsRequested, None, None),
+                Err(AppError::InvalidInput)
+            );
             assert_eq!(
                 check_move(Role::Migrant, kind, DocumentsRequested, Withdrawn, None, None),
                 Err(AppError::InvalidInput)

@@ -460,8 +460,8 @@ mod tests {
         let gps_ifd: u32 = 8 + 2 + 2 * 12 + 4;
         t.extend_from_slice(&[0x88, 0x25, 0x00, 0x04, 0, 0, 0, 1]); // GPSInfo, LONG, 1
         t.extend_from_slice(&gps_ifd.to_be_bytes());
-        t.extend_from_slice(&0u32.to_be_bytes()); // no next IFD
-                                                  // GPS IFD: four entries, then the two RATIONAL[3] values.
+        // No next IFD; then the GPS IFD: four entries, then the two RATIONAL[3] values.
+        t.extend_from_slice(&0u32.to_be_bytes());
         let values: u32 = gps_ifd + 2 + 4 * 12 + 4;
         t.extend_from_slice(&4u16.to_be_bytes());
         t.extend_from_slice(&[0x00, 0x01, 0x00, 0x02, 0, 0, 0, 2, b'N', 0, 0, 0]); // GPSLatitudeRef "N"

@@ -101,7 +101,7 @@ pub fn ProfilePage() -> impl IntoView {
                             </select>
                             <label for="certificates">{tu_string!(i18n, profile.certificates)}</label>
                             <textarea id="certificates" name="certificates" rows="3" maxlength="500"
-                                aria-describedby=described_by(error, "certificates", None) aria-invalid=invalid(error, "certificates")>{echo.or("certificates", || p.certificates.clone())}</textarea>
+                                aria-describedby=described_by(error, "certificates", None) aria-invalid=invalid(error, "certificates")>{crate::ui::textarea_text(echo.or("certificates", || p.certificates.clone()))}</textarea>
                             <FieldError error field="certificates"/>
                             <button type="submit" class="primary">{tu_string!(i18n, profile.save)}</button>
                         </form>

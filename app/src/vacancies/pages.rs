@@ -346,7 +346,7 @@ pub fn ReviewBox(
                     <textarea id=tid.clone() name="text_uz" rows="5" maxlength="5000" required
                         aria-describedby=move || refused.then(|| described_by(error, "text_uz", None)()).flatten()
                         aria-invalid=move || refused.then(|| invalid(error, "text_uz")()).flatten()>
-                        {echo.value("text_uz").unwrap_or_default()}
+                        {crate::ui::textarea_text(echo.value("text_uz").unwrap_or_default())}
                     </textarea>
                     {refused.then(|| view! { <FieldError error field="text_uz"/> })}
                 })}
@@ -688,11 +688,11 @@ pub fn VacancyFormPage() -> impl IntoView {
                             </select>
                             <label for="text_tr">{tu_string!(i18n, vacancies.text_tr)}</label>
                             <textarea id="text_tr" name="text_tr" rows="6" required maxlength="5000"
-                                aria-describedby=described_by(error, "text_tr", None) aria-invalid=invalid(error, "text_tr")>{g("text_tr", |v| v.text_tr.clone())}</textarea>
+                                aria-describedby=described_by(error, "text_tr", None) aria-invalid=invalid(error, "text_tr")>{crate::ui::textarea_text(g("text_tr", |v| v.text_tr.clone()))}</textarea>
                             <FieldError error field="text_tr"/>
                             <label for="text_uz">{tu_string!(i18n, vacancies.text_uz)}</label>
                             <textarea id="text_uz" name="text_uz" rows="6" maxlength="5000"
-                                aria-describedby=described_by(error, "text_uz", None) aria-invalid=invalid(error, "text_uz")>{g("text_uz", |v| v.text_uz.clone().unwrap_or_default())}</textarea>
+                                aria-describedby=described_by(error, "text_uz", None) aria-invalid=invalid(error, "text_uz")>{crate::ui::textarea_text(g("text_uz", |v| v.text_uz.clone().unwrap_or_default()))}</textarea>
                             <FieldError error field="text_uz"/>
                             {draft.then(|| view! { <p class="hint">{tu_string!(i18n, vacancies.draft_hint)}</p> })}
                             <button type="submit" class="primary">{if draft { tu_string!(i18n, vacancies.save_draft) } else { tu_string!(i18n, vacancies.submit) }}</button>
