@@ -61,10 +61,20 @@ pub fn optional_text(s: Option<&str>, max: usize) -> Result<Option<String>, AppE
 
 /// An HTML checkbox: present (any value) is `true`, absent is `false`. For
 /// form structs: `#[serde(default, deserialize_with = "crate::parse::checkbox")]`.
+/// A value that went out as JSON (hydration data) comes back as a `bool`.
 pub fn checkbox<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     use serde::Deserialize;
-    let v = Option::<String>::deserialize(d)?;
-    Ok(v.is_some_and(|v| v != "false"))
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Ticked {
+        Bool(bool),
+        Text(String),
+    }
+    Ok(match Option::<Ticked>::deserialize(d)? {
+        None => false,
+        Some(Ticked::Bool(b)) => b,
+        Some(Ticked::Text(v)) => v != "false",
+    })
 }
 
 /// A query string from pairs, percent-encoded.
@@ -120,5 +130,28 @@ mod tests {
     #[test]
     fn query_strings_are_encoded() {
         assert_eq!(query_string([("q", "gʻisht usta".to_string()), ("page", "2".into())]), "q=g%CA%BBisht+usta&page=2");
+    }
+}
+
+#[cfg(test)]
+mod checkbox_tests {
+    #[derive(serde::Deserialize, serde::Serialize, Debug, PartialEq)]
+    struct F {
+        #[serde(default, deserialize_with = "super::checkbox")]
+        urgent: bool,
+    }
+
+    /// A form posts "on" or nothing; hydration data carries the `bool` back.
+    #[test]
+    fn a_checkbox_reads_from_a_form_and_from_json() {
+        // A form's fields arrive as text, present or absent.
+        let form = |q: &str| serde_json::from_str::<F>(q).map(|f| f.urgent).ok();
+        assert_eq!(form(r#"{"urgent":"on"}"#), Some(true));
+        assert_eq!(form("{}"), Some(false));
+        assert_eq!(form(r#"{"urgent":"false"}"#), Some(false));
+        for b in [true, false] {
+            let json = serde_json::to_string(&F { urgent: b }).unwrap();
+            assert_eq!(serde_json::from_str::<F>(&json).unwrap().urgent, b, "{json}");
+        }
     }
 }

@@ -99,7 +99,7 @@ for (const lang of ['uz', 'tr']) {
     ['ik@anadolu-insaat.example', ['/employer/vacancies', '/employer/company', '/employer/vacancies?close=1',
       '/employer/vacancies/new?error=invalid_positions&error=out_of_range%3Ahours_per_week&error=choice_required%3Asector_id',
       // The demo world's applications at every stage: interview, offer and hire forms, a decline's reasons.
-      ...Array.from({ length: 10 }, (_, i) => `/applications/${i + 1}`)]],
+      ...Array.from({ length: 10 }, (_, i) => `/applications/${i + 1}`)], []],
     ['nodira.yusupova@kopru.example', ['/staff', '/staff/vacancies', '/staff/companies', '/staff/vacancies/1',
       '/staff/vacancies?error=reason_required&error=required%3Areason_note',
       ...Array.from({ length: 10 }, (_, i) => `/applications/${i + 1}`)], STAFF_CASE_PAGES],

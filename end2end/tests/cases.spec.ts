@@ -373,7 +373,7 @@ test('a complaint stays invisible to the employer it is about', async ({ browser
   expect(data.status()).toBe(200);
   const dataText = await data.text();
   expect(dataText.includes(secret), 'the personal-data download').toBe(false);
-  // Nothing sent to the employer speaks of it (the new candidate may be announced).
+  // Nothing sent to the employer since the test began speaks of it.
   const sent = outboxTextsTo('ik@anadolu-insaat.example', mark);
   expect(sent.filter((t) => t.includes(secret) || number.test(t)), 'messages to the employer').toEqual([]);
 
