@@ -1,7 +1,7 @@
 //! The site header: brand, language switch, and the links of the reader's role.
 //!
 //! On a phone the header is short: the brand and the language switch, then
-//! the main links (home, vacancies, applications, a migrant's cases, notifications, emergency);
+//! the main links (home, vacancies, applications, notifications, emergency);
 //! everything else of a signed-in reader is folded into one `<details>` menu,
 //! which opens without JavaScript.
 
@@ -85,7 +85,6 @@ fn RoleNav(user: Option<SessionUser>, unread: u64) -> impl IntoView {
         .into_any(),
         Some(u) => view! {
             <li><a href="/applications">{tu_string!(i18n, nav.applications)}</a></li>
-            {(u.role == Role::Migrant).then(|| view! { <li><a href="/cases">{tu_string!(i18n, nav.cases)}</a></li> })}
             <li><NotificationsLink unread/></li>
         }
         .into_any(),
@@ -119,6 +118,7 @@ fn AccountMenu(user: SessionUser, menu: NodeRef<Details>, menu_summary: NodeRef<
             <summary node_ref=menu_summary>{tu_string!(i18n, nav.menu)}</summary>
             <ul>
                 {migrant.then(|| view! {
+                    <li><a href="/cases">{tu_string!(i18n, nav.cases)}</a></li>
                     <li><a href="/profile">{tu_string!(i18n, nav.profile)}</a></li>
                 })}
                 {employer.then(|| view! {
