@@ -83,7 +83,7 @@ fn RoleNav(user: Option<SessionUser>, unread: u64) -> impl IntoView {
             <li><a href="/signup">{tu_string!(i18n, nav.sign_up)}</a></li>
         }
         .into_any(),
-        Some(u) => view! {
+        Some(_) => view! {
             <li><a href="/applications">{tu_string!(i18n, nav.applications)}</a></li>
             <li><NotificationsLink unread/></li>
         }
