@@ -34,6 +34,10 @@ pub enum Action {
     CountUnread,
     /// Published announcements (F3.5).
     ReadAnnouncements,
+    /// The catalogue of vocational qualifications and test centres (F3.2).
+    ReadQualifications,
+    /// Look a certificate up by its exact number (F4.4; rate-limited).
+    VerifyCertificate,
     // Any signed-in person.
     SignOut,
     ChangePassword,
@@ -73,6 +77,14 @@ pub enum Action {
     ListOwnCases,
     /// Tick one's own case's checklist.
     TickChecklist,
+    /// Ask for a skills assessment (F3.2).
+    RequestAssessment,
+    /// One's own assessments and certificates (row check: the holder).
+    ReadOwnSkills,
+    /// Record one's insured work periods in Türkiye and see the estimate (F3.4).
+    ManageOwnContributions,
+    /// File a contributions claim once the agreement is in force (F3.4).
+    FileClaim,
     // Employers.
     /// Register and correct one's own company.
     ManageOwnCompany,
@@ -90,6 +102,12 @@ pub enum Action {
     ReviewCases,
     /// Write, publish and withdraw announcements.
     ManageAnnouncements,
+    /// The catalogue of qualifications and test centres.
+    ManageQualifications,
+    /// Schedule assessments, record results, revoke certificates.
+    ReviewAssessments,
+    /// The contributions estimate's rates and rules, the agreement's status and the reminder schedule.
+    SetContributionRules,
     // Admins.
     /// Create staff and admin accounts; list them.
     ManageStaffAccounts,
@@ -130,7 +148,9 @@ impl Action {
             | ReadReference
             | ReadEmergencyContacts
             | CountUnread
-            | ReadAnnouncements => Audience::Anyone,
+            | ReadAnnouncements
+            | ReadQualifications
+            | VerifyCertificate => Audience::Anyone,
             SignOut
             | ChangePassword
             | ResendCode
@@ -147,9 +167,15 @@ impl Action {
             | ReadDocument
             | UploadDocument => Audience::SignedIn,
             DeleteOwnAccount => Audience::SelfRegistered,
-            ApplyToVacancy | ManageOwnProfile | OpenCase | ListOwnCases | TickChecklist => {
-                Audience::Only(Role::Migrant)
-            }
+            ApplyToVacancy
+            | ManageOwnProfile
+            | OpenCase
+            | ListOwnCases
+            | TickChecklist
+            | RequestAssessment
+            | ReadOwnSkills
+            | ManageOwnContributions
+            | FileClaim => Audience::Only(Role::Migrant),
             ManageOwnCompany | ManageOwnVacancies | ManageOwnProjects => Audience::Only(Role::Employer),
             ViewStaffConsole
             | ReviewCompanies
@@ -157,7 +183,10 @@ impl Action {
             | SetReferenceData
             | EditEmergencyContacts
             | ReviewCases
-            | ManageAnnouncements => Audience::Staff,
+            | ManageAnnouncements
+            | ManageQualifications
+            | ReviewAssessments
+            | SetContributionRules => Audience::Staff,
             ManageStaffAccounts | SetQueueTargets | ViewOutbox => Audience::Only(Role::Admin),
         }
     }
@@ -166,7 +195,16 @@ impl Action {
     /// post, file (F1.2). Reading, its profile, its settings need no proof.
     pub fn needs_verified_login(self) -> bool {
         use Action::*;
-        matches!(self, ApplyToVacancy | OpenCase | ManageOwnCompany | ManageOwnVacancies | ManageOwnProjects)
+        matches!(
+            self,
+            ApplyToVacancy
+                | OpenCase
+                | RequestAssessment
+                | FileClaim
+                | ManageOwnCompany
+                | ManageOwnVacancies
+                | ManageOwnProjects
+        )
     }
 
     /// Whether a visitor without a session may do this.
@@ -304,7 +342,10 @@ mod tests {
         }
         let gated: Vec<Action> = Action::all().filter(|a| a.needs_verified_login()).collect();
         use Action::*;
-        assert_eq!(gated, vec![ApplyToVacancy, OpenCase, ManageOwnCompany, ManageOwnVacancies, ManageOwnProjects]);
+        assert_eq!(
+            gated,
+            vec![ApplyToVacancy, OpenCase, RequestAssessment, FileClaim, ManageOwnCompany, ManageOwnVacancies, ManageOwnProjects]
+        );
     }
 
     /// The whole matrix, grants and refusals alike, written out by hand: every
@@ -329,6 +370,8 @@ mod tests {
             (ReadEmergencyContacts, Y, Y, Y, Y, Y),
             (CountUnread, Y, Y, Y, Y, Y),
             (ReadAnnouncements, Y, Y, Y, Y, Y),
+            (ReadQualifications, Y, Y, Y, Y, Y),
+            (VerifyCertificate, Y, Y, Y, Y, Y),
             (SignOut, N, Y, Y, Y, Y),
             (ChangePassword, N, Y, Y, Y, Y),
             (ResendCode, N, Y, Y, Y, Y),
@@ -350,6 +393,10 @@ mod tests {
             (OpenCase, N, Y, N, N, N),
             (ListOwnCases, N, Y, N, N, N),
             (TickChecklist, N, Y, N, N, N),
+            (RequestAssessment, N, Y, N, N, N),
+            (ReadOwnSkills, N, Y, N, N, N),
+            (ManageOwnContributions, N, Y, N, N, N),
+            (FileClaim, N, Y, N, N, N),
             (ManageOwnCompany, N, N, Y, N, N),
             (ManageOwnVacancies, N, N, Y, N, N),
             (ManageOwnProjects, N, N, Y, N, N),
@@ -360,6 +407,9 @@ mod tests {
             (EditEmergencyContacts, N, N, N, Y, Y),
             (ReviewCases, N, N, N, Y, Y),
             (ManageAnnouncements, N, N, N, Y, Y),
+            (ManageQualifications, N, N, N, Y, Y),
+            (ReviewAssessments, N, N, N, Y, Y),
+            (SetContributionRules, N, N, N, Y, Y),
             (ManageStaffAccounts, N, N, N, N, Y),
             (SetQueueTargets, N, N, N, N, Y),
             (ViewOutbox, N, N, N, N, Y),

@@ -10,6 +10,7 @@ pub mod authz;
 pub mod cases;
 pub mod companies;
 pub mod contacts;
+pub mod contributions;
 #[cfg(feature = "ssr")]
 pub mod crypto;
 #[cfg(feature = "ssr")]
@@ -29,6 +30,7 @@ pub mod reasons;
 pub mod reference;
 pub mod routes;
 pub mod shell;
+pub mod skills;
 pub mod staff;
 #[cfg(feature = "ssr")]
 pub mod state;

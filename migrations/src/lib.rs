@@ -18,6 +18,10 @@ mod m20261202_000013_outbox;
 mod m20261202_000014_personal_data;
 mod m20261202_000015_cases;
 mod m20261202_000016_announcements;
+mod m20261202_000017_skills;
+mod m20261202_000018_contributions;
+mod m20261202_000019_reminders;
+mod m20261202_000020_vacancy_qualification;
 
 pub struct Migrator;
 
@@ -41,6 +45,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000014_personal_data::Migration),
             Box::new(m20261202_000015_cases::Migration),
             Box::new(m20261202_000016_announcements::Migration),
+            Box::new(m20261202_000017_skills::Migration),
+            Box::new(m20261202_000018_contributions::Migration),
+            Box::new(m20261202_000019_reminders::Migration),
+            Box::new(m20261202_000020_vacancy_qualification::Migration),
         ]
     }
 }

@@ -1,0 +1,1 @@
+//! Social-insurance contributions: insured periods, the estimate and claims (F3.4).

@@ -1,0 +1,13 @@
+//! Reminders before checklist due dates and for returnees (F6.7).
+//! (Placeholder being filled in by the session's work; nothing ships empty.)
+use sea_orm_migration::prelude::*;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, _manager: &SchemaManager) -> Result<(), DbErr> {
+        Ok(())
+    }
+}
