@@ -93,6 +93,26 @@ pub enum AppError {
     ImageTooLarge,
     /// A file that starts like a PDF, JPEG or PNG but cannot be read as one.
     FileUnreadable,
+    /// A qualification code not in MYK's shape `11UY0012-3` or `11UY0012-3/03`.
+    InvalidQualificationCode,
+    /// A qualification code that another qualification of the catalogue has.
+    CodeTaken,
+    /// A hazardous qualification's assessment asked for by someone under 18 (MYK accepts no one younger).
+    TooYoungForHazardous,
+    /// An assessment or a certificate that cannot take this step in its state.
+    WrongState,
+    /// Contributions: a work period that shares days with another of the person's.
+    PeriodsOverlap,
+    /// Contributions: a period that ends before it starts.
+    EndBeforeStart,
+    /// Contributions: not a 26-digit SGK workplace registration number.
+    InvalidSgkNumber,
+    /// Contributions: no claim is taken while the agreement is negotiated.
+    AgreementNotInForce,
+    /// Contributions: a claim is already open.
+    ClaimAlreadyOpen,
+    /// Contributions: a claim needs at least one ended work period.
+    ClaimNeedsPeriods,
     /// Several fields of one form refused at once, each with its own error:
     /// the page shows every message next to its field.
     Fields(Vec<FieldError>),
@@ -261,7 +281,8 @@ impl AppError {
             AppError::InvalidPassport => Some("passport"),
             AppError::TranslationRequired => Some("text_uz"),
             AppError::ConfirmationRequired => Some("confirm"),
-            AppError::BadCode => Some("code"),
+            AppError::InvalidSgkNumber => Some("sgk_number"),
+            AppError::BadCode | AppError::InvalidQualificationCode | AppError::CodeTaken => Some("code"),
             AppError::FileTypeNotAllowed
             | AppError::FileTooLarge
             | AppError::TooManyFiles
@@ -281,7 +302,7 @@ impl AppError {
             AppError::RateLimited => 429,
             AppError::Internal => 500,
             AppError::BadCredentials => 401,
-            AppError::AlreadyApplied | AppError::VacancyFull => 409,
+            AppError::AlreadyApplied | AppError::VacancyFull | AppError::WrongState => 409,
             AppError::FileTooLarge | AppError::ImageTooLarge => 413,
             AppError::Fields(f) => f.iter().map(|f| f.error.status()).max().unwrap_or(400),
             _ => 400,

@@ -165,6 +165,8 @@ fn Site() -> impl IntoView {
                     <Route path=path!("/announcements/:slug") view={Lazy::<lazy::AnnouncementPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/staff/announcements") view={Lazy::<lazy::StaffAnnouncementsPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/staff/announcements/:id") view={Lazy::<lazy::StaffAnnouncementPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/contributions") view={Lazy::<lazy::ContributionsPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/contributions") view={Lazy::<lazy::StaffContributionsPage>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <Footer/>
@@ -232,5 +234,7 @@ mod lazy {
         AnnouncementPage => crate::announcements::pages::AnnouncementPage,
         StaffAnnouncementsPage => crate::announcements::pages::StaffAnnouncementsPage,
         StaffAnnouncementPage => crate::announcements::pages::StaffAnnouncementPage,
+        ContributionsPage => crate::contributions::pages::ContributionsPage,
+        StaffContributionsPage => crate::contributions::pages::StaffContributionsPage,
     }
 }

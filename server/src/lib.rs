@@ -5,8 +5,10 @@ pub mod config;
 pub mod db;
 pub mod middleware;
 pub mod outbox;
+pub mod reminders;
 pub mod seed;
 pub mod seed_cases;
+pub mod seed_contributions;
 pub mod seed_world;
 
 use app::state::{AppState, Keys, Security};

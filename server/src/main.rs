@@ -39,6 +39,9 @@ enum Command {
         #[arg(long)]
         vacancies: Option<usize>,
     },
+    /// Queue the reminders that are due now (checklist due dates) and exit;
+    /// `serve` does it every `KOPRU_REMINDER_MINUTES` by itself.
+    Remind,
 }
 
 #[tokio::main]
@@ -84,6 +87,11 @@ async fn main() -> anyhow::Result<()> {
                 Err(e) => anyhow::bail!("could not create the admin account: {}", e.key()),
             }
         }
+        Command::Remind => {
+            let n = server::reminders::run_once(&state.db, chrono::Utc::now()).await;
+            println!("{n} reminders queued");
+            Ok(())
+        }
         Command::SeedDemo { vacancies } => {
             use sea_orm::{EntityTrait, PaginatorTrait};
             // The demo accounts (an admin among them) share one published password.
@@ -124,6 +132,9 @@ async fn serve(config: Config, state: app::state::AppState) -> anyhow::Result<()
     let app = router(&config, state.clone(), options);
     // Outgoing SMS, e-mail and Telegram messages (`server::outbox`): a wrong transport setting stops the start.
     let outbox = server::outbox::spawn_worker(state.clone(), server::outbox::OutboxConfig::from_env()?);
+    // Reminders before due dates (`server::reminders`), into the outbox; a wrong interval stops the start.
+    let every = server::reminders::interval_from(std::env::var("KOPRU_REMINDER_MINUTES").ok().as_deref())?;
+    let reminders = server::reminders::spawn(state.db.clone(), every);
 
     // Expired sessions are removed and due vacancies closed every 15 minutes; the work is idempotent, so several
     // instances sharing one database may all do it.
@@ -164,6 +175,7 @@ async fn serve(config: Config, state: app::state::AppState) -> anyhow::Result<()
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     outbox.abort();
+    reminders.abort();
     tracing::info!("stopped");
     Ok(())
 }

@@ -47,6 +47,7 @@ pub async fn seed_world(state: &AppState, vacancies: usize) -> Result<Seeded, Ap
     let vacancies = crate::seed_world::vacancies(state, &companies, want).await?;
     let applications = crate::seed_world::applications(state).await?;
     let cases = crate::seed_cases::cases(state).await?;
+    crate::seed_contributions::periods(state).await?;
     app::announcements::service::seed_article(&state.db).await?;
     // Thousands of rows at once: PostgreSQL's statistics are refreshed now, not
     // whenever autovacuum gets to them (until then it chose a full scan for the

@@ -49,6 +49,9 @@ pub struct PersonalData {
     /// A migrant's cases: what they filed, the thread, documents (by name),
     /// decisions and history; staff by role only, never their internal notes.
     pub cases: Vec<crate::cases::Case>,
+    /// A migrant's insured work periods in Türkiye, the periods each claim
+    /// carried, and when they were last reminded of them.
+    pub contributions: crate::contributions::ContributionsData,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -213,6 +216,7 @@ pub async fn export(state: &AppState, user_id: i32) -> Result<PersonalData, AppE
         login: String::new(),
         verified: u.verified_at.is_some(),
     };
+    let contributions = crate::contributions::service::export_for(db, u.id).await?;
     let cases = crate::cases::service::export_for(db, &owner)
         .await?
         .into_iter()
@@ -253,6 +257,7 @@ pub async fn export(state: &AppState, user_id: i32) -> Result<PersonalData, AppE
         telegram,
         devices,
         cases,
+        contributions,
     })
 }
 
@@ -358,6 +363,9 @@ pub async fn delete(state: &AppState, user_id: i32, password_typed: &str) -> Res
                 if role == Role::Employer {
                     release_company(txn, user_id).await?;
                 }
+                // Their contribution periods, claims' copies and reminders first
+                // (the copies belong to their cases).
+                crate::contributions::service::erase_for(txn, user_id).await?;
                 // The person's cases go whole, their files once this commits.
                 let files = crate::cases::service::erase_for(txn, user_id).await?;
                 withdraw_open_applications(txn, user_id).await?;

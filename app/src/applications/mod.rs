@@ -35,6 +35,10 @@ crate::state_enum! {
         CaseReply,
         /// One's case moved to another stage (`case_stage`).
         CaseMoved,
+        /// Staff added or changed a next step of one's case (`cases::reminders`).
+        CaseStep,
+        /// News on one's skills assessment or certificate (scheduled, result, revoked).
+        Assessment,
     }
 }
 

@@ -412,6 +412,8 @@ pub fn NotificationsPage() -> impl IntoView {
                                     let case_no = n.case_id.unwrap_or_default().to_string();
                                     let text = match (n.kind, n.stage) {
                                         (NotificationKind::CaseReply, _) => tu_string!(i18n, cases.notify_reply).replace("%ID%", &case_no),
+                                        (NotificationKind::CaseStep, _) => tu_string!(i18n, checklist.notify_step).replace("%ID%", &case_no),
+                                        (NotificationKind::Assessment, _) => tu_string!(i18n, skills.notify_in_site).to_string(),
                                         (NotificationKind::CaseMoved, _) => {
                                             let head = tu_string!(i18n, cases.notify_moved).replace("%ID%", &case_no);
                                             match n.case_stage {
@@ -438,6 +440,10 @@ pub fn NotificationsPage() -> impl IntoView {
                                             {match (n.application_id, n.kind) {
                                                 (_, NotificationKind::CaseReply | NotificationKind::CaseMoved) =>
                                                     view! { <a href=format!("/cases/{case_no}")>{text.clone()}</a> }.into_any(),
+                                                (_, NotificationKind::CaseStep) =>
+                                                    view! { <a href=format!("/cases/{case_no}#steps")>{text.clone()}</a> }.into_any(),
+                                                (_, NotificationKind::Assessment) =>
+                                                    view! { <a href="/skills">{text.clone()}</a> }.into_any(),
                                                 (Some(id), _) => view! { <a href=format!("/applications/{id}")>{text.clone()}</a> }.into_any(),
                                                 (None, NotificationKind::CompanyVerified | NotificationKind::CompanyRejected) =>
                                                     view! { <a href="/employer/company">{text.clone()}</a> }.into_any(),

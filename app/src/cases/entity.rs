@@ -129,6 +129,8 @@ pub mod checklist {
         pub label_lang: String,
         pub due_on: Option<ChronoDate>,
         pub done_at: Option<ChronoDateTimeUtc>,
+        /// When the step was added, or its date last changed (`m20261202_000019_reminders`).
+        pub created_at: Option<ChronoDateTimeUtc>,
     }
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
     pub enum Relation {}
@@ -142,6 +144,7 @@ pub mod checklist {
                 lang: self.label_lang,
                 due_on: self.due_on.map(|d| d.to_string()),
                 done: self.done_at.is_some(),
+                reminded: Vec::new(),
             }
         }
     }

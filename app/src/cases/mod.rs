@@ -12,10 +12,13 @@
 pub mod api;
 pub mod pages;
 pub mod stage;
+pub mod steps;
 pub mod timing;
 
 #[cfg(feature = "ssr")]
 pub mod entity;
+#[cfg(feature = "ssr")]
+pub mod reminders;
 #[cfg(feature = "ssr")]
 pub mod service;
 
@@ -33,6 +36,9 @@ crate::state_enum! {
         FeeReport,
         /// A confidential complaint about an employer (F6.5).
         Complaint,
+        /// A claim for social-insurance contributions under an agreement in
+        /// force (F3.4), filed from `/contributions`, never from `/cases/new`.
+        Claim,
     }
 }
 
@@ -50,7 +56,7 @@ impl CaseKind {
                 &[UnpaidWages, ConfiscatedDocuments, WorkplaceAccident, Housing, Detention, Health, Family, Other]
             }
             CaseKind::Complaint => &[Abuse, UnpaidWages, ConfiscatedDocuments, Other],
-            CaseKind::Regularisation | CaseKind::FeeReport => &[],
+            CaseKind::Regularisation | CaseKind::FeeReport | CaseKind::Claim => &[],
         }
     }
 }
@@ -186,6 +192,9 @@ pub struct ChecklistItem {
     /// `YYYY-MM-DD`.
     pub due_on: Option<String>,
     pub done: bool,
+    /// When the owner was reminded of it (RFC 3339, oldest first; `reminders`).
+    #[serde(default)]
+    pub reminded: Vec<String>,
 }
 
 /// When a stage was entered and how long it usually takes (F6.4).

@@ -53,6 +53,7 @@ pub fn kind_text(i18n: I18n, k: CaseKind) -> &'static str {
         CaseKind::Help => tu_string!(i18n, cases.kind_help),
         CaseKind::FeeReport => tu_string!(i18n, cases.kind_feereport),
         CaseKind::Complaint => tu_string!(i18n, cases.kind_complaint),
+        CaseKind::Claim => tu_string!(i18n, cases.kind_claim),
     }
 }
 
@@ -799,7 +800,10 @@ pub fn CasePage() -> impl IntoView {
                     {c.decision.map(|d| view! {
                         <DecisionShown decision=d reason=c.decision_reason.clone() lang=c.decision_lang.clone()/>
                     })}
-                    {(!c.checklist.is_empty()).then(|| view! { <Checklist items=c.checklist.clone() own/> })}
+                    {(!c.checklist.is_empty() || (staff && !c.stage.is_final())).then(|| view! {
+                        <Checklist items=c.checklist.clone() own case_id=c.id editable=staff && !c.stage.is_final()
+                            owner_lang=c.owner_lang.clone() echo=echo.clone()/>
+                    })}
                     <Timeline stages=c.timeline.clone() now=c.stage/>
                     <section class="card" aria-labelledby="documents-title">
                         <h2 id="documents-title">{tu_string!(i18n, cases.documents_title)}</h2>
@@ -928,16 +932,29 @@ fn DecisionShown(decision: Decision, reason: Option<String>, lang: Option<String
     }
 }
 
-/// The next steps of a decision: the migrant ticks them (one small form each),
-/// staff read them.
+/// The next steps of a case: the migrant ticks them (one small form each);
+/// staff add steps with due dates to an open case and change or remove those
+/// not ticked yet (`steps`).
 #[component]
-fn Checklist(items: Vec<ChecklistItem>, own: bool) -> impl IntoView {
+fn Checklist(
+    items: Vec<ChecklistItem>,
+    own: bool,
+    case_id: i32,
+    editable: bool,
+    owner_lang: String,
+    echo: Echo,
+) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
+    let none = items.is_empty();
+    let add_lang = owner_lang.clone();
+    let add_echo = echo.clone();
     view! {
         <section class="card" id="steps" aria-labelledby="steps-title">
             <h2 id="steps-title">{tu_string!(i18n, cases.steps_title)}</h2>
-            <ul class="checklist">
+            {(own && !none).then(|| view! { <p class="hint">{tu_string!(i18n, checklist.mine_hint)}</p> })}
+            {none.then(|| view! { <p class="hint">{tu_string!(i18n, checklist.none_yet)}</p> })}
+            <ul class="checklist" hidden=none>
                 {items.into_iter().map(|item| {
                     let label_id = format!("step-{}", item.id);
                     let status = if item.done { tu_string!(i18n, cases.step_done) } else { tu_string!(i18n, cases.step_open) };
@@ -947,6 +964,10 @@ fn Checklist(items: Vec<ChecklistItem>, own: bool) -> impl IntoView {
                             {written_label(i18n, Some(item.lang.as_str())).map(|l| view! { <span class="small">{l}</span> })}
                             {item.due_on.as_deref().map(|d| view! { " " <span class="small">{tu_string!(i18n, cases.step_due)} " " {date(d, locale)}</span> })}
                             " · " <strong>{status}</strong>
+                            <super::steps::Reminded times=item.reminded.clone()/>
+                            {(editable && !item.done).then(|| view! {
+                                <super::steps::StepEdit item=item.clone() owner_lang=owner_lang.clone() echo=echo.clone()/>
+                            })}
                             {own.then(|| view! {
                                 <form method="post" action=TickChecklist::url() class="inline">
                                     <input type="hidden" name="item_id" value=item.id.to_string()/>
@@ -960,6 +981,7 @@ fn Checklist(items: Vec<ChecklistItem>, own: bool) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+            {editable.then(|| view! { <super::steps::StepAdd case_id owner_lang=add_lang echo=add_echo/> })}
         </section>
     }
 }

@@ -25,6 +25,8 @@ use sea_orm::sea_query::Expr;
 use sea_orm::*;
 use std::collections::HashMap;
 
+pub use super::reminders::remind_checklists;
+
 /// The longest text a migrant or staff member writes in one field.
 pub const MAX_TEXT: usize = 4000;
 
@@ -120,6 +122,8 @@ async fn record<C: ConnectionTrait>(
 enum Texts {
     Reply,
     Moved,
+    /// Staff added or changed a next step (`reminders`).
+    Step,
 }
 
 impl Texts {
@@ -131,6 +135,7 @@ impl Texts {
         let (subject, body) = match self {
             Texts::Reply => (td_string!(l, messages.case_reply_subject), td_string!(l, messages.case_reply)),
             Texts::Moved => (td_string!(l, messages.case_moved_subject), td_string!(l, messages.case_moved)),
+            Texts::Step => (td_string!(l, checklist.step_subject), td_string!(l, checklist.step_body)),
         };
         let id = case_id.to_string();
         (subject.replace("%ID%", &id), body.replace("%ID%", &id))
@@ -140,7 +145,7 @@ impl Texts {
 /// Tells a person of news on a case: in the site (a notification) and outside
 /// it through the outbox — their Telegram chat when linked, else an SMS to
 /// their phone, else an e-mail. In the caller's transaction.
-async fn notify<C: ConnectionTrait>(
+pub(super) async fn notify<C: ConnectionTrait>(
     db: &C,
     user_id: i32,
     kind: NotificationKind,
@@ -167,7 +172,11 @@ async fn notify<C: ConnectionTrait>(
     if person.deleted_at.is_some() || person.disabled {
         return Ok(());
     }
-    let texts = if kind == NotificationKind::CaseReply { Texts::Reply } else { Texts::Moved };
+    let texts = match kind {
+        NotificationKind::CaseReply => Texts::Reply,
+        NotificationKind::CaseStep => Texts::Step,
+        _ => Texts::Moved,
+    };
     let (subject, body) = texts.render(&person.locale, case_id);
     let (channel, to) = match (telegram_chat_of(db, user_id).await?, &person.phone, &person.email) {
         (Some(chat), _, _) => (Channel::Telegram, chat),
@@ -224,6 +233,9 @@ pub async fn open<C: TransactionTrait + ConnectionTrait>(
             None => return Err(AppError::Required.at("employer_name")),
         },
         CaseKind::Regularisation | CaseKind::Help => (None, None),
+        // A claim is filed with its periods, once the agreement is in force
+        // (`contributions::service::file_claim`), never as a bare case.
+        CaseKind::Claim => return Err(AppError::InvalidInput.at("kind")),
     };
     if let Some(r) = &new.regularisation {
         if let Some(c) = r.employer_company_id {
@@ -383,6 +395,7 @@ pub async fn get<C: ConnectionTrait>(db: &C, user: &SessionUser, id: i32) -> Res
         .order_by_asc(checklist::Column::Position)
         .all(db)
         .await?;
+    let mut reminded = super::reminders::reminders_of(db, items.iter().map(|i| i.id).collect()).await?;
     let docs = documents::list_for_case(db, id).await?;
     let mut ids: Vec<i32> = vec![row.owner_user_id];
     ids.extend(row.assigned_to);
@@ -482,7 +495,13 @@ pub async fn get<C: ConnectionTrait>(db: &C, user: &SessionUser, id: i32) -> Res
         history,
         messages,
         documents: docs,
-        checklist: items.into_iter().map(checklist::Model::into_view).collect(),
+        checklist: items
+            .into_iter()
+            .map(|i| {
+                let sent = reminded.remove(&i.id).unwrap_or_default();
+                crate::cases::ChecklistItem { reminded: sent, ..i.into_view() }
+            })
+            .collect(),
         timeline,
         assignable: if staff_view { staff_members(db).await? } else { Vec::new() },
         notes: notes
@@ -654,6 +673,7 @@ pub async fn move_to<C: TransactionTrait + ConnectionTrait>(
                     label_lang: Set(m.lang.to_string()),
                     due_on: Set(due_on),
                     done_at: Set(None),
+                    created_at: Set(Some(now)),
                     ..Default::default()
                 }
                 .insert(txn)

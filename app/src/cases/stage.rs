@@ -47,7 +47,7 @@ impl Stage {
 pub fn stages_of(kind: CaseKind) -> &'static [Stage] {
     use Stage::*;
     match kind {
-        CaseKind::Regularisation => {
+        CaseKind::Regularisation | CaseKind::Claim => {
             &[Submitted, DocumentsRequested, DocumentsSubmitted, UnderReview, Decided, Closed, Withdrawn]
         }
         CaseKind::Help | CaseKind::FeeReport | CaseKind::Complaint => {
@@ -59,7 +59,7 @@ pub fn stages_of(kind: CaseKind) -> &'static [Stage] {
 /// Who owns the move `from → to` of a case of `kind`; `None` when no one may make it.
 pub fn owner_of(kind: CaseKind, from: Stage, to: Stage) -> Option<Role> {
     use Stage::*;
-    let documents = kind == CaseKind::Regularisation;
+    let documents = matches!(kind, CaseKind::Regularisation | CaseKind::Claim);
     match (from, to) {
         (Submitted | DocumentsSubmitted | UnderReview, DocumentsRequested) if documents => Some(Role::Staff),
         (DocumentsRequested, DocumentsSubmitted) if documents => Some(Role::Migrant),
@@ -76,7 +76,11 @@ pub fn owner_of(kind: CaseKind, from: Stage, to: Stage) -> Option<Role> {
 pub fn decisions_of(kind: CaseKind) -> &'static [Decision] {
     match kind {
         CaseKind::Regularisation => &[Decision::Eligible, Decision::NotEligible],
-        CaseKind::Help | CaseKind::FeeReport | CaseKind::Complaint => &[Decision::Resolved, Decision::Unresolved],
+        // A claim is decided like help: resolved (paid or taken up by the
+        // partner institution) or not; "eligible" reads as regularisation's.
+        CaseKind::Help | CaseKind::FeeReport | CaseKind::Complaint | CaseKind::Claim => {
+            &[Decision::Resolved, Decision::Unresolved]
+        }
     }
 }
 
@@ -123,6 +127,8 @@ pub fn due_after(kind: CaseKind, stage: Stage, urgent: bool) -> Option<chrono::D
         Stage::DocumentsSubmitted => Some(Duration::days(5)),
         Stage::UnderReview if urgent => Some(Duration::days(2)),
         Stage::UnderReview if kind == CaseKind::Regularisation => Some(Duration::days(20)),
+        // A claim goes to the partner institution: a month.
+        Stage::UnderReview if kind == CaseKind::Claim => Some(Duration::days(30)),
         Stage::UnderReview => Some(Duration::days(10)),
         Stage::Decided | Stage::Closed | Stage::Withdrawn => None,
     }
@@ -142,7 +148,7 @@ mod tests {
             (Submitted, Withdrawn, Role::Migrant),
             (UnderReview, Withdrawn, Role::Migrant),
         ];
-        if kind == CaseKind::Regularisation {
+        if matches!(kind, CaseKind::Regularisation | CaseKind::Claim) {
             moves.extend([
                 (Submitted, DocumentsRequested, Role::Staff),
                 (DocumentsRequested, DocumentsSubmitted, Role::Migrant),
@@ -254,6 +260,22 @@ mod tests {
                 assert!(due_after(kind, s, false).is_some(), "{kind:?} {s:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_claim_asks_for_documents_and_is_resolved_or_not() {
+        let c = CaseKind::Claim;
+        assert_eq!(stages_of(c), stages_of(CaseKind::Regularisation));
+        assert_eq!(check_move(Role::Staff, c, Submitted, DocumentsRequested, None, None), Ok(()));
+        assert_eq!(check_move(Role::Migrant, c, DocumentsRequested, DocumentsSubmitted, None, None), Ok(()));
+        assert_eq!(check_move(Role::Migrant, c, DocumentsSubmitted, Withdrawn, None, None), Ok(()));
+        assert_eq!(check_move(Role::Migrant, c, Decided, Withdrawn, None, None), Err(AppError::InvalidInput));
+        assert_eq!(
+            check_move(Role::Staff, c, UnderReview, Decided, Some(Decision::Eligible), Some("x")),
+            Err(AppError::InvalidInput)
+        );
+        assert_eq!(check_move(Role::Staff, c, UnderReview, Decided, Some(Decision::Unresolved), Some("x")), Ok(()));
+        assert_eq!(due_after(c, UnderReview, false), Some(chrono::Duration::days(30)));
     }
 
     #[test]

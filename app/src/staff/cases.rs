@@ -71,6 +71,7 @@ pub fn kind_name(i18n: leptos_i18n::I18nContext<Locale>, k: CaseKind) -> &'stati
         CaseKind::Help => tu_string!(i18n, cases.kind_help),
         CaseKind::FeeReport => tu_string!(i18n, cases.kind_feereport),
         CaseKind::Complaint => tu_string!(i18n, cases.kind_complaint),
+        CaseKind::Claim => tu_string!(i18n, cases.kind_claim),
     }
 }
 
@@ -314,6 +315,7 @@ mod tests {
             open_stages(CaseKind::Regularisation),
             vec![Stage::Submitted, Stage::DocumentsRequested, Stage::DocumentsSubmitted, Stage::UnderReview]
         );
+        assert_eq!(open_stages(CaseKind::Claim), open_stages(CaseKind::Regularisation));
         for k in [CaseKind::Help, CaseKind::FeeReport, CaseKind::Complaint] {
             assert_eq!(open_stages(k), vec![Stage::Submitted, Stage::UnderReview]);
         }

@@ -32,6 +32,7 @@ crate::state_enum! {
         Help,
         FeeReport,
         Complaint,
+        Claim,
     }
 }
 
@@ -48,6 +49,7 @@ impl QueueKind {
             QueueKind::Help => 24,
             QueueKind::FeeReport => 48,
             QueueKind::Complaint => 48,
+            QueueKind::Claim => 120,
         }
     }
 
@@ -59,6 +61,7 @@ impl QueueKind {
             QueueKind::Help => Some(CaseKind::Help),
             QueueKind::FeeReport => Some(CaseKind::FeeReport),
             QueueKind::Complaint => Some(CaseKind::Complaint),
+            QueueKind::Claim => Some(CaseKind::Claim),
         }
     }
 
@@ -69,6 +72,7 @@ impl QueueKind {
             CaseKind::Help => QueueKind::Help,
             CaseKind::FeeReport => QueueKind::FeeReport,
             CaseKind::Complaint => QueueKind::Complaint,
+            CaseKind::Claim => QueueKind::Claim,
         }
     }
 

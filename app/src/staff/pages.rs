@@ -97,6 +97,7 @@ pub fn StaffConsolePage() -> impl IntoView {
                         <ul class="tool-list">
                             <li><a href="/staff/contacts">{tu_string!(i18n, contacts.edit_title)}</a></li>
                             <li><a href="/staff/minimum-wage">{tu_string!(i18n, staff.minimum_wage_title)}</a></li>
+                            <li><a href="/staff/contributions">{tu_string!(i18n, contributions.staff_title)}</a></li>
                             {(u.role == Role::Admin).then(|| view! {
                                 <li><a href="/admin/accounts">{tu_string!(i18n, nav.staff_accounts)}</a></li>
                                 <li><a href="/admin/outbox">{tu_string!(i18n, nav.outbox)}</a></li>
