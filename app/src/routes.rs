@@ -167,6 +167,13 @@ fn Site() -> impl IntoView {
                     <Route path=path!("/staff/announcements/:id") view={Lazy::<lazy::StaffAnnouncementPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/contributions") view={Lazy::<lazy::ContributionsPage>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/staff/contributions") view={Lazy::<lazy::StaffContributionsPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/qualifications") view={Lazy::<lazy::QualificationsPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/certificates/verify") view={Lazy::<lazy::VerifyCertificatePage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/skills") view={Lazy::<lazy::MySkillsPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/skills/certificates/:id") view={Lazy::<lazy::CertificatePage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/qualifications") view={Lazy::<lazy::StaffQualificationsPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/qualifications/:id") view={Lazy::<lazy::StaffQualificationPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/assessments") view={Lazy::<lazy::StaffAssessmentsPage>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <Footer/>
@@ -201,6 +208,13 @@ mod lazy {
     }
 
     lazy_pages! {
+        QualificationsPage => crate::skills::pages::QualificationsPage,
+        VerifyCertificatePage => crate::skills::pages::VerifyPage,
+        MySkillsPage => crate::skills::pages::MySkillsPage,
+        CertificatePage => crate::skills::pages::CertificatePage,
+        StaffQualificationsPage => crate::skills::pages::StaffQualificationsPage,
+        StaffQualificationPage => crate::skills::pages::StaffQualificationPage,
+        StaffAssessmentsPage => crate::skills::pages::StaffAssessmentsPage,
         StaffConsolePage => crate::staff::pages::StaffConsolePage,
         StaffCaseQueuePage => crate::staff::cases::StaffCaseQueuePage,
         ContactsEditPage => crate::contacts::pages::ContactsEditPage,

@@ -112,6 +112,7 @@ async fn main() -> anyhow::Result<()> {
                 seed::DEMO_PASSWORD,
                 seed::describe()
             );
+            println!("demo certificates (check them at /certificates/verify):\n{}", s.certificates.join("\n"));
             Ok(())
         }
     }

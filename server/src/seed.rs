@@ -35,6 +35,8 @@ pub struct Seeded {
     pub vacancies: usize,
     pub applications: usize,
     pub cases: usize,
+    /// The demo certificates (status, number, holder), one line each.
+    pub certificates: Vec<String>,
 }
 
 /// The whole demo world; running it again adds nothing but `extra_vacancies`.
@@ -49,6 +51,7 @@ pub async fn seed_world(state: &AppState, vacancies: usize) -> Result<Seeded, Ap
     let cases = crate::seed_cases::cases(state).await?;
     crate::seed_contributions::periods(state).await?;
     app::announcements::service::seed_article(&state.db).await?;
+    let certificates = crate::seed_skills::skills(state).await?;
     // Thousands of rows at once: PostgreSQL's statistics are refreshed now, not
     // whenever autovacuum gets to them (until then it chose a full scan for the
     // search page: 280 requests/s instead of 2,000). Not on SQLite: without
@@ -58,7 +61,7 @@ pub async fn seed_world(state: &AppState, vacancies: usize) -> Result<Seeded, Ap
     if state.db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
         state.db.execute_unprepared("ANALYZE").await?;
     }
-    Ok(Seeded { accounts, vacancies, applications, cases })
+    Ok(Seeded { accounts, vacancies, applications, cases, certificates })
 }
 
 /// Creates the demo accounts that do not exist yet; returns how many it made.

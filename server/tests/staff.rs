@@ -93,7 +93,7 @@ async fn staff_queues_count_what_waits() {
             .collect()
     };
     let empty: Vec<(String, i64, Option<i64>)> =
-        ["companies", "vacancies", "applications", "regularisation", "help", "feereport", "complaint"]
+        ["companies", "vacancies", "applications", "regularisation", "help", "feereport", "complaint", "claim"]
             .into_iter()
             .map(|k| (k.to_string(), 0, None))
             .collect();
@@ -487,7 +487,13 @@ async fn the_console_shows_a_queue_per_kind_of_case() {
     let mine: Vec<(String, i64)> = theirs[3..].iter().map(|r| (r.0.clone(), r.4)).collect();
     assert_eq!(
         mine,
-        vec![("regularisation".into(), 1), ("help".into(), 0), ("feereport".into(), 0), ("complaint".into(), 0)]
+        vec![
+            ("regularisation".into(), 1),
+            ("help".into(), 0),
+            ("feereport".into(), 0),
+            ("complaint".into(), 0),
+            ("claim".into(), 0)
+        ]
     );
     // The same numbers as each kind's own queue.
     for (i, kind) in ["regularisation", "help", "feereport", "complaint"].into_iter().enumerate() {

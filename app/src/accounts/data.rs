@@ -52,6 +52,9 @@ pub struct PersonalData {
     /// A migrant's insured work periods in Türkiye, the periods each claim
     /// carried, and when they were last reminded of them.
     pub contributions: crate::contributions::ContributionsData,
+    /// A migrant's skills assessments (with their results) and certificates.
+    #[serde(default)]
+    pub skills: crate::skills::SkillsOverview,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -237,6 +240,7 @@ pub async fn export(state: &AppState, user_id: i32) -> Result<PersonalData, AppE
             c
         })
         .collect();
+    let skills = crate::skills::service::export_for(db, &owner, Utc::now().date_naive()).await?;
     Ok(PersonalData {
         exported_at: Utc::now().to_rfc3339(),
         account: AccountData {
@@ -258,6 +262,7 @@ pub async fn export(state: &AppState, user_id: i32) -> Result<PersonalData, AppE
         devices,
         cases,
         contributions,
+        skills,
     })
 }
 
@@ -366,6 +371,7 @@ pub async fn delete(state: &AppState, user_id: i32, password_typed: &str) -> Res
                 // Their contribution periods, claims' copies and reminders first
                 // (the copies belong to their cases).
                 crate::contributions::service::erase_for(txn, user_id).await?;
+                crate::skills::service::erase_for(txn, user_id).await?;
                 // The person's cases go whole, their files once this commits.
                 let files = crate::cases::service::erase_for(txn, user_id).await?;
                 withdraw_open_applications(txn, user_id).await?;

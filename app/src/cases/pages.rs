@@ -805,6 +805,9 @@ pub fn CasePage() -> impl IntoView {
                             owner_lang=c.owner_lang.clone() echo=echo.clone()/>
                     })}
                     <Timeline stages=c.timeline.clone() now=c.stage/>
+                    {(c.kind == CaseKind::Claim).then(|| view! {
+                        <crate::contributions::pages::ClaimPeriodsCard case_id=c.id/>
+                    })}
                     <section class="card" aria-labelledby="documents-title">
                         <h2 id="documents-title">{tu_string!(i18n, cases.documents_title)}</h2>
                         {c.documents.is_empty().then(|| view! { <p class="hint">{tu_string!(i18n, cases.documents_none)}</p> })}

@@ -120,6 +120,7 @@ fn AccountMenu(user: SessionUser, menu: NodeRef<Details>, menu_summary: NodeRef<
                 {migrant.then(|| view! {
                     <li><a href="/cases">{tu_string!(i18n, nav.cases)}</a></li>
                     <li><a href="/contributions">{tu_string!(i18n, contributions.nav)}</a></li>
+                    <li><a href="/skills">{tu_string!(i18n, skills.nav)}</a></li>
                     <li><a href="/profile">{tu_string!(i18n, nav.profile)}</a></li>
                 })}
                 {employer.then(|| view! {
@@ -130,6 +131,7 @@ fn AccountMenu(user: SessionUser, menu: NodeRef<Details>, menu_summary: NodeRef<
                     <li><a href="/staff">{tu_string!(i18n, nav.staff_console)}</a></li>
                     <li><a href="/staff/announcements">{tu_string!(i18n, announcements.staff_title)}</a></li>
                     <li><a href="/staff/contributions">{tu_string!(i18n, contributions.staff_title)}</a></li>
+                    <li><a href="/staff/qualifications">{tu_string!(i18n, skills.staff_catalogue)}</a></li>
                 })}
                 {admin.then(|| view! {
                     <li><a href="/admin/accounts">{tu_string!(i18n, nav.staff_accounts)}</a></li>

@@ -318,7 +318,7 @@ impl Assessment {
 }
 
 /// A migrant's skills page: assessments and certificates.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkillsOverview {
     pub assessments: Vec<Assessment>,
     pub certificates: Vec<CertificateLine>,

@@ -659,7 +659,7 @@ pub fn StaffAssessmentsPage() -> impl IntoView {
                                         let centres = centres.clone();
                                         let min_at = min_at.clone();
                                         view! {
-                                            <li class="card" data-assessment=id.to_string()>
+                                            <li class="card" id=format!("assessment-{id}") data-assessment=id.to_string()>
                                                 <h2>{a.migrant_name.clone()} " — " {a.title(uz).to_string()} " " <code>{a.code.clone()}</code></h2>
                                                 <dl class="facts">
                                                     <dt>{tu_string!(i18n, skills.status)}</dt><dd class="status">{status_text(i18n, a.status)}</dd>

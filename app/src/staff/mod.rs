@@ -33,6 +33,8 @@ crate::state_enum! {
         FeeReport,
         Complaint,
         Claim,
+        /// Skills assessments waiting to be scheduled or for their result (`skills`).
+        Assessments,
     }
 }
 
@@ -50,13 +52,14 @@ impl QueueKind {
             QueueKind::FeeReport => 48,
             QueueKind::Complaint => 48,
             QueueKind::Claim => 120,
+            QueueKind::Assessments => 120,
         }
     }
 
     /// The kind of case this queue holds, for the queues of cases.
     pub fn case_kind(self) -> Option<CaseKind> {
         match self {
-            QueueKind::Companies | QueueKind::Vacancies | QueueKind::Applications => None,
+            QueueKind::Companies | QueueKind::Vacancies | QueueKind::Applications | QueueKind::Assessments => None,
             QueueKind::Regularisation => Some(CaseKind::Regularisation),
             QueueKind::Help => Some(CaseKind::Help),
             QueueKind::FeeReport => Some(CaseKind::FeeReport),
@@ -82,6 +85,7 @@ impl QueueKind {
             QueueKind::Companies => "/staff/companies".into(),
             QueueKind::Vacancies => "/staff/vacancies".into(),
             QueueKind::Applications => "/applications".into(),
+            QueueKind::Assessments => "/staff/assessments".into(),
             _ => format!("/staff/cases?kind={}", self.as_str()),
         }
     }

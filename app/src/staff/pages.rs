@@ -53,6 +53,7 @@ pub fn StaffConsolePage() -> impl IntoView {
                                     QueueKind::Companies => format!("/staff/companies#company-{}", w.id),
                                     QueueKind::Vacancies => format!("/staff/vacancies/{}", w.id),
                                     QueueKind::Applications => format!("/applications/{}", w.id),
+                                    QueueKind::Assessments => format!("/staff/assessments#assessment-{}", w.id),
                                     _ => format!("/cases/{}", w.id),
                                 };
                                 let job = w.occupation_id.map(|o| format!(" · {}", lists.occupation(o)));
@@ -115,6 +116,7 @@ fn queue_title(i18n: leptos_i18n::I18nContext<Locale>, k: QueueKind) -> &'static
         (_, Some(kind)) => super::cases::kind_name(i18n, kind),
         (QueueKind::Companies, _) => tu_string!(i18n, nav.company_queue),
         (QueueKind::Vacancies, _) => tu_string!(i18n, nav.vacancy_queue),
+        (QueueKind::Assessments, _) => tu_string!(i18n, skills.staff_queue),
         _ => tu_string!(i18n, staff.applications_queue),
     }
 }

@@ -85,6 +85,14 @@ pub async fn console<C: ConnectionTrait>(db: &C, staff: &SessionUser, now: DateT
         queue(db, now, QueueKind::Applications, applications.clone(), a::Column::UpdatedAt, &targets).await?,
     ];
     queues.extend(case_queues(db, staff, now, &targets).await?);
+    let assessments = crate::skills::entity::assessment::Entity::find().filter(
+        crate::skills::entity::assessment::Column::Status
+            .is_in([crate::skills::AssessmentStatus::Requested, crate::skills::AssessmentStatus::Scheduled]),
+    );
+    queues.push(
+        queue(db, now, QueueKind::Assessments, assessments.clone(), crate::skills::entity::assessment::Column::UpdatedAt, &targets)
+            .await?,
+    );
 
     let mut waiting: Vec<(DateTime<Utc>, Waiting)> = vec![];
     let item = |kind, id, name, occupation_id, at: DateTime<Utc>, flags| Waiting {
@@ -128,8 +136,14 @@ pub async fn console<C: ConnectionTrait>(db: &C, staff: &SessionUser, now: DateT
         .all(db)
         .await?;
     let awaiting = awaiting_staff(db, cases.iter().map(|c| c.id).collect()).await?;
+    let tests = assessments
+        .order_by_asc(crate::skills::entity::assessment::Column::UpdatedAt)
+        .limit(LISTED_PER_QUEUE)
+        .all(db)
+        .await?;
     let mut people = migrants.clone();
     people.extend(cases.iter().map(|c| c.owner_user_id));
+    people.extend(tests.iter().map(|t| t.migrant_id));
     let names: HashMap<i32, String> = user::Entity::find()
         .filter(user::Column::Id.is_in(people))
         .all(db)
@@ -173,6 +187,10 @@ pub async fn console<C: ConnectionTrait>(db: &C, staff: &SessionUser, now: DateT
         w.category = co.category;
         w.overdue = w.overdue || co.due_at.is_some_and(|d| d < now);
         waiting.push((co.created_at, w));
+    }
+    for t in tests {
+        let name = names.get(&t.migrant_id).cloned().unwrap_or_default();
+        waiting.push((t.updated_at, item(QueueKind::Assessments, t.id, name, None, t.updated_at, vec![])));
     }
     // Urgent cases first; then the oldest, across the queues.
     waiting.sort_by_key(|(at, w)| (!w.flags.contains(&WaitingFlag::Urgent), *at, w.kind as u8, w.id));
