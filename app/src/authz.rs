@@ -344,7 +344,15 @@ mod tests {
         use Action::*;
         assert_eq!(
             gated,
-            vec![ApplyToVacancy, OpenCase, RequestAssessment, FileClaim, ManageOwnCompany, ManageOwnVacancies, ManageOwnProjects]
+            vec![
+                ApplyToVacancy,
+                OpenCase,
+                RequestAssessment,
+                FileClaim,
+                ManageOwnCompany,
+                ManageOwnVacancies,
+                ManageOwnProjects
+            ]
         );
     }
 

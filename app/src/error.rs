@@ -302,7 +302,7 @@ impl AppError {
             AppError::RateLimited => 429,
             AppError::Internal => 500,
             AppError::BadCredentials => 401,
-            AppError::AlreadyApplied | AppError::VacancyFull | AppError::WrongState => 409,
+            AppError::AlreadyApplied | AppError::VacancyFull => 409,
             AppError::FileTooLarge | AppError::ImageTooLarge => 413,
             AppError::Fields(f) => f.iter().map(|f| f.error.status()).max().unwrap_or(400),
             _ => 400,

@@ -8,8 +8,8 @@ pub mod outbox;
 pub mod reminders;
 pub mod seed;
 pub mod seed_cases;
-pub mod seed_skills;
 pub mod seed_contributions;
+pub mod seed_skills;
 pub mod seed_world;
 
 use app::state::{AppState, Keys, Security};

@@ -19,7 +19,6 @@ async fn migrant(state: &AppState, phone: &str) -> Result<Option<SessionUser>, A
     Ok(u.map(|u| SessionUser { id: u.id, role: u.role, name: u.name, login: phone.to_string(), verified: true }))
 }
 
-
 /// The demo periods; how many it made.
 pub async fn periods(state: &AppState) -> Result<usize, AppError> {
     let db = &state.db;

@@ -81,7 +81,11 @@ pub async fn skills(state: &AppState) -> Result<Vec<String>, AppError> {
         }
     }
     let by_code = |code: &'static str| async move {
-        qualification::Entity::find().filter(qualification::Column::Code.eq(code)).one(db).await?.ok_or(AppError::NotFound)
+        qualification::Entity::find()
+            .filter(qualification::Column::Code.eq(code))
+            .one(db)
+            .await?
+            .ok_or(AppError::NotFound)
     };
     if certificate::Entity::find().count(db).await? == 0 {
         let today = Utc::now().date_naive();
@@ -119,7 +123,10 @@ pub async fn skills(state: &AppState) -> Result<Vec<String>, AppError> {
             migrant_id: Set(bekzod),
             qualification_id: Set(builder.id),
             preferred_city: Set("Toshkent".into()),
-            preferred_month: Set(today.checked_add_months(Months::new(1)).and_then(|d| d.with_day(1)).ok_or(AppError::Internal)?),
+            preferred_month: Set(today
+                .checked_add_months(Months::new(1))
+                .and_then(|d| d.with_day(1))
+                .ok_or(AppError::Internal)?),
             status: Set(AssessmentStatus::Requested),
             centre_id: Set(None),
             scheduled_at: Set(None),

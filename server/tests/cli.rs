@@ -68,6 +68,13 @@ fn migrate_create_admin_and_seed_demo() {
     assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     assert!(String::from_utf8_lossy(&first.stdout)
         .contains("demo world: 11 new accounts, 300 new vacancies, 10 new applications, 7 new cases"));
+    let out = String::from_utf8_lossy(&first.stdout).to_string();
+    assert!(out.contains("demo certificates"), "{out}");
+    for status in ["valid", "expired", "revoked"] {
+        let line =
+            out.lines().find(|l| l.trim_start().starts_with(status)).unwrap_or_else(|| panic!("{status}: {out}"));
+        assert!(line.contains("KP0001/"), "{line}");
+    }
     let second = kopru(&url).arg("seed-demo").output().unwrap();
     assert!(
         String::from_utf8_lossy(&second.stdout)

@@ -451,9 +451,18 @@ async fn site_reference_contacts_and_staff() {
         if want == OK {
             let queues = r.json()["queues"].as_array().unwrap().clone();
             let kinds: Vec<Value> = queues.iter().map(|q| q["kind"].clone()).collect();
-            let want =
-                ["companies", "vacancies", "applications", "regularisation", "help", "feereport", "complaint", "claim"];
-            assert_eq!(kinds, want.map(|k| json!(k)), "the review queues, then one per kind of case");
+            let want = [
+                "companies",
+                "vacancies",
+                "applications",
+                "regularisation",
+                "help",
+                "feereport",
+                "complaint",
+                "claim",
+                "assessments",
+            ];
+            assert_eq!(kinds, want.map(|k| json!(k)), "the review queues, one per kind of case, then the assessments");
             assert!(queues.iter().all(|q| q["count"] == 0), "{}", r.body);
         }
     }

@@ -20,6 +20,9 @@ use http::StatusCode;
 
 const PHONE: &str = "+998901234567";
 
+/// The fields a post refuses, each with its error.
+type Refusals<'a> = &'a [(&'a str, &'a str)];
+
 /// The migrant opens a help case: its id.
 async fn help_case(w: &World, migrant: &Actor) -> i64 {
     let r = migrant
@@ -74,18 +77,22 @@ async fn staff_add_a_step_with_a_date_to_any_case_and_the_migrant_hears_of_it() 
         Some("Ish beruvchidan ish haqi varaqasini oling")
     );
     // Written in the staff member's language (their page's), as decisions are.
-    assert_eq!(w.text(&format!("SELECT label_lang FROM case_checklist WHERE id = {step}")).await.as_deref(), Some("uz"));
-    assert_eq!(w.count(&format!("SELECT COUNT(*) FROM case_checklist WHERE id = {step} AND created_at IS NOT NULL")).await, 1);
+    assert_eq!(
+        w.text(&format!("SELECT label_lang FROM case_checklist WHERE id = {step}")).await.as_deref(),
+        Some("uz")
+    );
+    assert_eq!(
+        w.count(&format!("SELECT COUNT(*) FROM case_checklist WHERE id = {step} AND created_at IS NOT NULL")).await,
+        1
+    );
     // In the site and by SMS (the migrant has no Telegram chat), in Uzbek, without the step's words.
     assert_eq!(
         w.count(&format!("SELECT COUNT(*) FROM notifications WHERE case_id = {case} AND kind = 'casestep'")).await,
         1
     );
     assert_eq!(sms(&w).await, before + 1);
-    let body = w
-        .text(&format!("SELECT body FROM outbox WHERE recipient = '{PHONE}' ORDER BY id DESC LIMIT 1"))
-        .await
-        .unwrap();
+    let body =
+        w.text(&format!("SELECT body FROM outbox WHERE recipient = '{PHONE}' ORDER BY id DESC LIMIT 1")).await.unwrap();
     assert!(body.contains(&format!("№{case}")) && body.contains("qadam"), "{body}");
     assert!(!body.contains("varaqa"), "an SMS never carries the step's words: {body}");
 
@@ -99,10 +106,16 @@ async fn staff_add_a_step_with_a_date_to_any_case_and_the_migrant_hears_of_it() 
     assert!(!page.body.contains(<EditCaseStep as ServerFn>::PATH), "the migrant changes no step");
     let r = w
         .migrant
-        .form_post::<TickChecklist>(&[("item_id", step.to_string()), ("done", "true".into())], &format!("/cases/{case}"))
+        .form_post::<TickChecklist>(
+            &[("item_id", step.to_string()), ("done", "true".into())],
+            &format!("/cases/{case}"),
+        )
         .await;
     assert_eq!(r.status, StatusCode::FOUND);
-    assert_eq!(w.count(&format!("SELECT COUNT(*) FROM case_checklist WHERE id = {step} AND done_at IS NOT NULL")).await, 1);
+    assert_eq!(
+        w.count(&format!("SELECT COUNT(*) FROM case_checklist WHERE id = {step} AND done_at IS NOT NULL")).await,
+        1
+    );
 
     // The staff page offers the add form; a ticked step has no edit form.
     let page = w.staff.page(&format!("/cases/{case}")).await;
@@ -115,7 +128,12 @@ async fn staff_add_a_step_with_a_date_to_any_case_and_the_migrant_hears_of_it() 
     w.migrant
         .post_multipart(
             <OpenCase as ServerFn>::PATH,
-            &[("kind", "complaint"), ("category", "abuse"), ("company_id", &w.company.to_string()), ("summary", "Qoʻrqitdi.")],
+            &[
+                ("kind", "complaint"),
+                ("category", "abuse"),
+                ("company_id", &w.company.to_string()),
+                ("summary", "Qoʻrqitdi."),
+            ],
             &[],
         )
         .await
@@ -136,7 +154,7 @@ async fn refused_step_posts_change_nothing() {
     // Bad dates and labels: the catalogue's errors on their fields.
     let long = "x".repeat(301);
     let (past, far, soon) = (ymd(-1), ymd(800), ymd(3));
-    let table: [(&str, &str, &[(&str, &str)]); 8] = [
+    let table: [(&str, &str, Refusals); 8] = [
         ("Pasport", "2026-13-01", &[("step_due", "InvalidDate")]),
         ("Pasport", "01.12.2027", &[("step_due", "InvalidDate")]),
         ("Pasport", &past, &[("step_due", "DateInPast")]),
@@ -167,9 +185,12 @@ async fn refused_step_posts_change_nothing() {
 
     // Not staff: refused, nothing written.
     let other = w.migrant("+998935551122").await;
-    for (actor, want) in
-        [(w.anonymous(), "NotSignedIn"), (w.migrant.clone(), "Forbidden"), (w.employer.clone(), "Forbidden"), (other, "Forbidden")]
-    {
+    for (actor, want) in [
+        (w.anonymous(), "NotSignedIn"),
+        (w.migrant.clone(), "Forbidden"),
+        (w.employer.clone(), "Forbidden"),
+        (other, "Forbidden"),
+    ] {
         add(&actor, case, "Pasport", &ymd(3)).await.assert_err(want);
     }
     add(&w.staff, 999_999, "Pasport", &ymd(3)).await.assert_err("NotFound");
@@ -252,10 +273,8 @@ async fn reminders_come_three_days_and_one_day_before_once_each() {
     assert_eq!(run(eve).await, 0);
     assert_eq!(run(eve + Duration::minutes(1)).await, 1, "three days before (Türkiye time): one message");
     assert_eq!(sms(&w).await, base + 1);
-    let body = w
-        .text(&format!("SELECT body FROM outbox WHERE recipient = '{PHONE}' ORDER BY id DESC LIMIT 1"))
-        .await
-        .unwrap();
+    let body =
+        w.text(&format!("SELECT body FROM outbox WHERE recipient = '{PHONE}' ORDER BY id DESC LIMIT 1")).await.unwrap();
     assert!(body.contains(&format!("№{case}")) && body.contains(&due.format("%d.%m.%Y").to_string()), "{body}");
     assert!(!body.contains("uchrashuv"), "never the step's words: {body}");
     assert_eq!(run(noon(due - Duration::days(3))).await, 0, "again: nothing");
@@ -300,7 +319,12 @@ async fn no_reminder_for_a_ticked_step_a_closed_case_or_a_lead_already_come() {
     let c = closed.to_string();
     w.staff.call::<MoveCase>(&[("case_id", c.as_str()), ("to", "underreview")]).await.ok();
     w.staff
-        .call::<MoveCase>(&[("case_id", c.as_str()), ("to", "decided"), ("decision", "resolved"), ("reason", "Hal qilindi")])
+        .call::<MoveCase>(&[
+            ("case_id", c.as_str()),
+            ("to", "decided"),
+            ("decision", "resolved"),
+            ("reason", "Hal qilindi"),
+        ])
         .await
         .ok();
     w.staff.call::<MoveCase>(&[("case_id", c.as_str()), ("to", "closed")]).await.ok();

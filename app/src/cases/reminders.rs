@@ -85,7 +85,8 @@ pub fn parse_step(
     let mut c = crate::error::Checks::default();
     let label = c.take_as(
         label_field,
-        crate::parse::required_text(label, MAX_LABEL, AppError::Required).map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")),
+        crate::parse::required_text(label, MAX_LABEL, AppError::Required)
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")),
     );
     let due = c.take_as(
         due_field,

@@ -162,8 +162,13 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    const RATES: Rates =
-        Rates { employee_bp: 900, employer_bp: 1100, floor_minimum_wage: true, ceiling_hundredths: 900, reclaim_bp: 10_000 };
+    const RATES: Rates = Rates {
+        employee_bp: 900,
+        employer_bp: 1100,
+        floor_minimum_wage: true,
+        ceiling_hundredths: 900,
+        reclaim_bp: 10_000,
+    };
 
     /// 2025: 26 005,50 TL gross; 2026: 33 030,00 TL (the legal figures).
     fn wages() -> Vec<(NaiveDate, i64)> {

@@ -278,9 +278,7 @@ pub fn check_period(
     }
     let wage = c.take_as(
         "wage",
-        crate::format::parse_try_to_kurus(wage)
-            .filter(|k| *k > 0 && *k <= MAX_WAGE_KURUS)
-            .ok_or(AppError::InvalidWage),
+        crate::format::parse_try_to_kurus(wage).filter(|k| *k > 0 && *k <= MAX_WAGE_KURUS).ok_or(AppError::InvalidWage),
     );
     let sgk = c.take_as("sgk_number", parse_sgk_number(sgk_number));
     let days = match insured_days.trim() {
@@ -301,18 +299,25 @@ pub fn check_period(
         ),
     };
     let input = match (id, employer_name, company_id, started, ended, wage, sgk, days) {
-        (Some(id), Some(employer_name), Some(company_id), Some(started_on), Some(ended_on), Some(w), Some(sgk), Some(d)) => {
-            Some(PeriodInput {
-                id,
-                employer_name,
-                company_id,
-                started_on,
-                ended_on,
-                gross_monthly_kurus: w,
-                sgk_number: sgk,
-                insured_days: d,
-            })
-        }
+        (
+            Some(id),
+            Some(employer_name),
+            Some(company_id),
+            Some(started_on),
+            Some(ended_on),
+            Some(w),
+            Some(sgk),
+            Some(d),
+        ) => Some(PeriodInput {
+            id,
+            employer_name,
+            company_id,
+            started_on,
+            ended_on,
+            gross_monthly_kurus: w,
+            sgk_number: sgk,
+            insured_days: d,
+        }),
         _ => None,
     };
     c.finish(input)
@@ -344,22 +349,16 @@ pub fn check_rules(
     today: chrono::NaiveDate,
 ) -> Result<Rules, AppError> {
     let mut c = crate::error::Checks::default();
-    let bp = |s: &str| {
-        parse_percent_bp(s).filter(|b| (0..=10_000).contains(b)).ok_or(AppError::OutOfRange)
-    };
+    let bp = |s: &str| parse_percent_bp(s).filter(|b| (0..=10_000).contains(b)).ok_or(AppError::OutOfRange);
     let employee_bp = c.take_as("employee_rate", bp(employee));
     let employer_bp = c.take_as("employer_rate", bp(employer));
     let reclaim_bp = c.take_as("reclaim_share", bp(reclaim));
     let ceiling_hundredths = c.take_as(
         "ceiling",
-        parse_percent_bp(ceiling)
-            .filter(|h| *h == 0 || (100..=2000).contains(h))
-            .ok_or(AppError::OutOfRange),
+        parse_percent_bp(ceiling).filter(|h| *h == 0 || (100..=2000).contains(h)).ok_or(AppError::OutOfRange),
     );
-    let agreement = c.take_as(
-        "agreement",
-        agreement.trim().parse::<AgreementStatus>().map_err(|_| AppError::ChoiceRequired),
-    );
+    let agreement =
+        c.take_as("agreement", agreement.trim().parse::<AgreementStatus>().map_err(|_| AppError::ChoiceRequired));
     let in_force_on = match (agreement, in_force_on.trim()) {
         (Some(AgreementStatus::InForce), "") => {
             c.fail("in_force_on", AppError::Required);
@@ -375,23 +374,34 @@ pub fn check_rules(
     };
     let reminder_days = c.take_as(
         "reminder_days",
-        crate::parse::int::<i32>(reminder_days, AppError::OutOfRange)
-            .and_then(|d| if (0..=MAX_REMINDER_DAYS).contains(&d) { Ok(d) } else { Err(AppError::OutOfRange) }),
+        crate::parse::int::<i32>(reminder_days, AppError::OutOfRange).and_then(|d| {
+            if (0..=MAX_REMINDER_DAYS).contains(&d) {
+                Ok(d)
+            } else {
+                Err(AppError::OutOfRange)
+            }
+        }),
     );
     let rules = match (employee_bp, employer_bp, ceiling_hundredths, reclaim_bp, agreement, in_force_on, reminder_days)
     {
-        (Some(employee_bp), Some(employer_bp), Some(ceiling_hundredths), Some(reclaim_bp), Some(agreement), Some(on), Some(r)) => {
-            Some(Rules {
-                employee_bp,
-                employer_bp,
-                floor_minimum_wage: floor,
-                ceiling_hundredths,
-                reclaim_bp,
-                agreement,
-                in_force_on: on,
-                reminder_days: r,
-            })
-        }
+        (
+            Some(employee_bp),
+            Some(employer_bp),
+            Some(ceiling_hundredths),
+            Some(reclaim_bp),
+            Some(agreement),
+            Some(on),
+            Some(r),
+        ) => Some(Rules {
+            employee_bp,
+            employer_bp,
+            floor_minimum_wage: floor,
+            ceiling_hundredths,
+            reclaim_bp,
+            agreement,
+            in_force_on: on,
+            reminder_days: r,
+        }),
         _ => None,
     };
     c.finish(rules)
@@ -478,7 +488,10 @@ mod tests {
         );
         assert!(check_period(None, "A", None, "2026-01-01", "2026-02-28", "30000", "", "60", today).is_ok());
         // A picked company names the employer.
-        assert_eq!(check_period(None, "", Some("3"), "2026-01-01", "", "30000", "", "", today).unwrap().company_id, Some(3));
+        assert_eq!(
+            check_period(None, "", Some("3"), "2026-01-01", "", "30000", "", "", today).unwrap().company_id,
+            Some(3)
+        );
     }
 
     #[test]
@@ -497,7 +510,10 @@ mod tests {
         assert_eq!(r, Rules::default(), "a date without 'in force' is dropped");
         let r = check_rules("9,5", "%11.25", false, "0", "50", "inforce", "2026-11-01", "0", today).unwrap();
         assert_eq!((r.employee_bp, r.employer_bp, r.ceiling_hundredths, r.reclaim_bp), (950, 1125, 0, 5000));
-        assert_eq!((r.agreement, r.in_force_on.as_deref(), r.reminder_days), (AgreementStatus::InForce, Some("2026-11-01"), 0));
+        assert_eq!(
+            (r.agreement, r.in_force_on.as_deref(), r.reminder_days),
+            (AgreementStatus::InForce, Some("2026-11-01"), 0)
+        );
         assert_eq!(
             check_rules("101", "x", true, "0,5", "50", "inforce", "", "366", today),
             Err(AppError::Fields(vec![
@@ -522,6 +538,9 @@ mod tests {
         assert_eq!(parse_percent_bp("9,555"), None);
         assert_eq!(parse_percent_bp("-1"), None);
         assert_eq!(parse_percent_bp(""), None);
-        assert_eq!((hundredths_text(900), hundredths_text(950), hundredths_text(1125)), ("9".into(), "9,5".into(), "11,25".into()));
+        assert_eq!(
+            (hundredths_text(900), hundredths_text(950), hundredths_text(1125)),
+            ("9".into(), "9,5".into(), "11,25".into())
+        );
     }
 }

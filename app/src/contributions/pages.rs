@@ -219,7 +219,8 @@ fn PeriodFormView(editing: Option<Period>, companies: Vec<(i32, String)>, today:
     let echo = use_echo();
     let e = editing.clone();
     let saved = move |f: fn(&Period) -> String| e.as_ref().map(f).unwrap_or_default();
-    let picked = echo.or("company_id", || editing.as_ref().and_then(|p| p.company_id).map(|c| c.to_string()).unwrap_or_default());
+    let picked = echo
+        .or("company_id", || editing.as_ref().and_then(|p| p.company_id).map(|c| c.to_string()).unwrap_or_default());
     let title = if editing.is_some() {
         tu_string!(i18n, contributions.edit_period)
     } else {

@@ -5,7 +5,9 @@
 
 use super::entity::{claim_period, period, reminder, rules};
 use super::estimate::{self, PeriodIn, Rates};
-use super::{AgreementStatus, ClaimLine, ContributionsData, Estimate, Overview, Period, PeriodInput, Rules, RulesVersion};
+use super::{
+    AgreementStatus, ClaimLine, ContributionsData, Estimate, Overview, Period, PeriodInput, Rules, RulesVersion,
+};
 use crate::accounts::{entity::user, Role, SessionUser};
 use crate::cases::entity::{case, event};
 use crate::cases::{CaseKind, EventKind, Stage};
@@ -244,11 +246,7 @@ pub async fn save_period<C: TransactionTrait + ConnectionTrait>(
             let now = Utc::now();
             let mut am = match existing {
                 Some(row) => row.into_active_model(),
-                None => period::ActiveModel {
-                    user_id: Set(owner),
-                    created_at: Set(now),
-                    ..Default::default()
-                },
+                None => period::ActiveModel { user_id: Set(owner), created_at: Set(now), ..Default::default() },
             };
             am.employer_name = Set(employer_name);
             am.company_id = Set(input.company_id);
@@ -533,7 +531,8 @@ pub async fn remind_returnees<C: ConnectionTrait + TransactionTrait>(
             .collect();
         let every = Duration::days(i64::from(rules.reminder_days));
         for &user_id in chunk {
-            let (Some(person), true, false) = (people.get(&user_id), home.contains(&user_id), claimed.contains(&user_id))
+            let (Some(person), true, false) =
+                (people.get(&user_id), home.contains(&user_id), claimed.contains(&user_id))
             else {
                 continue;
             };
@@ -569,11 +568,8 @@ pub async fn remind_returnees<C: ConnectionTrait + TransactionTrait>(
                         },
                     )
                     .await?;
-                    let am = reminder::ActiveModel {
-                        user_id: Set(user_id),
-                        last_due_at: Set(due),
-                        last_sent_at: Set(now),
-                    };
+                    let am =
+                        reminder::ActiveModel { user_id: Set(user_id), last_due_at: Set(due), last_sent_at: Set(now) };
                     if had {
                         am.update(txn).await?;
                     } else {
@@ -609,8 +605,7 @@ pub async fn export_for<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<Cont
             list.push(c.into_view());
         }
     }
-    let last_reminded_at =
-        reminder::Entity::find_by_id(user_id).one(db).await?.map(|r| r.last_sent_at.to_rfc3339());
+    let last_reminded_at = reminder::Entity::find_by_id(user_id).one(db).await?.map(|r| r.last_sent_at.to_rfc3339());
     Ok(ContributionsData { periods, claims: by_case, last_reminded_at })
 }
 

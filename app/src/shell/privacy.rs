@@ -28,6 +28,8 @@ pub fn PrivacyPage() -> impl IntoView {
                 <li>{tu_string!(i18n, privacy.keep_codes)}</li>
                 <li>{tu_string!(i18n, privacy.keep_devices)}</li>
                 <li>{tu_string!(i18n, privacy.keep_cases)}</li>
+                <li>{tu_string!(i18n, privacy.keep_skills)}</li>
+                <li>{tu_string!(i18n, privacy.keep_contributions)}</li>
             </ul>
             <p>{tu_string!(i18n, privacy.keep_passport)}</p>
             <h2>{tu_string!(i18n, privacy.rights_title)}</h2>

@@ -1,6 +1,6 @@
 //! The skills server functions: guard → parse → service → view.
 
-use super::{Assessment, Catalogue, Certificate, SkillsOverview, Qualification, Verification};
+use super::{Assessment, Catalogue, Certificate, Qualification, SkillsOverview, Verification};
 #[cfg(feature = "ssr")]
 use super::{AssessmentStatus, Sector, UnitResult};
 #[cfg(feature = "ssr")]
@@ -53,11 +53,20 @@ impl QualificationForm {
         let sector = c.take_as("sector", self.sector.trim().parse::<Sector>().map_err(|_| AppError::ChoiceRequired));
         let years = c.take_as(
             "validity_years",
-            int::<i32>(&self.validity_years, AppError::OutOfRange)
-                .and_then(|y| if (2..=5).contains(&y) { Ok(y) } else { Err(AppError::OutOfRange) }),
+            int::<i32>(&self.validity_years, AppError::OutOfRange).and_then(|y| {
+                if (2..=5).contains(&y) {
+                    Ok(y)
+                } else {
+                    Err(AppError::OutOfRange)
+                }
+            }),
         );
         let mut occupations = vec![];
-        for (name, v) in [("occupation_1", &self.occupation_1), ("occupation_2", &self.occupation_2), ("occupation_3", &self.occupation_3)] {
+        for (name, v) in [
+            ("occupation_1", &self.occupation_1),
+            ("occupation_2", &self.occupation_2),
+            ("occupation_3", &self.occupation_3),
+        ] {
             if let Some(Some(o)) = c.take_as(name, optional_id(v.as_deref())) {
                 occupations.push(o);
             }
@@ -98,10 +107,8 @@ impl RequestForm {
     pub fn parse(&self, today: chrono::NaiveDate) -> Result<super::service::NewRequest, AppError> {
         use chrono::Datelike;
         let mut c = Checks::default();
-        let q = c.take_as(
-            "qualification_id",
-            crate::parse::int::<i32>(&self.qualification_id, AppError::ChoiceRequired),
-        );
+        let q =
+            c.take_as("qualification_id", crate::parse::int::<i32>(&self.qualification_id, AppError::ChoiceRequired));
         let city = c.take_as(
             "preferred_city",
             crate::parse::required_text(&self.preferred_city, 100, AppError::ChoiceRequired),
@@ -295,10 +302,11 @@ pub async fn set_qualification_active(qualification_id: i32, active: bool) -> Re
 /// Staff add (no `centre_id`) or correct a test centre.
 #[server(endpoint = "save_centre")]
 pub async fn save_centre(
-    #[server(default)] centre_id: Option<String>,
-    #[server(default)] name: String,
-    #[server(default)] city: String,
+    centre_id: Option<String>,
+    name: Option<String>,
+    city: Option<String>,
 ) -> Result<(), AppError> {
+    let (name, city) = (name.unwrap_or_default(), city.unwrap_or_default());
     let (_, state) = guard(Action::ManageQualifications).await?;
     let mut c = Checks::default();
     let id = c.take_as("centre_id", crate::parse::optional_id(centre_id.as_deref()));
@@ -324,9 +332,9 @@ pub async fn set_centre_active(centre_id: i32, active: bool) -> Result<(), AppEr
 
 /// The staff queue: open assessments, or those of one status.
 #[server(endpoint = "assessment_queue")]
-pub async fn assessment_queue(#[server(default)] status: String) -> Result<Vec<Assessment>, AppError> {
+pub async fn assessment_queue(status: Option<String>) -> Result<Vec<Assessment>, AppError> {
     let (_, state) = guard(Action::ReviewAssessments).await?;
-    let status = match status.trim() {
+    let status = match status.unwrap_or_default().trim() {
         "" => None,
         s => Some(s.parse::<AssessmentStatus>().map_err(|_| AppError::InvalidInput)?),
     };
@@ -336,10 +344,12 @@ pub async fn assessment_queue(#[server(default)] status: String) -> Result<Vec<A
 /// Staff schedule an assessment: a centre, a date and a time ahead (Uzbekistan time).
 #[server(endpoint = "schedule_assessment")]
 pub async fn schedule_assessment(
-    #[server(default)] assessment_id: String,
-    #[server(default)] centre_id: String,
-    #[server(default)] scheduled_at: String,
+    assessment_id: Option<String>,
+    centre_id: Option<String>,
+    scheduled_at: Option<String>,
 ) -> Result<(), AppError> {
+    let (assessment_id, centre_id, scheduled_at) =
+        (assessment_id.unwrap_or_default(), centre_id.unwrap_or_default(), scheduled_at.unwrap_or_default());
     let (_, state) = guard(Action::ReviewAssessments).await?;
     let now = chrono::Utc::now();
     let mut c = Checks::default();
@@ -347,7 +357,8 @@ pub async fn schedule_assessment(
     let centre = c.take_as("centre_id", crate::parse::int::<i32>(&centre_id, AppError::ChoiceRequired));
     let at = c.take_as(
         "scheduled_at",
-        super::service::parse_local(&scheduled_at).and_then(|t| if t <= now { Err(AppError::DateInPast) } else { Ok(t) }),
+        super::service::parse_local(&scheduled_at)
+            .and_then(|t| if t <= now { Err(AppError::DateInPast) } else { Ok(t) }),
     );
     let (id, centre, at) = c.finish(match (id, centre, at) {
         (Some(i), Some(c), Some(a)) => Some((i, c, a)),
@@ -381,9 +392,9 @@ pub async fn cancel_assessment(assessment_id: i32) -> Result<(), AppError> {
 
 /// Staff revoke a certificate, with the reason.
 #[server(endpoint = "revoke_certificate")]
-pub async fn revoke_certificate(certificate_id: i32, #[server(default)] reason: String) -> Result<(), AppError> {
+pub async fn revoke_certificate(certificate_id: i32, reason: Option<String>) -> Result<(), AppError> {
     let (user, state) = guard(Action::ReviewAssessments).await?;
-    let reason = crate::parse::required_text(&reason, 1000, AppError::ReasonRequired)?;
+    let reason = crate::parse::required_text(&reason.unwrap_or_default(), 1000, AppError::ReasonRequired)?;
     super::service::revoke(&state.db, &user, certificate_id, reason).await?;
     crate::forms::redirect(&format!("/skills/certificates/{certificate_id}?revoked=1"));
     Ok(())

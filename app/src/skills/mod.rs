@@ -372,9 +372,22 @@ mod tests {
             assert!(is_qualification_code(ok), "{ok}");
         }
         for bad in [
-            "", "11UY0012", "11UY0012-0", "11UY0012-9", "11uy0012-3", "1UY0012-3", "11UY012-3", "11UX0012-3",
-            "11UY0012-3/3", "11UY0012-3/003", "11UY0012-3/", "11UY0012-3 ", "a1UY0012-3", "11UY0012_3",
-            "11UY0012-3/0a", "١١UY0012-3",
+            "",
+            "11UY0012",
+            "11UY0012-0",
+            "11UY0012-9",
+            "11uy0012-3",
+            "1UY0012-3",
+            "11UY012-3",
+            "11UX0012-3",
+            "11UY0012-3/3",
+            "11UY0012-3/003",
+            "11UY0012-3/",
+            "11UY0012-3 ",
+            "a1UY0012-3",
+            "11UY0012_3",
+            "11UY0012-3/0a",
+            "١١UY0012-3",
         ] {
             assert!(!is_qualification_code(bad), "{bad:?}");
         }
@@ -391,7 +404,14 @@ mod tests {
         assert_eq!(certificate_number(BODY_CODE, "11UY0012-3", 123), "KP0001/11UY0012-3/00/123");
         assert!(looks_like_number("YB0015/12UY0096-2/00/11"));
         assert!(looks_like_number(&certificate_number(BODY_CODE, "11UY0012-3/03", 7)));
-        for bad in ["", "KP0001", "KP0001/11UY0012-3/00", "KP0001/11UY0012-3/0/01", "KP0001/11UY0012/00/01", "KP0001/11UY0012-3/00/1"] {
+        for bad in [
+            "",
+            "KP0001",
+            "KP0001/11UY0012-3/00",
+            "KP0001/11UY0012-3/0/01",
+            "KP0001/11UY0012/00/01",
+            "KP0001/11UY0012-3/00/1",
+        ] {
             assert!(!looks_like_number(bad), "{bad}");
         }
         assert_eq!(normalise_number("  kp0001 / 11uy0012-3/00/ 01\t"), "KP0001/11UY0012-3/00/01");
@@ -402,8 +422,8 @@ mod tests {
         assert_eq!(mask_name("Aziz Karimov"), "A*** K******");
         assert_eq!(mask_name("  Akmal   Karimov "), "A**** K******");
         // Uzbek names: ʻ (U+02BB) and ʼ (U+02BC) are letters of the name, masked like any.
-        assert_eq!(mask_name("Oʻktam Gʻulomov"), "O***** G******");
-        assert_eq!(mask_name("Maʼruf Toʻxtayev"), "M***** T*******");
+        assert_eq!(mask_name("Oʻktam Gʻulomov"), "O***** G*******");
+        assert_eq!(mask_name("Maʼruf Toʻxtayev"), "M***** T********");
         assert_eq!(mask_name("Şükrü Çelik"), "Ş**** Ç****");
         assert_eq!(mask_name("X"), "X");
         assert_eq!(mask_name(""), "");
@@ -415,7 +435,11 @@ mod tests {
     fn status_comes_from_the_dates_and_revocation() {
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
         assert_eq!(CertificateStatus::on(d("2026-12-02"), d("2028-12-02"), false), CertificateStatus::Valid);
-        assert_eq!(CertificateStatus::on(d("2028-12-02"), d("2028-12-02"), false), CertificateStatus::Valid, "its last day");
+        assert_eq!(
+            CertificateStatus::on(d("2028-12-02"), d("2028-12-02"), false),
+            CertificateStatus::Valid,
+            "its last day"
+        );
         assert_eq!(CertificateStatus::on(d("2028-12-03"), d("2028-12-02"), false), CertificateStatus::Expired);
         assert_eq!(CertificateStatus::on(d("2026-12-02"), d("2028-12-02"), true), CertificateStatus::Revoked);
         assert_eq!(CertificateStatus::on(d("2030-01-01"), d("2028-12-02"), true), CertificateStatus::Revoked);
@@ -427,7 +451,16 @@ mod tests {
         assert!(Requested.may_move(Scheduled));
         assert!(Scheduled.may_move(Scheduled));
         assert!(Scheduled.may_move(Passed) && Scheduled.may_move(Failed));
-        for (from, to) in [(Requested, Passed), (Requested, Failed), (Passed, Failed), (Failed, Passed), (Cancelled, Scheduled), (Passed, Cancelled), (Passed, Scheduled), (Requested, Requested)] {
+        for (from, to) in [
+            (Requested, Passed),
+            (Requested, Failed),
+            (Passed, Failed),
+            (Failed, Passed),
+            (Cancelled, Scheduled),
+            (Passed, Cancelled),
+            (Passed, Scheduled),
+            (Requested, Requested),
+        ] {
             assert!(!from.may_move(to), "{from:?} → {to:?}");
         }
     }

@@ -5,8 +5,8 @@
 
 use super::api::{
     assessment_queue, get_certificate, my_skills, qualification_catalogue, staff_catalogue, staff_qualification,
-    verify_certificate, CancelAssessment, RecordAssessmentResult, RequestAssessment, RevokeCertificate,
-    SaveCentre, SaveQualification, ScheduleAssessment, SetCentreActive, SetQualificationActive, WithdrawAssessment,
+    verify_certificate, CancelAssessment, RecordAssessmentResult, RequestAssessment, RevokeCertificate, SaveCentre,
+    SaveQualification, ScheduleAssessment, SetCentreActive, SetQualificationActive, WithdrawAssessment,
 };
 use super::{Assessment, AssessmentStatus, CertificateStatus, Qualification, Sector, Verification};
 use crate::error::AppError;
@@ -429,7 +429,8 @@ fn QualificationFields(saved: Option<Qualification>) -> impl IntoView {
     let error = use_form_error();
     let echo = use_echo();
     let s = saved.clone();
-    let value = move |name: &str, f: fn(&Qualification) -> String| echo.or(name, || s.as_ref().map(f).unwrap_or_default());
+    let value =
+        move |name: &str, f: fn(&Qualification) -> String| echo.or(name, || s.as_ref().map(f).unwrap_or_default());
     let code = value("code", |q| q.code.clone());
     let title_tr = value("title_tr", |q| q.title_tr.clone());
     let title_uz = value("title_uz", |q| q.title_uz.clone());
@@ -612,7 +613,7 @@ pub fn StaffAssessmentsPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let status = Memo::new(move |_| query.with(|q| q.get("status").unwrap_or_default()));
-    let list = Resource::new(move || status.get(), assessment_queue);
+    let list = Resource::new(move || Some(status.get()), assessment_queue);
     let cat = Resource::new(|| (), |_| staff_catalogue());
     let error = use_form_error();
     let done = notice(vec![

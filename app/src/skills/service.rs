@@ -3,8 +3,8 @@
 
 use super::entity::{assessment, certificate, lookup, qualification, qualification_occupation, test_centre};
 use super::{
-    Assessment, AssessmentStatus, Catalogue, Certificate, CertificateLine, CertificateStatus, SkillsOverview, Qualification,
-    Sector, UnitResult, Verification,
+    Assessment, AssessmentStatus, Catalogue, Certificate, CertificateLine, CertificateStatus, Qualification, Sector,
+    SkillsOverview, UnitResult, Verification,
 };
 use crate::accounts::{entity::user, Role, SessionUser};
 use crate::applications::entity::notification;
@@ -138,8 +138,11 @@ pub struct QualificationInput {
 /// The catalogue: every qualification with its occupations and every centre
 /// (`all`), or only those offered (anyone). Three queries.
 pub async fn catalogue<C: ConnectionTrait>(db: &C, all: bool) -> Result<Catalogue, AppError> {
-    let mut q = qualification::Entity::find().order_by_asc(qualification::Column::Sector).order_by_asc(qualification::Column::Code);
-    let mut c = test_centre::Entity::find().order_by_asc(test_centre::Column::City).order_by_asc(test_centre::Column::Name);
+    let mut q = qualification::Entity::find()
+        .order_by_asc(qualification::Column::Sector)
+        .order_by_asc(qualification::Column::Code);
+    let mut c =
+        test_centre::Entity::find().order_by_asc(test_centre::Column::City).order_by_asc(test_centre::Column::Name);
     if !all {
         q = q.filter(qualification::Column::Active.eq(true));
         c = c.filter(test_centre::Column::Active.eq(true));
@@ -196,7 +199,9 @@ pub async fn save_qualification<C: TransactionTrait>(db: &C, input: Qualificatio
     crate::db::write(db, move |txn| {
         Box::pin(async move {
             for &o in &input.occupation_ids {
-                crate::reference::service::check_occupation(txn, o).await.map_err(|_| AppError::InvalidInput.at("occupations"))?;
+                crate::reference::service::check_occupation(txn, o)
+                    .await
+                    .map_err(|_| AppError::InvalidInput.at("occupations"))?;
             }
             let taken = qualification::Entity::find()
                 .filter(qualification::Column::Code.eq(&input.code))
@@ -249,7 +254,9 @@ pub async fn save_qualification<C: TransactionTrait>(db: &C, input: Qualificatio
             };
             let mut seen = std::collections::BTreeSet::new();
             for o in input.occupation_ids.iter().copied().filter(|o| seen.insert(*o)) {
-                qualification_occupation::ActiveModel { qualification_id: Set(id), occupation_id: Set(o) }.insert(txn).await?;
+                qualification_occupation::ActiveModel { qualification_id: Set(id), occupation_id: Set(o) }
+                    .insert(txn)
+                    .await?;
             }
             Ok(id)
         })
@@ -272,7 +279,12 @@ pub async fn set_qualification_active<C: ConnectionTrait>(db: &C, id: i32, activ
 }
 
 /// Creates or corrects a test centre; its id.
-pub async fn save_centre<C: ConnectionTrait>(db: &C, id: Option<i32>, name: String, city: String) -> Result<i32, AppError> {
+pub async fn save_centre<C: ConnectionTrait>(
+    db: &C,
+    id: Option<i32>,
+    name: String,
+    city: String,
+) -> Result<i32, AppError> {
     match id {
         Some(id) => {
             let row = test_centre::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
@@ -321,7 +333,12 @@ pub struct NewRequest {
 /// The migrant asks for an assessment. The qualification must be offered; a
 /// hazardous one needs the profile's birth date to show 18 or more on the
 /// first day of the month asked for; one open request per qualification.
-pub async fn request<C: TransactionTrait>(db: &C, migrant: &SessionUser, r: NewRequest, today: NaiveDate) -> Result<i32, AppError> {
+pub async fn request<C: TransactionTrait>(
+    db: &C,
+    migrant: &SessionUser,
+    r: NewRequest,
+    today: NaiveDate,
+) -> Result<i32, AppError> {
     if migrant.role != Role::Migrant {
         return Err(AppError::Forbidden);
     }
@@ -650,7 +667,11 @@ async fn assessment_views<C: ConnectionTrait>(
 }
 
 /// The migrant's own assessments and certificates.
-pub async fn my_skills<C: ConnectionTrait>(db: &C, migrant: &SessionUser, today: NaiveDate) -> Result<SkillsOverview, AppError> {
+pub async fn my_skills<C: ConnectionTrait>(
+    db: &C,
+    migrant: &SessionUser,
+    today: NaiveDate,
+) -> Result<SkillsOverview, AppError> {
     let rows = assessment::Entity::find()
         .filter(assessment::Column::MigrantId.eq(migrant.id))
         .order_by_desc(assessment::Column::CreatedAt)
@@ -671,7 +692,8 @@ pub async fn queue<C: ConnectionTrait>(db: &C, status: Option<AssessmentStatus>)
         Some(s) => q.filter(assessment::Column::Status.eq(s)),
         None => q.filter(assessment::Column::Status.is_in([AssessmentStatus::Requested, AssessmentStatus::Scheduled])),
     };
-    let rows = q.order_by_asc(assessment::Column::CreatedAt).order_by_asc(assessment::Column::Id).limit(200).all(db).await?;
+    let rows =
+        q.order_by_asc(assessment::Column::CreatedAt).order_by_asc(assessment::Column::Id).limit(200).all(db).await?;
     assessment_views(db, rows, true).await
 }
 
@@ -764,7 +786,9 @@ pub async fn verify<C: ConnectionTrait>(
     if recent >= LOOKUPS_PER_HOUR {
         return Err(AppError::RateLimited);
     }
-    lookup::ActiveModel { client_key: Set(client_key.to_string()), at: Set(now), ..Default::default() }.insert(db).await?;
+    lookup::ActiveModel { client_key: Set(client_key.to_string()), at: Set(now), ..Default::default() }
+        .insert(db)
+        .await?;
     let number = super::normalise_number(raw_number);
     if number.is_empty() {
         return Err(AppError::Required.at("number"));
@@ -772,7 +796,11 @@ pub async fn verify<C: ConnectionTrait>(
     if !super::looks_like_number(&number) {
         return Err(AppError::NotFound);
     }
-    let row = certificate::Entity::find().filter(certificate::Column::Number.eq(&number)).one(db).await?.ok_or(AppError::NotFound)?;
+    let row = certificate::Entity::find()
+        .filter(certificate::Column::Number.eq(&number))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let line = line_query()
         .filter(certificate::Column::Id.eq(row.id))
         .into_model::<LineRow>()
@@ -872,7 +900,11 @@ async fn notify<C: ConnectionTrait>(db: &C, user_id: i32, texts: Texts) -> Resul
 // ---------------------------------------------------------------- data rights
 
 /// What the portal keeps of a migrant's skills, for their export.
-pub async fn export_for<C: ConnectionTrait>(db: &C, user: &SessionUser, today: NaiveDate) -> Result<SkillsOverview, AppError> {
+pub async fn export_for<C: ConnectionTrait>(
+    db: &C,
+    user: &SessionUser,
+    today: NaiveDate,
+) -> Result<SkillsOverview, AppError> {
     my_skills(db, user, today).await
 }
 

@@ -90,8 +90,15 @@ pub async fn console<C: ConnectionTrait>(db: &C, staff: &SessionUser, now: DateT
             .is_in([crate::skills::AssessmentStatus::Requested, crate::skills::AssessmentStatus::Scheduled]),
     );
     queues.push(
-        queue(db, now, QueueKind::Assessments, assessments.clone(), crate::skills::entity::assessment::Column::UpdatedAt, &targets)
-            .await?,
+        queue(
+            db,
+            now,
+            QueueKind::Assessments,
+            assessments.clone(),
+            crate::skills::entity::assessment::Column::UpdatedAt,
+            &targets,
+        )
+        .await?,
     );
 
     let mut waiting: Vec<(DateTime<Utc>, Waiting)> = vec![];
