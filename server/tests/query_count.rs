@@ -252,7 +252,8 @@ async fn the_console_and_a_case_queue_cost_the_same_for_2_and_12_items() {
     }
     println!("queries (console, case queue) for 2 and 12 items per queue: {seen:?}");
     assert_eq!(seen[0], seen[1], "the number of queries does not grow with the queues");
-    assert!(seen[0].0 <= 14 && seen[0].1 <= 7, "a fixed handful of queries: {seen:?}");
+    // One count per queue (nine of them) and the single list.
+    assert!(seen[0].0 <= 16 && seen[0].1 <= 7, "a fixed handful of queries: {seen:?}");
 }
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};

@@ -92,11 +92,20 @@ async fn staff_queues_count_what_waits() {
             })
             .collect()
     };
-    let empty: Vec<(String, i64, Option<i64>)> =
-        ["companies", "vacancies", "applications", "regularisation", "help", "feereport", "complaint", "claim"]
-            .into_iter()
-            .map(|k| (k.to_string(), 0, None))
-            .collect();
+    let empty: Vec<(String, i64, Option<i64>)> = [
+        "companies",
+        "vacancies",
+        "applications",
+        "regularisation",
+        "help",
+        "feereport",
+        "complaint",
+        "claim",
+        "assessments",
+    ]
+    .into_iter()
+    .map(|k| (k.to_string(), 0, None))
+    .collect();
     assert_eq!(queues(w.staff.call::<StaffConsole>(NO_ARGS).await.ok()), empty, "the world's company is verified");
 
     let newcomer = w.employer("ik@yeni.example").await;
@@ -190,7 +199,7 @@ async fn the_console_lists_what_comes_first() {
         queues.iter().map(|q| (q["target_hours"].as_i64().unwrap(), q["overdue"].as_i64().unwrap())).collect();
     assert_eq!(
         targets,
-        vec![(24, 1), (24, 0), (72, 1), (72, 0), (24, 0), (48, 0), (48, 0)],
+        vec![(24, 1), (24, 0), (72, 1), (72, 0), (24, 0), (48, 0), (48, 0), (120, 0), (120, 0)],
         "the cases' default targets"
     );
     let samples = w.count("SELECT COUNT(*) FROM emergency_contacts WHERE placeholder = TRUE").await;
@@ -480,6 +489,8 @@ async fn the_console_shows_a_queue_per_kind_of_case() {
             row("help", 2, Some(30), 2, 1, 1, 24),
             row("feereport", 1, Some(2), 0, 0, 0, 48),
             row("complaint", 0, None, 0, 0, 0, 48),
+            row("claim", 0, None, 0, 0, 0, 120),
+            row("assessments", 0, None, 0, 0, 0, 120),
         ]
     );
     // The colleague's console: the same counts, their own cases.
@@ -492,7 +503,8 @@ async fn the_console_shows_a_queue_per_kind_of_case() {
             ("help".into(), 0),
             ("feereport".into(), 0),
             ("complaint".into(), 0),
-            ("claim".into(), 0)
+            ("claim".into(), 0),
+            ("assessments".into(), 0)
         ]
     );
     // The same numbers as each kind's own queue.
