@@ -140,6 +140,7 @@ pub async fn skills(state: &AppState) -> Result<Vec<String>, AppError> {
         .insert(db)
         .await?;
     }
+    require_on_vacancies(state).await?;
     // The demo certificates, whatever run made them.
     let today = Utc::now().date_naive();
     let mut lines = vec![];
@@ -151,4 +152,30 @@ pub async fn skills(state: &AppState) -> Result<Vec<String>, AppError> {
         }
     }
     Ok(lines)
+}
+
+/// The demo vacancies that ask for a certificate ask for the qualification that
+/// covers their occupation (the first by code), so that a migrant's certificate
+/// counts for them. Only where none is set: running it again changes nothing.
+async fn require_on_vacancies(state: &AppState) -> Result<(), AppError> {
+    use app::skills::entity::qualification_occupation as covers;
+    use app::vacancies::entity as vacancy;
+    let db = &state.db;
+    let mut qualifications = qualification::Entity::find().all(db).await?;
+    qualifications.sort_by(|a, b| a.code.cmp(&b.code));
+    let links = covers::Entity::find().all(db).await?;
+    let txn = db.begin().await?;
+    for q in qualifications.iter().filter(|q| q.active) {
+        let occupations: Vec<i32> =
+            links.iter().filter(|l| l.qualification_id == q.id).map(|l| l.occupation_id).collect();
+        vacancy::Entity::update_many()
+            .col_expr(vacancy::Column::RequiredQualificationId, Expr::value(Some(q.id)))
+            .filter(vacancy::Column::CertificateRequired.eq(true))
+            .filter(vacancy::Column::RequiredQualificationId.is_null())
+            .filter(vacancy::Column::OccupationId.is_in(occupations))
+            .exec(&txn)
+            .await?;
+    }
+    txn.commit().await?;
+    Ok(())
 }

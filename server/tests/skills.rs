@@ -316,3 +316,109 @@ async fn the_pages_render_on_the_server() {
     let page = w.migrant.page("/skills").await;
     assert!(page.body.contains("name=\"preferred_month\""));
 }
+
+/// F3.2, F4.4: a vacancy may require a qualification the catalogue offers; its
+/// page tells a migrant whether a valid certificate of theirs counts; the
+/// employer sees the certificates of a forwarded candidate, and whether one
+/// counts, and nobody sees them before staff forward.
+#[tokio::test]
+async fn a_required_qualification_counts_a_valid_certificate_for_the_reader_and_the_employer() {
+    use app::applications::api::GetApplication;
+    use app::profiles::api::MyProfile;
+    use app::vacancies::api::SaveVacancy;
+    let w = world().await;
+    let (q, _) = catalogue(&w, true).await;
+
+    // Only a qualification the catalogue offers: an unknown one, a withdrawn one, a word are refused, nothing stored.
+    let withdrawn = service::save_qualification(
+        &w.db,
+        QualificationInput {
+            id: None,
+            code: "12UY0048-3".into(),
+            title_tr: "Duvarcı".into(),
+            title_uz: "Gʻisht teruvchi".into(),
+            sector: Sector::Construction,
+            validity_years: 5,
+            hazardous: true,
+            occupation_ids: vec![],
+        },
+    )
+    .await
+    .unwrap();
+    service::set_qualification_active(&w.db, withdrawn, false).await.unwrap();
+    let before = w.count("SELECT COUNT(*) FROM vacancies").await;
+    for bad in [9999, i64::from(withdrawn)] {
+        let r = w.employer.call::<SaveVacancy>(&VacancySpec::new("Demirci ustası").qualification(bad)).await;
+        r.assert_fields(&[("required_qualification_id", "ChoiceRequired")]);
+    }
+    let mut word = VacancySpec::new("Demirci ustası").pairs();
+    word.push(("required_qualification_id".into(), "demir".into()));
+    let r = w.employer.call::<SaveVacancy>(&word).await;
+    assert_eq!(r.refusals()[0].0, "required_qualification_id", "{}", r.body);
+    assert_eq!(w.count("SELECT COUNT(*) FROM vacancies").await, before, "a refused vacancy stores nothing");
+
+    // A vacancy that requires it: it requires a certificate, and its page names the qualification.
+    let v = w.published_vacancy(&w.employer, &VacancySpec::new("Betonarme demircisi").qualification(q.into())).await;
+    let anon = w.vacancy_as(&w.anonymous(), v).await.ok().json();
+    assert_eq!(anon["certificate_required"], true);
+    assert_eq!(anon["qualification"]["code"], "11UY0012-3");
+    assert_eq!(anon["qualification"]["hazardous"], true);
+    assert!(anon["reader_certificate"].is_null(), "a visitor holds no certificate: {anon}");
+    let w = &w;
+    for (only_without, listed) in [("false", true), ("true", false)] {
+        let found =
+            w.search_with(&[("query[no_certificate]", only_without)]).await.iter().any(|s| i64::from(s.id) == v);
+        assert_eq!(found, listed, "it is one of the vacancies that require a certificate");
+    }
+
+    // The migrant without a certificate is told so; with an expired one too; with a valid one, it counts.
+    let read = || async { w.vacancy_as(&w.migrant, v).await.ok().json() };
+    assert_eq!(read().await["reader_certificate"], "Missing");
+    let page = w.migrant.page(&format!("/vacancies/{v}")).await.body;
+    assert!(
+        page.contains("data-certificate=\"missing\"") && page.contains(&format!("/skills?qualification={q}")),
+        "{page}"
+    );
+    assert!(page.contains("class=\"notice warn hazardous\""), "hazardous work is warned of: {page}");
+    let holder = w.migrant.id() as i32;
+    service::issue(&w.db, holder, q, None, Utc::now().date_naive() - Months::new(61)).await.unwrap();
+    assert_eq!(read().await["reader_certificate"], "Missing", "an expired certificate does not count");
+    let cert = service::issue(&w.db, holder, q, None, Utc::now().date_naive() - Months::new(2)).await.unwrap();
+    let holds = &read().await["reader_certificate"]["Holds"];
+    assert_eq!(holds["number"], cert.number, "{holds}");
+    let page = w.migrant.page(&format!("/vacancies/{v}")).await.body;
+    assert!(page.contains("data-certificate=\"holds\"") && page.contains(&cert.number), "{page}");
+    // Another migrant reading it is told of none of them.
+    let other = w.migrant("+998911112233").await;
+    assert_eq!(w.vacancy_as(&other, v).await.ok().json()["reader_certificate"], "Missing");
+
+    // The migrant's profile lists the valid one only.
+    let a = w.application(&w.migrant, v).await;
+    let mine = w.migrant.call::<MyProfile>(NO_ARGS).await.ok().json();
+    let listed: Vec<&str> =
+        mine["myk_certificates"].as_array().unwrap().iter().map(|c| c["number"].as_str().unwrap()).collect();
+    assert_eq!(listed, vec![cert.number.as_str()]);
+
+    // Staff screening see the certificates; the employer sees nothing before forwarding, then the candidate's.
+    let seen = w.staff.get::<GetApplication>(&[("id", a.to_string())]).await.ok().json();
+    assert_eq!(seen["candidate_certificates"][0]["number"], cert.number);
+    w.employer.get::<GetApplication>(&[("id", a.to_string())]).await.assert_err("NotFound");
+    w.forward(a).await;
+    let seen = w.employer.get::<GetApplication>(&[("id", a.to_string())]).await.ok().json();
+    assert_eq!(seen["required_qualification_id"], q);
+    let numbers: Vec<&str> =
+        seen["candidate_certificates"].as_array().unwrap().iter().map(|c| c["number"].as_str().unwrap()).collect();
+    assert_eq!(numbers, vec![cert.number.as_str()], "the valid certificate only");
+    // The employer's page shows that it counts.
+    let page = w.employer.page(&format!("/applications/{a}")).await;
+    assert!(page.body.contains("data-requirement=\"met\""), "{}", page.body);
+    assert!(page.body.contains(&cert.number));
+    // Revoked, it counts no more.
+    w.staff
+        .call::<RevokeCertificate>(&[("certificate_id", cert.id.to_string()), ("reason", "Sınav usulsüzlüğü".into())])
+        .await
+        .ok();
+    assert_eq!(read().await["reader_certificate"], "Missing");
+    let page = w.employer.page(&format!("/applications/{a}")).await;
+    assert!(page.body.contains("data-requirement=\"missing\""), "{}", page.body);
+}

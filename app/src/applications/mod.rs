@@ -113,6 +113,13 @@ pub struct Application {
     /// typing error or a fraud; the typist was not told, see `profiles::service::save`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub passport_shared: bool,
+    /// The candidate's valid MYK certificates (staff and the employer of a
+    /// forwarded candidate, on the application's own page).
+    #[serde(default)]
+    pub candidate_certificates: Vec<crate::skills::CertificateLine>,
+    /// The qualification the vacancy requires, if any.
+    #[serde(default)]
+    pub required_qualification_id: Option<i32>,
     pub created_at: String,
     pub history: Vec<Event>,
     /// How long each stage usually takes (F6.4): the median of the last 90 days

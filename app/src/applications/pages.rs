@@ -193,6 +193,25 @@ pub fn ApplicationPage() -> impl IntoView {
                                 })}
                             </dl>
                         })}
+                        {(!own).then(|| {
+                            // F3.2, F4.4: the candidate's certificates, and whether one counts for the vacancy.
+                            let required = a.required_qualification_id;
+                            let meets = required.map(|q| a.candidate_certificates.iter().any(|c| c.qualification_id == q));
+                            let certificates = a.candidate_certificates.clone();
+                            view! {
+                                <h2>{tu_string!(i18n, applications.candidate_certificates)}</h2>
+                                {meets.map(|m| view! {
+                                    <p class=if m { "notice" } else { "flag" } data-requirement=if m { "met" } else { "missing" }>
+                                        {if m { tu_string!(i18n, applications.meets_requirement) } else { tu_string!(i18n, applications.lacks_requirement) }}
+                                    </p>
+                                })}
+                                {if certificates.is_empty() {
+                                    view! { <p>{tu_string!(i18n, applications.no_certificates)}</p> }.into_any()
+                                } else {
+                                    view! { <crate::skills::pages::CertificateList certificates required=required/> }.into_any()
+                                }}
+                            }
+                        })}
                         {a.passport_shared.then(|| view! {
                             <p class="flag">{tu_string!(i18n, applications.passport_shared)}</p>
                         })}

@@ -68,6 +68,8 @@ pub async fn views<C: ConnectionTrait>(db: &C, apps: Vec<application::Model>) ->
                 candidate_phone: candidate.and_then(|u| u.phone.clone()).unwrap_or_default(),
                 candidate_lang: candidate.map(|u| u.locale.clone()).unwrap_or_default(),
                 passport_shared: false,
+                candidate_certificates: vec![],
+                required_qualification_id: v.required_qualification_id,
                 created_at: app.created_at.to_rfc3339(),
                 history: vec![],
                 usual_secs: vec![],
@@ -410,6 +412,12 @@ pub async fn get<C: ConnectionTrait>(db: &C, user: &SessionUser, id: i32) -> Res
     if user.role.is_staff() {
         view.passport_shared =
             crate::profiles::service::shared_passports(db, &[migrant_id]).await?.contains(&migrant_id);
+    }
+    // Whoever reads the candidate (staff; the employer once forwarded, see
+    // `may_read_application`) sees the certificates that count.
+    if user.role != Role::Migrant {
+        let today = Utc::now().date_naive();
+        view.candidate_certificates = crate::skills::service::valid_certificates_of(db, migrant_id, today).await?;
     }
     // How long it takes: the target that admins set for the staff's queue.
     if matches!(view.stage, Stage::Submitted | Stage::Screening) {

@@ -69,6 +69,7 @@ impl Model {
             experience_years: self.experience_years,
             turkish_level: self.turkish_level,
             certificates: self.certificates,
+            myk_certificates: vec![],
         }
     }
 }

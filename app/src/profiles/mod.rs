@@ -37,7 +37,12 @@ pub struct Profile {
     pub occupation_id: i32,
     pub experience_years: i32,
     pub turkish_level: TurkishLevel,
+    /// What the migrant wrote about their certificates (free text).
     pub certificates: String,
+    /// Their MYK certificates that are valid today, as the portal issued them
+    /// (for the migrant's own profile; they count for the vacancies that require one).
+    #[serde(default)]
+    pub myk_certificates: Vec<crate::skills::CertificateLine>,
 }
 
 /// Uzbek passport: two Latin letters and seven digits; spaces allowed.

@@ -106,6 +106,17 @@ pub fn ProfilePage() -> impl IntoView {
                             <button type="submit" class="primary">{tu_string!(i18n, profile.save)}</button>
                         </form>
                     </section>
+                    // F3.2: the certificates the portal issued, which count for vacancies that require one.
+                    <section class="card narrow" aria-labelledby="myk-title">
+                        <h2 id="myk-title">{tu_string!(i18n, profile.myk_certificates)}</h2>
+                        {if p.myk_certificates.is_empty() {
+                            view! { <p>{tu_string!(i18n, profile.myk_none)}</p> }.into_any()
+                        } else {
+                            view! { <crate::skills::pages::CertificateList certificates=p.myk_certificates.clone()/> }.into_any()
+                        }}
+                        <p class="hint">{tu_string!(i18n, profile.myk_hint)}</p>
+                        <p><a href="/skills">{tu_string!(i18n, skills.my_title)}</a></p>
+                    </section>
                 }
             }
         </Loaded>

@@ -23,8 +23,14 @@ pub struct ProfileInput {
     pub certificates: String,
 }
 
+/// The migrant's own profile, with their valid MYK certificates.
 pub async fn get<C: ConnectionTrait>(db: &C, keys: &Keys, user_id: i32) -> Result<Option<Profile>, AppError> {
-    entity::Entity::find_by_id(user_id).one(db).await?.map(|p| p.into_view(keys)).transpose()
+    let Some(mut p) = entity::Entity::find_by_id(user_id).one(db).await?.map(|p| p.into_view(keys)).transpose()? else {
+        return Ok(None);
+    };
+    let today = chrono::Utc::now().date_naive();
+    p.myk_certificates = crate::skills::service::valid_certificates_of(db, user_id, today).await?;
+    Ok(Some(p))
 }
 
 /// Saves the profile. A passport number that another profile holds too is

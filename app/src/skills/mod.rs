@@ -233,6 +233,54 @@ impl CertificateLine {
     }
 }
 
+/// The qualification a vacancy requires, as its page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequiredQualification {
+    pub id: i32,
+    pub code: String,
+    pub title_tr: String,
+    pub title_uz: String,
+    pub level: i32,
+    /// Hazardous work: nobody may do it without the certificate, and the
+    /// employer who lets them is fined.
+    pub hazardous: bool,
+}
+
+impl RequiredQualification {
+    pub fn title(&self, uz: bool) -> &str {
+        if uz {
+            &self.title_uz
+        } else {
+            &self.title_tr
+        }
+    }
+}
+
+/// Whether the migrant reading a vacancy holds a valid certificate of the
+/// qualification it requires.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReaderCertificate {
+    /// This certificate counts (the one valid longest).
+    Holds { id: i32, number: String, valid_until: String },
+    /// None of theirs does (none, expired or revoked).
+    Missing,
+}
+
+impl ReaderCertificate {
+    /// Which of `lines` (a person's valid certificates) counts for `qualification_id`.
+    pub fn among(lines: &[CertificateLine], qualification_id: i32) -> ReaderCertificate {
+        lines
+            .iter()
+            .filter(|c| c.qualification_id == qualification_id && c.status == CertificateStatus::Valid)
+            .max_by(|a, b| a.valid_until.cmp(&b.valid_until))
+            .map_or(ReaderCertificate::Missing, |c| ReaderCertificate::Holds {
+                id: c.id,
+                number: c.number.clone(),
+                valid_until: c.valid_until.clone(),
+            })
+    }
+}
+
 /// A qualification of the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Qualification {
@@ -463,5 +511,37 @@ mod tests {
         ] {
             assert!(!from.may_move(to), "{from:?} → {to:?}");
         }
+    }
+
+    fn line(id: i32, qualification_id: i32, valid_until: &str, status: CertificateStatus) -> CertificateLine {
+        CertificateLine {
+            id,
+            number: format!("KP0001/11UY0012-3/00/{id:05}"),
+            qualification_id,
+            code: "11UY0012-3".into(),
+            title_tr: "Duvarcı".into(),
+            title_uz: "Gʻisht teruvchi".into(),
+            level: 3,
+            issued_on: "2025-01-01".into(),
+            valid_until: valid_until.into(),
+            status,
+        }
+    }
+
+    #[test]
+    fn only_a_valid_certificate_of_the_required_qualification_counts_the_longest_valid_one() {
+        let lines = [
+            line(1, 7, "2027-01-01", CertificateStatus::Valid),
+            line(2, 7, "2030-06-30", CertificateStatus::Valid),
+            line(3, 9, "2031-01-01", CertificateStatus::Valid),
+            line(4, 7, "2032-01-01", CertificateStatus::Revoked),
+        ];
+        assert_eq!(
+            ReaderCertificate::among(&lines, 7),
+            ReaderCertificate::Holds { id: 2, number: lines[1].number.clone(), valid_until: "2030-06-30".into() }
+        );
+        assert_eq!(ReaderCertificate::among(&lines, 8), ReaderCertificate::Missing);
+        assert_eq!(ReaderCertificate::among(&lines[3..], 7), ReaderCertificate::Missing);
+        assert_eq!(ReaderCertificate::among(&[], 7), ReaderCertificate::Missing);
     }
 }

@@ -77,6 +77,33 @@ fn notice(pairs: Vec<(&'static str, &'static str)>) -> impl Fn() -> Option<&'sta
     move || query.with(|q| pairs.iter().find(|(k, _)| q.get(k).is_some()).map(|(_, t)| *t))
 }
 
+/// A person's valid certificates as a list, each with its public check: on
+/// the migrant's profile and, for staff and the employer, on a candidate.
+/// `required`: the qualification a vacancy asks for, marked when one counts.
+#[component]
+pub fn CertificateList(
+    certificates: Vec<super::CertificateLine>,
+    #[prop(default = None)] required: Option<i32>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let uz = uz(i18n);
+    view! {
+        <ul class="certificates">
+            {certificates.into_iter().map(|c| {
+                let counts = required == Some(c.qualification_id);
+                view! {
+                    <li class:counts=counts>
+                        <strong>{c.title(uz).to_string()}</strong> " " <code>{c.code.clone()}</code> " · " {level_text(i18n, c.level)}
+                        <br/>
+                        <a href=super::verify_path(&c.number)><code>{c.number.clone()}</code></a>
+                        " · " {tu_string!(i18n, skills.valid_until)} " " {day(&c.valid_until, i18n)}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
 /// `/qualifications`: the offered qualifications and the test centres, for anyone.
 #[component]
 pub fn QualificationsPage() -> impl IntoView {
@@ -310,7 +337,9 @@ pub fn MySkillsPage() -> impl IntoView {
                                 let mut cities: Vec<String> = cat.centres.iter().map(|c| c.city.clone()).collect();
                                 cities.sort();
                                 cities.dedup();
-                                let chosen_q = echo.or("qualification_id", String::new);
+                                // `?qualification=ID`: from a vacancy that requires it.
+                                let asked = use_query_map().with_untracked(|q| q.get("qualification")).unwrap_or_default();
+                                let chosen_q = echo.or("qualification_id", || asked);
                                 let chosen_city = echo.or("preferred_city", String::new);
                                 let month = echo.or("preferred_month", String::new);
                                 let min_month = chrono::Utc::now().format("%Y-%m").to_string();

@@ -3,8 +3,8 @@
 
 use super::entity::{assessment, certificate, lookup, qualification, qualification_occupation, test_centre};
 use super::{
-    Assessment, AssessmentStatus, Catalogue, Certificate, CertificateLine, CertificateStatus, Qualification, Sector,
-    SkillsOverview, UnitResult, Verification,
+    Assessment, AssessmentStatus, Catalogue, Certificate, CertificateLine, CertificateStatus, Qualification,
+    ReaderCertificate, RequiredQualification, Sector, SkillsOverview, UnitResult, Verification,
 };
 use crate::accounts::{entity::user, Role, SessionUser};
 use crate::applications::entity::notification;
@@ -176,6 +176,42 @@ fn qualification_view(q: qualification::Model, covers: &mut HashMap<i32, Vec<i32
         hazardous: q.hazardous,
         active: q.active,
     }
+}
+
+/// The qualification a vacancy requires, as its page shows it (`None`: no such row).
+pub async fn required_qualification<C: ConnectionTrait>(
+    db: &C,
+    id: i32,
+) -> Result<Option<RequiredQualification>, AppError> {
+    Ok(qualification::Entity::find_by_id(id).one(db).await?.map(|q| RequiredQualification {
+        id: q.id,
+        code: q.code,
+        title_tr: q.title_tr,
+        title_uz: q.title_uz,
+        level: q.level,
+        hazardous: q.hazardous,
+    }))
+}
+
+/// An employer asks for `id`: it must be a qualification the catalogue offers
+/// (staff may withdraw one; vacancies that already ask for it keep it).
+pub async fn check_offered<C: ConnectionTrait>(db: &C, id: i32) -> Result<(), AppError> {
+    let q = qualification::Entity::find_by_id(id).one(db).await?;
+    match q {
+        Some(q) if q.active => Ok(()),
+        _ => Err(AppError::ChoiceRequired.at("required_qualification_id")),
+    }
+}
+
+/// Whether `holder_id` holds a valid certificate of `qualification_id` on `today`.
+pub async fn reader_certificate<C: ConnectionTrait>(
+    db: &C,
+    holder_id: i32,
+    qualification_id: i32,
+    today: NaiveDate,
+) -> Result<ReaderCertificate, AppError> {
+    let lines = valid_certificates_of(db, holder_id, today).await?;
+    Ok(ReaderCertificate::among(&lines, qualification_id))
 }
 
 /// One qualification with its occupations.

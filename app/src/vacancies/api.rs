@@ -35,6 +35,9 @@ pub struct VacancyForm {
     pub turkish_level: TurkishLevel,
     #[serde(default, deserialize_with = "crate::parse::checkbox")]
     pub certificate_required: bool,
+    /// `0` or empty: no particular qualification.
+    #[serde(default)]
+    pub required_qualification_id: Option<String>,
     pub start_date: String,
     pub closing_date: String,
     pub text_tr: String,
@@ -60,6 +63,8 @@ impl VacancyForm {
         let hours_per_week = number("hours_per_week", &self.hours_per_week, AppError::OutOfRange);
         let contract_months = number("contract_months", &self.contract_months, AppError::OutOfRange);
         let wage_kurus = c.take(crate::format::parse_try_to_kurus(&self.wage).ok_or(AppError::InvalidWage));
+        let required_qualification_id =
+            c.take_as("required_qualification_id", optional_id(self.required_qualification_id.as_deref())).flatten();
         Ok(super::service::VacancyInput {
             id: optional_id(self.vacancy_id.as_deref())?,
             project_id: optional_id(self.project_id.as_deref())?,
@@ -76,7 +81,9 @@ impl VacancyForm {
                 transport: self.transport,
                 contract_months,
                 turkish_level: self.turkish_level,
-                certificate_required: self.certificate_required,
+                // A required qualification is a required certificate (the search's filter reads this).
+                certificate_required: self.certificate_required || required_qualification_id.is_some(),
+                required_qualification_id,
                 start_date: self.start_date,
                 closing_date: self.closing_date,
                 text_tr: self.text_tr,

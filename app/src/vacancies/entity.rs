@@ -35,6 +35,8 @@ pub struct Model {
     pub created_at: ChronoDateTimeUtc,
     pub updated_at: ChronoDateTimeUtc,
     pub project_id: Option<i32>,
+    /// The MYK qualification a worker must hold a valid certificate of (F3.2, F4.4).
+    pub required_qualification_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -76,6 +78,9 @@ impl Model {
             owner_lang: None,
             created_at: self.created_at.to_rfc3339(),
             project_id: self.project_id,
+            required_qualification_id: self.required_qualification_id,
+            qualification: None,
+            reader_certificate: None,
         }
     }
 }

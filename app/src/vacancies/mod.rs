@@ -99,6 +99,16 @@ pub struct Vacancy {
     /// RFC 3339.
     pub created_at: String,
     pub project_id: Option<i32>,
+    /// The MYK qualification whose valid certificate the work requires (F3.2, F4.4).
+    #[serde(default)]
+    pub required_qualification_id: Option<i32>,
+    /// That qualification, for the page that shows one vacancy.
+    #[serde(default)]
+    pub qualification: Option<crate::skills::RequiredQualification>,
+    /// For a signed-in migrant reading a vacancy that requires a qualification:
+    /// whether a valid certificate of theirs counts for it.
+    #[serde(default)]
+    pub reader_certificate: Option<crate::skills::ReaderCertificate>,
 }
 
 /// A company's project with its own public page (F2.3).

@@ -311,10 +311,57 @@ fn vacancy_facts(i18n: leptos_i18n::I18nContext<Locale>, v: &Vacancy, lists: &Re
         (tu_string!(i18n, vacancies.contract_months), v.contract_months.to_string()),
         (tu_string!(i18n, vacancies.turkish_level), level_text(i18n, v.turkish_level)),
         (tu_string!(i18n, vacancies.certificate_required), yn(v.certificate_required)),
+        (tu_string!(i18n, vacancies.required_qualification), required_text(i18n, v)),
         (tu_string!(i18n, vacancies.start_date), date(&v.start_date, locale)),
         (tu_string!(i18n, vacancies.closing_date), date(&v.closing_date, locale)),
         (tu_string!(i18n, vacancies.fees), tu_string!(i18n, vacancies.no_fees).to_string()),
     ])
+}
+
+/// The qualification a vacancy requires, as one line (`—` when none).
+fn required_text(i18n: leptos_i18n::I18nContext<Locale>, v: &Vacancy) -> String {
+    match &v.qualification {
+        Some(q) => format!(
+            "{} ({}, {})",
+            q.title(i18n.get_locale_untracked() == Locale::uz),
+            q.code,
+            tu_string!(i18n, skills.level_n).replace("%N%", &q.level.to_string())
+        ),
+        None => tu_string!(i18n, vacancies.no_required_qualification).to_string(),
+    }
+}
+
+/// F3.2, F4.4: what the vacancy's required qualification means for its reader:
+/// the hazardous-work warning, and for a signed-in migrant whether a
+/// certificate of theirs counts (else where to get one).
+#[component]
+fn CertificateNotice(v: Vacancy) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    v.qualification.clone().map(|q| {
+        let standing = v.reader_certificate.clone();
+        view! {
+            <div class="certificate-notice" data-qualification=q.id.to_string()>
+                <p><strong>{tu_string!(i18n, vacancies.requires_certificate)}</strong> " " {required_text(i18n, &v)}</p>
+                {q.hazardous.then(|| view! { <p class="notice warn hazardous">{tu_string!(i18n, vacancies.hazardous_warning)}</p> })}
+                {match standing {
+                    Some(crate::skills::ReaderCertificate::Holds { id, number, valid_until }) => view! {
+                        <p class="notice" role="status" data-certificate="holds">
+                            {tu_string!(i18n, vacancies.you_hold)} " " <a href=format!("/skills/certificates/{id}")><code>{number}</code></a>
+                            " · " {tu_string!(i18n, skills.valid_until)} " " {date(&valid_until, locale)}
+                        </p>
+                    }.into_any(),
+                    Some(crate::skills::ReaderCertificate::Missing) => view! {
+                        <p class="notice warn" data-certificate="missing">{tu_string!(i18n, vacancies.you_lack)} " "
+                            <a href=format!("/skills?qualification={}#request-title", q.id)>{tu_string!(i18n, skills.request_link)}</a>
+                        </p>
+                    }.into_any(),
+                    // A visitor: the apply box asks them to sign in; whoever else reads it holds no certificate.
+                    None => ().into_any(),
+                }}
+            </div>
+        }
+    })
 }
 
 /// Staff's decision on a submitted vacancy: publish (writing the Uzbek text
@@ -400,6 +447,7 @@ pub fn VacancyPage() -> impl IntoView {
                         view! {
                             <article class="card vacancy-page">
                                 <div inner_html=html></div>
+                                <CertificateNotice v=v.clone()/>
                                 {review}
                                 {v.company_suspended.then(|| view! {
                                     <p class="notice warn" role="status">{tu_string!(i18n, vacancies.company_suspended)}</p>
@@ -588,7 +636,7 @@ pub fn VacancyFormPage() -> impl IntoView {
                 Some(id) => Some(get_vacancy(id).await?),
                 None => None,
             };
-            Ok((v, my_projects().await?))
+            Ok((v, my_projects().await?, crate::skills::api::qualification_catalogue().await?.qualifications))
         },
     );
     use_reference();
@@ -597,7 +645,7 @@ pub fn VacancyFormPage() -> impl IntoView {
     view! {
         <Loaded resource=data let:data>
             {
-                let (v, projects) = data;
+                let (v, projects, qualifications) = data;
                 let lists = use_refs();
                 let locale = i18n.get_locale_untracked();
                 let min = lists.minimum_wage_kurus.map(|k| money_try(k, locale));
@@ -625,6 +673,7 @@ pub fn VacancyFormPage() -> impl IntoView {
                 let level = echo.value("turkish_level").and_then(|l| l.parse::<TurkishLevel>().ok())
                     .or(v.as_ref().map(|v| v.turkish_level));
                 let project = echo.id("project_id", v.as_ref().and_then(|v| v.project_id));
+                let required = echo.id("required_qualification_id", v.as_ref().and_then(|v| v.required_qualification_id));
                 let saved_id = |f: fn(&Vacancy) -> i32| v.as_ref().map(f);
                 view! {
                     <section class="card narrow">
@@ -675,6 +724,18 @@ pub fn VacancyFormPage() -> impl IntoView {
                                         </div>
                                     }
                                 }).collect_view()}
+                            <label for="required_qualification_id">{tu_string!(i18n, vacancies.required_qualification)}</label>
+                            <select id="required_qualification_id" name="required_qualification_id"
+                                aria-describedby=described_by(error, "required_qualification_id", Some("qualification-hint"))
+                                aria-invalid=invalid(error, "required_qualification_id")>
+                                <option value="0">{tu_string!(i18n, vacancies.no_required_qualification)}</option>
+                                {qualifications.into_iter().map(|q| {
+                                    let label = format!("{} ({})", q.title(locale == Locale::uz), q.code);
+                                    view! { <option value=q.id.to_string() selected=required == Some(q.id)>{label}</option> }
+                                }).collect_view()}
+                            </select>
+                            <p class="hint" id="qualification-hint">{tu_string!(i18n, vacancies.required_qualification_hint)}</p>
+                            <FieldError error field="required_qualification_id"/>
                             <label for="start_date">{tu_string!(i18n, vacancies.start_date)}</label>
                             {date_field("start_date", |v| v.start_date.clone())}
                             <label for="closing_date">{tu_string!(i18n, vacancies.closing_date)}</label>
@@ -962,6 +1023,9 @@ mod tests {
             owner_lang: None,
             created_at: "2026-12-01T10:00:00Z".into(),
             project_id: Some(3),
+            required_qualification_id: None,
+            qualification: None,
+            reader_certificate: None,
         };
         let t = VacancyTexts {
             verified_company: "Doğrulanmış",

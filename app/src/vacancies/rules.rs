@@ -21,6 +21,9 @@ pub struct Draft {
     pub contract_months: i32,
     pub turkish_level: TurkishLevel,
     pub certificate_required: bool,
+    /// The MYK qualification whose certificate the work requires; checked
+    /// against the catalogue by the service (it must exist and be offered).
+    pub required_qualification_id: Option<i32>,
     pub start_date: String,
     pub closing_date: String,
     pub text_tr: String,

@@ -210,6 +210,14 @@ pub async fn get<C: ConnectionTrait>(db: &C, user: Option<&SessionUser>, id: i32
         let employer = crate::accounts::entity::user::Entity::find_by_id(owner.owner_user_id).one(db).await?;
         view.owner_lang = employer.map(|u| u.locale);
     }
+    // The qualification it requires and, for a migrant, whether a certificate of theirs counts.
+    if let Some(q) = view.required_qualification_id {
+        view.qualification = crate::skills::service::required_qualification(db, q).await?;
+        if let Some(u) = user.filter(|u| u.role == crate::accounts::Role::Migrant) {
+            let today = Utc::now().date_naive();
+            view.reader_certificate = Some(crate::skills::service::reader_certificate(db, u.id, q, today).await?);
+        }
+    }
     Ok(view)
 }
 
@@ -281,6 +289,9 @@ pub async fn save<C: ConnectionTrait>(
     if occupation.sector_id != sector.id {
         return Err(AppError::InvalidInput);
     }
+    if let Some(q) = d.required_qualification_id {
+        crate::skills::service::check_offered(db, q).await?;
+    }
     if let Some(p) = input.project_id {
         let p = project::Entity::find_by_id(p).one(db).await?.ok_or(AppError::InvalidInput)?;
         let p_owner = company::Entity::find_by_id(p.company_id).one(db).await?.ok_or(AppError::InvalidInput)?;
@@ -333,6 +344,7 @@ pub async fn save<C: ConnectionTrait>(
     am.contract_months = Set(d.contract_months);
     am.turkish_level = Set(d.turkish_level);
     am.certificate_required = Set(d.certificate_required);
+    am.required_qualification_id = Set(d.required_qualification_id);
     am.start_date = Set(ok.start_date);
     am.closing_date = Set(ok.closing_date);
     am.text_tr = Set(ok.text_tr);

@@ -237,6 +237,8 @@ pub struct VacancySpec {
     /// The employer's Uzbek text (a vacancy is published only with one).
     pub text_uz: Option<String>,
     pub project: Option<i64>,
+    /// The MYK qualification whose certificate the work requires.
+    pub qualification: Option<i64>,
 }
 
 impl VacancySpec {
@@ -258,6 +260,7 @@ impl VacancySpec {
             text_tr: text_tr.into(),
             text_uz: Some("Oʻzbekcha matn.".into()),
             project: None,
+            qualification: None,
         }
     }
     /// Without the Uzbek text: staff write it at review.
@@ -288,6 +291,10 @@ impl VacancySpec {
     }
     pub fn project(mut self, id: i64) -> Self {
         self.project = Some(id);
+        self
+    }
+    pub fn qualification(mut self, id: i64) -> Self {
+        self.qualification = Some(id);
         self
     }
     /// A correction of vacancy `id` (one that staff returned).
@@ -321,6 +328,9 @@ impl Form for VacancySpec {
         }
         if let Some(p) = self.project {
             v.push(("project_id", p.to_string()));
+        }
+        if let Some(q) = self.qualification {
+            v.push(("required_qualification_id", q.to_string()));
         }
         if let Some(id) = self.vacancy_id {
             v.push(("vacancy_id", id.to_string()));
