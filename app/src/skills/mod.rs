@@ -223,16 +223,6 @@ pub struct CertificateLine {
     pub status: CertificateStatus,
 }
 
-impl CertificateLine {
-    pub fn title(&self, uz: bool) -> &str {
-        if uz {
-            &self.title_uz
-        } else {
-            &self.title_tr
-        }
-    }
-}
-
 /// The qualification a vacancy requires, as its page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequiredQualification {
@@ -244,16 +234,6 @@ pub struct RequiredQualification {
     /// Hazardous work: nobody may do it without the certificate, and the
     /// employer who lets them is fined.
     pub hazardous: bool,
-}
-
-impl RequiredQualification {
-    pub fn title(&self, uz: bool) -> &str {
-        if uz {
-            &self.title_uz
-        } else {
-            &self.title_tr
-        }
-    }
 }
 
 /// Whether the migrant reading a vacancy holds a valid certificate of the
@@ -295,16 +275,6 @@ pub struct Qualification {
     pub active: bool,
     /// The reference occupations it covers (ids).
     pub occupation_ids: Vec<i32>,
-}
-
-impl Qualification {
-    pub fn title(&self, uz: bool) -> &str {
-        if uz {
-            &self.title_uz
-        } else {
-            &self.title_tr
-        }
-    }
 }
 
 /// A test centre.
@@ -355,16 +325,6 @@ pub struct Assessment {
     pub created_at: String,
 }
 
-impl Assessment {
-    pub fn title(&self, uz: bool) -> &str {
-        if uz {
-            &self.title_uz
-        } else {
-            &self.title_tr
-        }
-    }
-}
-
 /// A migrant's skills page: assessments and certificates.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkillsOverview {
@@ -400,15 +360,21 @@ pub struct Verification {
     pub holder_masked: String,
 }
 
-impl Verification {
-    pub fn title(&self, uz: bool) -> &str {
-        if uz {
-            &self.title_uz
-        } else {
-            &self.title_tr
+/// `title(uz)`: the Uzbek or the Turkish title of a qualification's row (`title_uz`, `title_tr`).
+macro_rules! titled {
+    ($($t:ty),+) => {$(
+        impl $t {
+            pub fn title(&self, uz: bool) -> &str {
+                if uz {
+                    &self.title_uz
+                } else {
+                    &self.title_tr
+                }
+            }
         }
-    }
+    )+};
 }
+titled!(CertificateLine, RequiredQualification, Qualification, Assessment, Verification);
 
 #[cfg(test)]
 mod tests {
