@@ -4,6 +4,20 @@
 
 use crate::i18n::Locale;
 
+/// Now, wherever the page runs: the server's clock when it renders, the
+/// browser's after hydration (chrono has no clock in WASM: `Utc::now()` panics there).
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    #[cfg(feature = "ssr")]
+    {
+        chrono::Utc::now()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let ms = leptos::web_sys::js_sys::Date::now() as i64;
+        chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default()
+    }
+}
+
 /// Groups the digits of a whole number: `.` in Turkish, a no-break space in Uzbek.
 pub fn integer(n: i64, locale: Locale) -> String {
     let sep = match locale {

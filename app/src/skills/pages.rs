@@ -342,7 +342,7 @@ pub fn MySkillsPage() -> impl IntoView {
                                 let chosen_q = echo.or("qualification_id", || asked);
                                 let chosen_city = echo.or("preferred_city", String::new);
                                 let month = echo.or("preferred_month", String::new);
-                                let min_month = chrono::Utc::now().format("%Y-%m").to_string();
+                                let min_month = crate::format::now().format("%Y-%m").to_string();
                                 view! {
                                     <form method="post" action=RequestAssessment::url() class="stack" novalidate>
                                         <label for="qualification_id">{tu_string!(i18n, skills.qualification)}</label>
@@ -676,7 +676,7 @@ pub fn StaffAssessmentsPage() -> impl IntoView {
                     <Loaded resource=list let:items>
                         {
                             let uz = uz(i18n);
-                            let min_at = chrono::Utc::now().with_timezone(&chrono::FixedOffset::east_opt(5 * 3600).expect("offset")).format("%Y-%m-%dT%H:%M").to_string();
+                            let min_at = crate::format::now().with_timezone(&chrono::FixedOffset::east_opt(5 * 3600).expect("offset")).format("%Y-%m-%dT%H:%M").to_string();
                             view! {
                                 {items.is_empty().then(|| view! { <p class="card">{tu_string!(i18n, skills.queue_empty)}</p> })}
                                 <ul class="results">

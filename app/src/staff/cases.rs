@@ -39,16 +39,9 @@ pub fn open_stages(kind: CaseKind) -> Vec<Stage> {
 }
 
 /// Seconds since the epoch, where the page's data is fetched (the server when
-/// it renders the page; the browser, which has no system clock, afterwards).
+/// it renders the page; the browser afterwards).
 fn now_secs() -> i64 {
-    #[cfg(feature = "ssr")]
-    {
-        chrono::Utc::now().timestamp()
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        (leptos::web_sys::js_sys::Date::now() / 1000.0) as i64
-    }
+    crate::format::now().timestamp()
 }
 
 fn secs_of(rfc3339: &str) -> Option<i64> {
