@@ -12,6 +12,7 @@ use super::api::{
 };
 use super::{hundredths_text, AgreementStatus, ClaimPeriod, Overview, Period, PeriodEstimate, Rules};
 use crate::documents::FileInput;
+use crate::error::AppError;
 use crate::format::{date, integer, money_try};
 use crate::forms::echo::Echo;
 use crate::forms::{described_by, invalid, use_echo, use_form_error, FieldError, FormError, FormErrors};
@@ -215,7 +216,7 @@ fn PeriodList(periods: Vec<Period>) -> impl IntoView {
 #[component]
 fn PeriodFormView(editing: Option<Period>, companies: Vec<(i32, String)>, today: String) -> impl IntoView {
     let i18n = use_i18n();
-    let error = use_form_error();
+    let error = errors_of(false);
     let echo = use_echo();
     let e = editing.clone();
     let saved = move |f: fn(&Period) -> String| e.as_ref().map(f).unwrap_or_default();
@@ -282,7 +283,7 @@ fn PeriodFormView(editing: Option<Period>, companies: Vec<(i32, String)>, today:
 fn ClaimView(o: Overview) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let error = use_form_error();
+    let error = errors_of(true);
     let open = o.claims.iter().find(|c| !c.stage.is_final()).cloned();
     let ended = o.periods.iter().any(|p| p.ended_on.is_some());
     let body = match (o.rules.agreement, open, ended) {
@@ -301,7 +302,6 @@ fn ClaimView(o: Overview) -> impl IntoView {
         }
         .into_any(),
         (AgreementStatus::InForce, None, true) => view! {
-            <FormError error/>
             <form method="post" action=FileContributionsClaim::url() enctype="multipart/form-data" class="stack" novalidate>
                 <p>{tu_string!(i18n, contributions.claim_intro)}</p>
                 <label for="note">{tu_string!(i18n, contributions.note_label)}</label>
@@ -318,9 +318,29 @@ fn ClaimView(o: Overview) -> impl IntoView {
     view! {
         <section class="card narrow" aria-labelledby="claim-title" id="claim">
             <h2 id="claim-title">{tu_string!(i18n, contributions.claim_title)}</h2>
+            // Whatever the claim's state now: a refusal (a claim already open, say) is told here.
+            <FormError error/>
             {body}
         </section>
     }
+}
+
+/// Whether a refusal is the claim form's (its fields, its own errors) rather than the period form's.
+fn is_claim_error(f: &crate::error::FieldError) -> bool {
+    match f.field.as_str() {
+        "note" | crate::documents::FILE_FIELD => true,
+        "" => {
+            matches!(f.error, AppError::ClaimAlreadyOpen | AppError::ClaimNeedsPeriods | AppError::AgreementNotInForce)
+        }
+        _ => false,
+    }
+}
+
+/// The page's refusals that belong to one of its two forms (`claim`: the claim
+/// form's), so that each form's summary shows its own and no error shows twice.
+fn errors_of(claim: bool) -> Memo<FormErrors> {
+    let all = use_form_error();
+    Memo::new(move |_| FormErrors(all.get().0.into_iter().filter(|f| is_claim_error(f) == claim).collect()))
 }
 
 /// `/contributions`: the migrant's periods, the estimate, the warning and the claim.
@@ -514,5 +534,36 @@ pub fn StaffContributionsPage() -> impl IntoView {
                 }
             }
         </Loaded>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::FieldError as Refusal;
+
+    fn refusal(field: &str, error: AppError) -> Refusal {
+        Refusal { field: field.into(), error }
+    }
+
+    #[test]
+    fn each_refusal_belongs_to_one_form() {
+        for claim in [
+            refusal("note", AppError::TextTooLong),
+            refusal("file", AppError::FileTooLarge),
+            refusal("", AppError::ClaimAlreadyOpen),
+            refusal("", AppError::ClaimNeedsPeriods),
+            refusal("", AppError::AgreementNotInForce),
+        ] {
+            assert!(is_claim_error(&claim), "{claim:?}");
+        }
+        for period in [
+            refusal("wage", AppError::InvalidWage),
+            refusal("started_on", AppError::PeriodsOverlap),
+            refusal("ended_on", AppError::EndBeforeStart),
+            refusal("", AppError::RateLimited),
+        ] {
+            assert!(!is_claim_error(&period), "{period:?}");
+        }
     }
 }
