@@ -377,6 +377,7 @@ test('axe finds nothing on the public, migrant and staff skills pages in Uzbek a
   await signIn(aziz, AZIZ.login);
   const valid = (await myCertificateNumbers(aziz)).find((n) => n.includes(`/${AZIZ.code}/`))!;
   expect(valid).toBeTruthy();
+  const certificatePath = await aziz.locator('main li.card h3 a[href^="/skills/certificates/"]').first().getAttribute('href');
   const vacancy = await vacancyRequiring(aziz, 'Gʻisht', 'Gʻisht teruvchi (bino quruvchi)', GULNORA.code);
 
   const { ctx: anonCtx, page: anon } = await phone(browser, 'uz');
@@ -386,16 +387,20 @@ test('axe finds nothing on the public, migrant and staff skills pages in Uzbek a
   const edit = await staff.locator('main table a[href^="/staff/qualifications/"]').first().getAttribute('href');
   expect(edit).toMatch(/^\/staff\/qualifications\/\d+$/);
 
-  for (const lang of ['uz', 'tr'] as const) {
-    await axeClean(anon, lang, '/qualifications', 'main ul.results > li');
-    await axeClean(anon, lang, '/certificates/verify', '#number');
-    await axeClean(anon, lang, `/certificates/verify?number=${encodeURIComponent(valid)}`, '[data-result="valid"]');
-    await axeClean(anon, lang, '/certificates/verify?number=KP0001%2F11UY0012-3%2F00%2F9999', '[data-result="notfound"]');
-    await axeClean(aziz, lang, '/skills', 'main li.card h3 a[href^="/skills/certificates/"]');
-    await axeClean(aziz, lang, vacancy, '.certificate-notice [data-certificate="missing"]');
-    await axeClean(staff, lang, '/staff/assessments', 'main li[data-assessment]');
-    await axeClean(staff, lang, '/staff/qualifications', 'main table a[href^="/staff/qualifications/"]');
-    await axeClean(staff, lang, edit!, '#code');
+  const pages: [Page, string, string][] = [
+    [anon, '/qualifications', 'main ul.results > li'],
+    [anon, '/certificates/verify', '#number'],
+    [anon, `/certificates/verify?number=${encodeURIComponent(valid)}`, '[data-result="valid"]'],
+    [anon, '/certificates/verify?number=KP0001%2F11UY0012-3%2F00%2F9999', '[data-result="notfound"]'],
+    [aziz, certificatePath!, 'figure.qr svg'],
+    [aziz, vacancy, '.certificate-notice [data-certificate="missing"]'],
+    [staff, '/staff/qualifications', 'main table a[href^="/staff/qualifications/"]'],
+    [staff, edit!, '#code'],
+    [aziz, '/skills', 'main li.card h3 a[href^="/skills/certificates/"]'],
+    [staff, '/staff/assessments', 'main li[data-assessment]'],
+  ];
+  for (const [page, path, ready] of pages) {
+    for (const lang of ['uz', 'tr'] as const) await axeClean(page, lang, path, ready);
   }
 
   for (const c of [azizCtx, anonCtx, staffCtx]) await c.close();
