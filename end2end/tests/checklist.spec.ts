@@ -1,37 +1,18 @@
-import { test, expect, devices, Browser, BrowserContext, Page } from '@playwright/test';
+import { test, expect, Browser, BrowserContext, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { hydrated, signIn } from './helpers';
+import { Lang, ORIGIN, browserIn, hydrated, isoDay as day, shownDate as shown, signIn } from './helpers';
 
 // Issue 11 item 6b (F6.7): staff add next steps with due dates to a help case
 // (with and without JavaScript), the migrant sees them on their phone and ticks
 // them (with and without JavaScript); axe over the changed case pages — the
 // migrant's and the staff's, a refused step form — in both languages.
 
-const ORIGIN = 'http://127.0.0.1:3100';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const MIGRANT = '+998977001020';
 const STAFF = 'elif.demir@kopru.example';
 
-async function context(browser: Browser, lang: 'uz' | 'tr', js: boolean, phone: boolean): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({
-    ...(phone ? devices['Pixel 5'] : devices['Desktop Chrome']),
-    viewport: phone ? { width: 360, height: 740 } : { width: 1280, height: 800 },
-    locale: lang === 'tr' ? 'tr-TR' : 'uz-UZ',
-    javaScriptEnabled: js,
-  });
-  await ctx.addCookies([{ name: 'i18n_pref_locale', value: lang, url: ORIGIN }]);
-  return { ctx, page: await ctx.newPage() };
-}
-
-/** `YYYY-MM-DD`, `days` from today. */
-function day(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** `DD.MM.YYYY`, as the pages write dates. */
-function shown(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
+async function context(browser: Browser, lang: Lang, js: boolean, phone: boolean): Promise<{ ctx: BrowserContext; page: Page }> {
+  return browserIn(browser, lang, { js, phone });
 }
 
 /** Axe on `path` in `lang`; `page` must run JavaScript (axe is a script: without it, it never answers). */

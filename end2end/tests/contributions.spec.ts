@@ -1,8 +1,10 @@
-import { test, expect, devices, Browser, BrowserContext, Page } from '@playwright/test';
+import { test, expect, Browser, BrowserContext, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'fs';
 import * as path from 'path';
-import { PASSWORD, freshPhone, hydrated, logMark, signIn, verifyWithCode } from './helpers';
+import {
+  Lang, ORIGIN, PASSWORD, browserIn, freshPhone, hydrated, isoDay as day, logMark, shownDate as shown, signIn, verifyWithCode,
+} from './helpers';
 
 // Issue 11, social-insurance contributions (F3.4), on a 360 px phone.
 // A fresh migrant records insured work periods in Türkiye on /contributions
@@ -19,12 +21,10 @@ import { PASSWORD, freshPhone, hydrated, logMark, signIn, verifyWithCode } from 
 // spec changes them, and it puts the defaults back at its end (afterAll too,
 // should a step fail), so that the specs after it see "negotiating" again.
 
-const ORIGIN = 'http://127.0.0.1:3100';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const STAFF = 'elif.demir@kopru.example';
 const STAFF_NAME = 'Elif Demir';
 
-type Lang = 'uz' | 'tr';
 
 /** The catalogue, as the app ships it (locales/*.json at the repository root). */
 const CATALOGUE: Record<Lang, Record<string, Record<string, string>>> = {
@@ -71,25 +71,7 @@ const P2 = { employer: 'Karadeniz Fındık Ltd. Şti.', from: '2025-04-01', to: 
 
 /** A phone (Pixel 5 at 360 × 740) in `lang`, with or without JavaScript. */
 async function phone(browser: Browser, lang: Lang, js: boolean): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({
-    ...devices['Pixel 5'],
-    viewport: { width: 360, height: 740 },
-    locale: lang === 'tr' ? 'tr-TR' : 'uz-UZ',
-    javaScriptEnabled: js,
-  });
-  await ctx.addCookies([{ name: 'i18n_pref_locale', value: lang, url: ORIGIN }]);
-  return { ctx, page: await ctx.newPage() };
-}
-
-/** `YYYY-MM-DD`, `days` from today (UTC, as the server counts). */
-function day(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** `DD.MM.YYYY`, as the pages write dates. */
-function shown(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
+  return browserIn(browser, lang, { js });
 }
 
 /** Signs a fresh migrant up (in Uzbek, without JavaScript) and proves the phone: signed in, verified. */

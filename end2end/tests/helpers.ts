@@ -1,4 +1,4 @@
-import { Page, expect } from '@playwright/test';
+import { Browser, BrowserContext, Page, devices, expect } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -124,4 +124,44 @@ export async function verifyWithCode(page: Page, recipient: string, after?: numb
   const code = await codeFor(recipient, 'verifycode', after);
   await page.locator('#code').fill(code);
   await page.locator('main form button[type=submit]').first().click();
+}
+
+// ---------------------------------------------------------------------------
+// Browsers and dates shared by the specs.
+
+/** Where the test server listens (playwright.config.ts). */
+export const ORIGIN = 'http://127.0.0.1:3100';
+
+export type Lang = 'uz' | 'tr';
+
+/** A phone (Pixel 5 at 360 × 740). */
+export const PHONE = { ...devices['Pixel 5'], viewport: { width: 360, height: 740 } };
+
+/**
+ * A new browser context reading in `lang` (its locale and the `i18n_pref_locale` cookie): a phone
+ * (default) or a 1280 px desktop, with JavaScript (default) or without.
+ */
+export async function browserIn(
+  browser: Browser,
+  lang: Lang,
+  { js = true, phone = true }: { js?: boolean; phone?: boolean } = {},
+): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({
+    ...(phone ? PHONE : { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } }),
+    locale: lang === 'tr' ? 'tr-TR' : 'uz-UZ',
+    javaScriptEnabled: js,
+  });
+  await ctx.addCookies([{ name: 'i18n_pref_locale', value: lang, url: ORIGIN }]);
+  return { ctx, page: await ctx.newPage() };
+}
+
+/** `YYYY-MM-DD`, `days` from today (UTC, as the server counts). */
+export function isoDay(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** `DD.MM.YYYY`, as the pages write dates. */
+export function shownDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
 }

@@ -1,6 +1,9 @@
-import { test, expect, devices, Browser, BrowserContext, Page } from '@playwright/test';
+import { test, expect, Browser, BrowserContext, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { PASSWORD, freshPhone, hydrated, logMark, outboxMessage, signIn, verifyWithCode } from './helpers';
+import {
+  Lang, ORIGIN, PASSWORD, PHONE, browserIn, freshPhone, hydrated, isoDay as day, logMark, outboxMessage, shownDate as shown, signIn,
+  verifyWithCode,
+} from './helpers';
 
 // Issue 11, skills certification (F3.2, F4.4), on a 360 px phone: a migrant
 // asks for an assessment from a vacancy that requires the qualification, staff
@@ -10,9 +13,7 @@ import { PASSWORD, freshPhone, hydrated, logMark, outboxMessage, signIn, verifyW
 // (valid, expired, revoked, unknown); what a vacancy that requires a
 // qualification tells each reader; axe over every skills page in both languages.
 
-const ORIGIN = 'http://127.0.0.1:3100';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const PHONE = { ...devices['Pixel 5'], viewport: { width: 360, height: 740 } };
 const STAFF = 'elif.demir@kopru.example';
 /** The demo migrants with a certificate (server/src/seed_skills.rs), by the status of their certificate. */
 const AZIZ = { login: '+998901234567', name: 'Aziz Karimov', code: '11UY0012-3' };
@@ -21,18 +22,15 @@ const SHERZOD = { login: '+998977001020', name: 'Sherzod Qodirov', code: '11UY00
 /** The card tag of a vacancy that asks for no certificate (locales/uz.json vacancies.no_certificate_needed). */
 const NO_CERTIFICATE_NEEDED = 'Sertifikat talab qilinmaydi';
 
-type Lang = 'uz' | 'tr';
 
 /** The pages whose browser runs JavaScript. */
 const withJs = new WeakSet<Page>();
 
 /** A phone's browser context in `lang` (the `i18n_pref_locale` cookie), with or without JavaScript. */
 async function phone(browser: Browser, lang: Lang, js = true): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ ...PHONE, locale: lang === 'tr' ? 'tr-TR' : 'uz-UZ', javaScriptEnabled: js });
-  await ctx.addCookies([{ name: 'i18n_pref_locale', value: lang, url: ORIGIN }]);
-  const page = await ctx.newPage();
-  if (js) withJs.add(page);
-  return { ctx, page };
+  const opened = await browserIn(browser, lang, { js });
+  if (js) withJs.add(opened.page);
+  return opened;
 }
 
 /** With JavaScript, waits until the WASM has taken over the page (without, the page is ready as it comes). */
@@ -50,17 +48,6 @@ function masked(name: string): string {
       return chars[0] + '*'.repeat(chars.length - 1);
     })
     .join(' ');
-}
-
-/** `YYYY-MM-DD`, `days` from today. */
-function day(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** `DD.MM.YYYY`, as the pages write dates. */
-function shown(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
 }
 
 /** Next month as `<input type="month">` takes it. */
